@@ -1,0 +1,48 @@
+import { loadScenario } from "../data/load-scenario.ts";
+import { resolveScenarioDir } from "../data/scenario-registry.ts";
+import type { Scenario } from "../model/scenario.ts";
+import { Store } from "../store/store.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** Load (and validate) the scenario named by `--scenario` (default: the shipped Azerbaijan scenario). */
+export function scenarioFromOptions(opts: { scenario?: string }): Scenario {
+  return loadScenario(resolveScenarioDir(opts.scenario));
+}
+
+/** Open the store named by `--db` (default: the user data directory), run `fn`, close it. */
+export async function withStore<T>(
+  opts: { db?: string },
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await Store.open(opts.db);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Parse a year option, or fail as bad usage. */
+export function yearOption(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v)) throw new UsageError(`--${name} must be a year such as 2015, not "${v}"`);
+  return Number(v);
+}
+
+/** Parse a comma-separated list of actor codes (upper-cased). */
+export function codesOption(v: string | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  const codes = v
+    .split(",")
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  for (const c of codes)
+    if (!/^[A-Z][A-Z0-9_]{1,11}$/.test(c))
+      throw new UsageError(`"${c}" is not an actor code (use ISO3 such as RUS)`);
+  return codes;
+}
+
+/** Parse one actor code argument. */
+export function codeArg(v: string): string {
+  return codesOption(v)![0];
+}

@@ -1,0 +1,62 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError } from "commander";
+import { ValidationError } from "../data/problem.ts";
+import { UsageError } from "./usage-error.ts";
+
+/**
+ * The `ana` command line. Every file in `./commands/` exports `register(program)` and adds one
+ * command (or a group); they are discovered here so that adding a command touches no shared file.
+ * Commands import their heavy modules lazily inside their action so that start-up stays quick.
+ * Exit codes: 0 ok, 1 error, 2 bad usage.
+ */
+export async function buildProgram(): Promise<Command> {
+  const program = new Command("ana")
+    .description("Active Non-Alignment: model, measure and simulate multivector foreign policy")
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  const dir = fileURLToPath(new URL("./commands/", import.meta.url));
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith(".ts")) continue;
+    const mod = (await import(new URL(`./commands/${f}`, import.meta.url).href)) as {
+      register?: (p: Command) => void;
+    };
+    mod.register?.(program);
+  }
+  program.commands.forEach(function override(c: Command) {
+    c.exitOverride();
+    c.commands.forEach(override);
+  });
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = await buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`ana: ${e.message}\n(run with --help for usage)\n`);
+      return 2;
+    }
+    if (e instanceof ValidationError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`ana: ${(e as Error).message}\n`);
+    if (process.env.ANA_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && /bin\/ana(\.js)?$|cli\/main\.ts$/.test(process.argv[1])) {
+  const code = await main();
+  // `serve` keeps running; every other command ends here.
+  if (code !== 0 || !process.argv.includes("serve")) process.exitCode = code;
+}

@@ -1,0 +1,62 @@
+import { loadScenario } from "../data/load-scenario.ts";
+import { resolveScenarioDir } from "../data/scenario-registry.ts";
+import type { Scenario } from "../model/scenario.ts";
+import { Store } from "../store/store.ts";
+
+export interface ServerOptions {
+  /** Store file (default: the user data directory); ":memory:" for none. */
+  db?: string;
+  /** Allow requests that change the store. Off unless the operator says so. */
+  writable?: boolean;
+}
+
+/**
+ * What route handlers share: validated scenarios (cached; requests may only name shipped
+ * scenarios, never a path), and one store connection opened on first use.
+ */
+export class ServerContext {
+  private scenarios = new Map<string, Scenario>();
+  private storePromise?: Promise<Store>;
+  constructor(readonly options: ServerOptions = {}) {}
+
+  get writable(): boolean {
+    return this.options.writable === true;
+  }
+
+  /** A shipped scenario by id. Request input is checked against the id pattern before any file access. */
+  scenario(id = "azerbaijan"): Scenario {
+    if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(id))
+      throw new HttpError(400, `scenario: "${id}" is not a scenario id`);
+    let s = this.scenarios.get(id);
+    if (!s) {
+      let dir: string;
+      try {
+        dir = resolveScenarioDir(id);
+      } catch (e) {
+        throw new HttpError(404, (e as Error).message);
+      }
+      s = loadScenario(dir);
+      this.scenarios.set(id, s);
+    }
+    return s;
+  }
+
+  store(): Promise<Store> {
+    this.storePromise ??= Store.open(this.options.db);
+    return this.storePromise;
+  }
+
+  async close(): Promise<void> {
+    if (this.storePromise) (await this.storePromise).close();
+  }
+}
+
+/** An error with an HTTP status, turned into `{"error": message}` by the app. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 422 | 500 | 503,
+    message: string,
+  ) {
+    super(message);
+  }
+}
