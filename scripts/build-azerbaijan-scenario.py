@@ -309,7 +309,7 @@ for (a, b), ys in sorted(years.items()):
         types = sorted(set().union(*(kinds[(a, b)][y] for y in range(s, e + 1))))
         note = f"ATOP defence/offence pledge ({', '.join(types)}); spell {s}-{e} (years from 1992)"
         if (a, b) in rival_pairs or (b, a) in rival_pairs:
-            note += "; a formal pledge between sides of a TSS strategic rivalry (multilateral CIS-era treaty), not an amicable relation"
+            note += "; a formal pledge between sides of a TSS strategic rivalry: a treaty commitment, not evidence of an amicable relation"
         if e == 2018:
             note += "; ATOP coverage ends in 2018 (end of data, not necessarily of the alliance)"
         ties.append({"a": a, "b": b, "domain": "alliance", "sign": "1", "strength": "", "from": str(s), "to": str(e), "source": ATOP, "notes": note})
