@@ -219,6 +219,104 @@ for c in ["SAU", "ARE", "QAT"]:
 for c in ["KAZ", "KGZ", "TJK", "TKM", "UZB"]:
     P("Central-Asia", "Central Asia", c, "", "", M49)
 
+# ---------------------------------------------------------------- flows
+flows = []
+
+
+def F(year, domain, frm, to, value, unit, period, source, notes=""):
+    for c in (frm, to):
+        if c not in actors:
+            add_state(c)
+    flows.append({"year": str(year), "domain": domain, "from": frm, "to": to, "value": value, "unit": unit, "period": period, "source": source, "notes": notes})
+
+
+# Arms: SIPRI TIV, supplier -> AZE, every year in the file.
+for r in csv.DictReader(open(REF / "sipri/sipri-exports-processed.csv")):
+    if r["recipient"] != "Azerbaijan":
+        continue
+    sup = "UNKNOWN" if r["supplier"].startswith("Unknown") else cow_to_iso.get(r["supplier_cown"])
+    if sup is None:
+        raise SystemExit(f"no ISO3 for SIPRI supplier {r['supplier']}")
+    F(r["year"], "arms", sup, "AZE", r["value"], "TIV million", "", SIPRI, f"SIPRI supplier '{r['supplier']}'; TIV is SIPRI's trend-indicator value (volume), not a price")
+
+# Gas exports by destination.
+GAS_DEST = {"Europe": "EUROPE", "Türkiye": "TUR", "Georgia": "GEO", "Syria": "SYR", "TOTAL": "WORLD",
+            "Italy (TAP exit)": "ITA", "Greece (TAP exit)": "GRC", "Bulgaria (TAP exit)": "BGR"}
+for r in csv.DictReader(open(SC / "compiled_gas_exports_bcm.csv")):
+    if r["destination"] not in GAS_DEST:
+        continue  # "TAP total" is pipeline throughput, not exports by destination
+    note = r["notes"]
+    src = r["source"]
+    if "TAP exit" in r["destination"]:
+        note = ("deliveries at the TAP exit point; " + note).strip("; ")
+    if src.startswith("derived"):
+        note = ("DERIVED: " + src + ("; " + note if note and note != "derived" else "")).strip()
+        src = "https://ru.trend.az/business/energy/4141681.html"
+    F(r["year"], "gas", "AZE", GAS_DEST[r["destination"]], r["bcm"], "bcm", "" if r["period"] == "full year" else r["period"], src, note)
+
+# FDI inflows 2024 by source country.
+FDI = {"United Kingdom": "GBR", "Türkiye": "TUR", "Hungary": "HUN", "Cyprus": "CYP", "United Arab Emirates": "ARE",
+       "Iran": "IRN", "Japan": "JPN", "Russia": "RUS", "United States": "USA", "Norway": "NOR", "TOTAL": "WORLD"}
+for r in csv.DictReader(open(SC / "compiled_fdi_inflows_2024.csv")):
+    F(2024, "fdi", FDI[r["country"]], "AZE", r["usd_million"], "USD million", "", r["source"], f"share {r['share_pct']}% of total inflows as printed by the source")
+
+# Trade: IMF DOTS 2011-2020 (Azerbaijan-reported), a fixed partner set plus a residual.
+dots = defaultdict(dict)  # (flow, year) -> {iso: value}
+names = {}
+world = {}
+for r in csv.DictReader(open(SC / "flows/dots_azerbaijan_reported_1992_2020.csv")):
+    y = int(r["year"])
+    if y < 2011 or r["value_usd_millions"] == "":
+        continue
+    if r["partner_kind"] == "total" and r["partner_iso3"] == "WLD":
+        world[(r["flow"], y)] = r["value_usd_millions"]
+    elif r["partner_kind"] == "country" and r["partner_iso3"]:
+        dots[(r["flow"], y)][r["partner_iso3"]] = r["value_usd_millions"]
+        names[r["partner_iso3"]] = r["partner_name_imf"]
+eu27 = ["AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"]
+partners = set(STATE_NAMES) - {"AZE"}
+partners |= set(eu27)
+for key, vals in dots.items():
+    partners |= {p for p, _ in sorted(vals.items(), key=lambda kv: -float(kv[1]))[:10]}
+for (flow, y), vals in sorted(dots.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+    listed = 0.0
+    for p in sorted(partners):
+        if p not in vals:
+            continue  # not reported: missing, not zero
+        if p not in actors:
+            add_state(p, names[p])
+        listed += float(vals[p])
+        if flow == "export":
+            F(y, "trade-export", "AZE", p, vals[p], "USD million", "", DOTS, "exports FOB")
+        else:
+            F(y, "trade-import", p, "AZE", vals[p], "USD million", "", DOTS, "imports CIF")
+    w = float(world[(flow, y)])
+    F(y, f"trade-{flow}", "AZE" if flow == "export" else "WORLD", "WORLD" if flow == "export" else "AZE", world[(flow, y)], "USD million", "", DOTS, "IMF 'World' total over all partners")
+    rest = round(w - listed, 4)
+    assert rest >= 0, (flow, y, rest)
+    F(y, f"trade-{flow}", "AZE" if flow == "export" else "OTHER", "OTHER" if flow == "export" else "AZE", f"{rest:.4f}".rstrip("0").rstrip("."), "USD million", "", DOTS,
+      "DERIVED: IMF World total minus every partner listed in this file for the same year and flow (includes 'Countries & Areas not specified')")
+
+# Trade 2021-2025: press and official figures as printed (full year, or the part of the year stated).
+ISO_FIX = {"WLD": "WORLD", "EUU": "EU"}
+for r in csv.DictReader(open(SC / "flows/trade_by_partner.csv")):
+    y = int(r["year"])
+    if y < 2021 or r["flow"] not in ("export", "import") or r["value_usd_millions"] == "":
+        continue
+    if "low confidence" in r["notes"]:
+        continue
+    m = re.match(r"period=([^;]+)", r["notes"])
+    per = m.group(1).strip() if m else ""
+    period = "" if per.startswith("full-year") or per.startswith("full year") else per
+    p = ISO_FIX.get(r["partner_iso3"], r["partner_iso3"])
+    note = re.sub(r"^period=[^;]+;?\s*", "", r["notes"])
+    if p == "EU":
+        note = "EU27 aggregate as reported; " + note
+    if r["flow"] == "export":
+        F(y, "trade-export", "AZE", p, r["value_usd_millions"], "USD million", period, r["source_url"], note)
+    else:
+        F(y, "trade-import", p, "AZE", r["value_usd_millions"], "USD million", period, r["source_url"], note)
+
 # ---------------------------------------------------------------- rivalries and negative ties
 riv = []
 ties = []
@@ -273,7 +371,8 @@ T("AZE", "IRN", "rivalry", -1, source=SEED, notes="seed: 'Iran's historical host
 
 rival_pairs = {(t["a"], t["b"]) for t in ties if t["source"] == TSS}
 # ATOP alliance spells among the scenario's states (coverage ends 2018).
-states = {a for a, v in actors.items() if v["kind"] == "state"}
+# Limited to the scenario's main states (not every trade partner) to keep the network readable.
+states = set(STATE_NAMES)
 years = defaultdict(set)
 kinds = defaultdict(lambda: defaultdict(set))
 for r in csv.DictReader(open(REF / "peacesciencer/atop_alliance.csv")):
@@ -313,104 +412,6 @@ for (a, b), ys in sorted(years.items()):
         if e == 2018:
             note += "; ATOP coverage ends in 2018 (end of data, not necessarily of the alliance)"
         ties.append({"a": a, "b": b, "domain": "alliance", "sign": "1", "strength": "", "from": str(s), "to": str(e), "source": ATOP, "notes": note})
-
-# ---------------------------------------------------------------- flows
-flows = []
-
-
-def F(year, domain, frm, to, value, unit, period, source, notes=""):
-    for c in (frm, to):
-        if c not in actors:
-            add_state(c)
-    flows.append({"year": str(year), "domain": domain, "from": frm, "to": to, "value": value, "unit": unit, "period": period, "source": source, "notes": notes})
-
-
-# Arms: SIPRI TIV, supplier -> AZE, every year in the file.
-for r in csv.DictReader(open(REF / "sipri/sipri-exports-processed.csv")):
-    if r["recipient"] != "Azerbaijan":
-        continue
-    sup = "UNKNOWN" if r["supplier"].startswith("Unknown") else cow_to_iso.get(r["supplier_cown"])
-    if sup is None:
-        raise SystemExit(f"no ISO3 for SIPRI supplier {r['supplier']}")
-    F(r["year"], "arms", sup, "AZE", r["value"], "TIV million", "", SIPRI, f"SIPRI supplier '{r['supplier']}'; TIV is SIPRI's trend-indicator value (volume), not a price")
-
-# Gas exports by destination.
-GAS_DEST = {"Europe": "EUROPE", "Türkiye": "TUR", "Georgia": "GEO", "Syria": "SYR", "TOTAL": "WORLD",
-            "Italy (TAP exit)": "ITA", "Greece (TAP exit)": "GRC", "Bulgaria (TAP exit)": "BGR"}
-for r in csv.DictReader(open(SC / "compiled_gas_exports_bcm.csv")):
-    if r["destination"] not in GAS_DEST:
-        continue  # "TAP total" is pipeline throughput, not exports by destination
-    note = r["notes"]
-    src = r["source"]
-    if "TAP exit" in r["destination"]:
-        note = ("deliveries at the TAP exit point; " + note).strip("; ")
-    if src.startswith("derived"):
-        note = ("DERIVED: " + src + ("; " + note if note and note != "derived" else "")).strip()
-        src = "https://ru.trend.az/business/energy/4141681.html"
-    F(r["year"], "gas", "AZE", GAS_DEST[r["destination"]], r["bcm"], "bcm", "" if r["period"] == "full year" else r["period"], src, note)
-
-# FDI inflows 2024 by source country.
-FDI = {"United Kingdom": "GBR", "Türkiye": "TUR", "Hungary": "HUN", "Cyprus": "CYP", "United Arab Emirates": "ARE",
-       "Iran": "IRN", "Japan": "JPN", "Russia": "RUS", "United States": "USA", "Norway": "NOR", "TOTAL": "WORLD"}
-for r in csv.DictReader(open(SC / "compiled_fdi_inflows_2024.csv")):
-    F(2024, "fdi", FDI[r["country"]], "AZE", r["usd_million"], "USD million", "", r["source"], f"share {r['share_pct']}% of total inflows as printed by the source")
-
-# Trade: IMF DOTS 2011-2020 (Azerbaijan-reported), a fixed partner set plus a residual.
-dots = defaultdict(dict)  # (flow, year) -> {iso: value}
-names = {}
-world = {}
-for r in csv.DictReader(open(SC / "flows/dots_azerbaijan_reported_1992_2020.csv")):
-    y = int(r["year"])
-    if y < 2011 or r["value_usd_millions"] == "":
-        continue
-    if r["partner_kind"] == "total" and r["partner_iso3"] == "WLD":
-        world[(r["flow"], y)] = float(r["value_usd_millions"])
-    elif r["partner_kind"] == "country" and r["partner_iso3"]:
-        dots[(r["flow"], y)][r["partner_iso3"]] = float(r["value_usd_millions"])
-        names[r["partner_iso3"]] = r["partner_name_imf"]
-eu27 = ["AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"]
-partners = set(STATE_NAMES) - {"AZE"}
-partners |= set(eu27)
-for key, vals in dots.items():
-    partners |= {p for p, _ in sorted(vals.items(), key=lambda kv: -kv[1])[:10]}
-for (flow, y), vals in sorted(dots.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-    listed = 0.0
-    for p in sorted(partners):
-        if p not in vals:
-            continue  # not reported: missing, not zero
-        if p not in actors:
-            add_state(p, names[p])
-        listed += vals[p]
-        if flow == "export":
-            F(y, "trade-export", "AZE", p, f"{vals[p]:g}", "USD million", "", DOTS, "exports FOB")
-        else:
-            F(y, "trade-import", p, "AZE", f"{vals[p]:g}", "USD million", "", DOTS, "imports CIF")
-    w = world[(flow, y)]
-    F(y, f"trade-{flow}", "AZE" if flow == "export" else "WORLD", "WORLD" if flow == "export" else "AZE", f"{w:g}", "USD million", "", DOTS, "IMF 'World' total over all partners")
-    rest = round(w - listed, 3)
-    assert rest >= 0, (flow, y, rest)
-    F(y, f"trade-{flow}", "AZE" if flow == "export" else "OTHER", "OTHER" if flow == "export" else "AZE", f"{rest:g}", "USD million", "", DOTS,
-      "DERIVED: IMF World total minus every partner listed in this file for the same year and flow (includes 'Countries & Areas not specified')")
-
-# Trade 2021-2025: press and official figures as printed (full year, or the part of the year stated).
-ISO_FIX = {"WLD": "WORLD", "EUU": "EU"}
-for r in csv.DictReader(open(SC / "flows/trade_by_partner.csv")):
-    y = int(r["year"])
-    if y < 2021 or r["flow"] not in ("export", "import") or r["value_usd_millions"] == "":
-        continue
-    if "low confidence" in r["notes"]:
-        continue
-    m = re.match(r"period=([^;]+)", r["notes"])
-    per = m.group(1).strip() if m else ""
-    period = "" if per.startswith("full-year") or per.startswith("full year") else per
-    p = ISO_FIX.get(r["partner_iso3"], r["partner_iso3"])
-    note = re.sub(r"^period=[^;]+;?\s*", "", r["notes"])
-    if p == "EU":
-        note = "EU27 aggregate as reported; " + note
-    if r["flow"] == "export":
-        F(y, "trade-export", "AZE", p, r["value_usd_millions"], "USD million", period, r["source_url"], note)
-    else:
-        F(y, "trade-import", p, "AZE", r["value_usd_millions"], "USD million", period, r["source_url"], note)
 
 # ---------------------------------------------------------------- projects
 projects = [
