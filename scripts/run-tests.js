@@ -19,7 +19,7 @@ function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      if (name === "data") continue;
+      // Fixture folders hold no test files; test/data/ also mirrors src/data/, so it is walked.
       out.push(...walk(p));
     } else if (name.endsWith(".test.ts")) out.push(p);
   }
