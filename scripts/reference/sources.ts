@@ -165,7 +165,7 @@ export const SOURCE_META: Record<string, SourceMeta> = {
   contiguity: {
     source: COW,
     dataset: "COW Direct Contiguity v3.2",
-    unit: "directed contiguity spell (conttype 1 land; 2 ≤12, 3 ≤24, 4 ≤150, 5 ≤400 miles of water)",
+    unit: "directed contiguity spell (conttype 1 land; 2 ≤12, 3 ≤24, 4 ≤150, 5 ≤400 miles of water; 0 = spell with no contiguity)",
     licence: COW_TERMS,
     citation:
       "Stinnett, D. M., Tir, J., Schafer, P., Diehl, P. F. & Gochman, C. (2002). The Correlates of War Project Direct Contiguity Data, Version 3. Conflict Management and Peace Science 19(2): 58–66. v3.2.",
