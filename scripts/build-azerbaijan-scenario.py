@@ -236,7 +236,7 @@ for m in mem:
     if m["organisation"] == "NATO" and m["status"] == "member" and m["actor"] not in ("USA", "TUR"):
         P("West", "West", m["actor"], m["from"], "", NATO_MEMBERS, "NATO member (ANA convention: West = NATO and its members; Türkiye kept as its own pole as in the seed)")
 for c in ["SAU", "ARE", "QAT"]:
-    P("Gulf", "Gulf", c, "", "", "Charter of the Gulf Cooperation Council (1981) member state: https://www.gcc-sg.org/en-us/AboutGCC/MemberStates/Pages/Home.aspx", "seed 'Arab engagement'")
+    P("Gulf", "Gulf", c, "1981-05-25", "", "http://wiki.kashishworld.com/gulf-cooperation-council", "Gulf Cooperation Council member since its Charter of 25 May 1981 (ANA convention: Gulf pole = GCC members among the actors); seed 'Arab engagement'")
 for c in ["KAZ", "KGZ", "TJK", "TKM", "UZB"]:
     P("Central-Asia", "Central Asia", c, "", "", M49)
 
@@ -449,7 +449,7 @@ projects = [
     {"id": "btk", "name": "Baku–Tbilisi–Kars railway", "kind": "railway", "route": "AZE;GEO;TUR", "links": "",
      "capacity": "6.5", "capacity_unit": "Mt/yr first stage (+1 m passengers); 15-17 Mt/yr planned", "status": "operational", "from": "2017-10-30", "to": "",
      "source": "http://www.tabula.ge/ge/node/125979",
-     "notes": "officially opened in Baku 2017-10-30; 17 Mt peak per Trend via http://www.xebersaati.com/news/142061-baku-tbilisi-kars-railway-officially-launched-in-baku; ~850 km, 405 km in Azerbaijan (https://report.az/en/foreign-politics/ilham-aliyev-btk-is-a-result-of-friendship-and-brotherhood-of-azerbaijan-turkey-and-georgia/)"},
+     "notes": "officially opened in Baku 2017-10-30 (also http://www.finanznachrichten.de/nachrichten-2017-10/42093952-first-freight-train-on-baku-tbilisi-kars-railway-departs-port-of-baku-008.htm: 846 km); 17 Mt peak per Trend via http://www.xebersaati.com/news/142061-baku-tbilisi-kars-railway-officially-launched-in-baku; ~850 km, 405 km in Azerbaijan (https://report.az/en/foreign-politics/ilham-aliyev-btk-is-a-result-of-friendship-and-brotherhood-of-azerbaijan-turkey-and-georgia/)"},
     {"id": "sgc", "name": "Southern Gas Corridor", "kind": "pipeline", "route": "AZE;GEO;TUR;GRC;ALB;ITA", "links": "scpx;tanap;tap",
      "capacity": "", "capacity_unit": "", "status": "operational", "from": "2018-05-29", "to": "",
      "source": "https://en.trend.az/business/energy/3067261.html",
