@@ -431,7 +431,7 @@ lines.push(
   ...noIso.map((r) => `  - ${r.ccode} ${r.name} (${r.first_year}–${r.last_year})`),
   "",
   "In a transition year two COW codes can share an ISO3 (DEU in 1990: 260 and 255; YAR/YEM do not). `iso3ToCow` picks",
-  "the state whose spell starts last (the successor).",
+  "the state that lasts longer (the successor: 255 in 1990).",
   "",
   "## Unmapped codes",
   "",
