@@ -36,7 +36,7 @@ export function register(program: Command): void {
             ...(missing.length > 0 ? { noJointVotes: missing } : {}),
           });
         else {
-          printTable(rows, [
+          printTable(rows as unknown as Record<string, unknown>[], [
             "year",
             "a",
             "b",
