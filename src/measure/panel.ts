@@ -44,8 +44,8 @@ export async function panelCoverage(store: Store, table: string): Promise<Covera
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`panel: bad table name ${table}`);
   if (!(await hasRelation(store, table))) return undefined;
   if (await hasRelation(store, "ref_coverage")) {
-    const r = await store.all<{ from_year: number; to_year: number }>(
-      `SELECT min(from_year) AS from_year, max(to_year) AS to_year FROM ref_coverage WHERE "table" = ? OR "table" = ?`,
+    const r = await store.all<{ from_year: number; to_year: number; cite: string | null }>(
+      `SELECT min(from_year) AS from_year, max(to_year) AS to_year, any_value(citation) AS cite FROM ref_coverage WHERE "table" = ? OR "table" = ?`,
       [table, table.replace(/^ref_/, "")],
     );
     if (r[0]?.from_year != null)
@@ -53,7 +53,7 @@ export async function panelCoverage(store: Store, table: string): Promise<Covera
         table,
         from: r[0].from_year,
         to: r[0].to_year,
-        source: PANEL_SOURCES[table] ?? table,
+        source: r[0].cite ?? PANEL_SOURCES[table] ?? table,
       };
   }
   const [r] = await store.all<{ a: number | null; b: number | null }>(

@@ -22,6 +22,8 @@ export function sharedPanelAvailable(): boolean {
 
 /** Create any missing `ref_*` view from the shared CSVs (the attached Parquet panel wins). */
 export async function ensurePanel(store: Store): Promise<void> {
+  // The shipped Parquet panel is attached by Store.open: use it as it is.
+  if (await hasView(store, "ref_unvotes")) return;
   if (!(await hasView(store, "csv_iso2"))) {
     const countries = JSON.parse(readFileSync(`${SHARED}/geo/mledoze_countries.json`, "utf8")) as {
       cca2: string;
@@ -66,7 +68,7 @@ export async function ensurePanel(store: Store): Promise<void> {
       FROM read_csv('${REF}/peacesciencer/cow_igo_sy.csv', header=true, nullstr='NA') t LEFT JOIN ${cw} c ON c.ccode::INTEGER = t.ccode`,
     ref_coverage: `SELECT * FROM (VALUES ('unvotes','ref_unvotes',1946,2019), ('voeten','ref_idealpoints',1946,2024),
         ('atop','ref_atop',1815,2018), ('cow-nmc','ref_nmc',1816,2022), ('sipri','ref_sipri',1950,2021),
-        ('cow-trade','ref_trade_sy',1870,2014), ('cow-igo','ref_igo_sy',1816,2014)) t(source, "table", from_year, to_year)`,
+        ('cow-trade','ref_trade_sy',1870,2014), ('cow-igo','ref_igo_sy',1816,2014)) t(source, "table", from_year, to_year), (SELECT NULL::VARCHAR AS citation)`,
   };
   for (const [name, sql] of Object.entries(views)) {
     if (await hasView(store, name)) continue;
