@@ -34,8 +34,16 @@ export interface DependenceRow extends Omit<Concentration, "nPartners"> {
   from?: number;
   to?: number;
   unit: string | null;
-  /** "data" when the year has figures, "total only" when only a national total is known, "no data" otherwise. */
-  coverage: "data" | "total only" | "no data";
+  /**
+   * "data" when partner figures cover the year; "partial" when named partners cover under 90% of
+   * a reported total (shares of the total shown, no concentration); "total only" when only a
+   * national total is known; "no data" otherwise.
+   */
+  coverage: "data" | "partial" | "total only" | "no data";
+  /** Named partners' part of a reported total (partner WORLD), when one is reported. */
+  allocatedShare?: number;
+  /** Second figures for a partner already counted in the year (kept out of the sums). */
+  alternativeFigures?: string[];
   /** Where the figures come from (dataset citation or the scenario rows' sources). */
   sources: string[];
   /** Set when some figures cover less than a calendar year. */
@@ -51,18 +59,36 @@ interface YearData {
   sources: Set<string>;
   periods: Set<string>;
   totalOnly?: number;
+  /** A reported national total (partner WORLD) for the year. */
+  reportedTotal?: number;
+  /** Alternative figures for a partner already counted (not added twice). */
+  duplicates?: string[];
 }
 
 const isShareUnit = (u: string) => /%|percent|share/i.test(u);
 
-/** Scenario flows of the domain, by year, as partner → amount (one unit per year). */
+/** Flow partners that are not partners: the reported total and the derived residual. */
+export const TOTAL_PARTNER = "WORLD";
+export const RESIDUAL_PARTNER = "OTHER";
+/**
+ * Below this share of a reported total covered by named partners, concentration is not computed
+ * (coverage "partial"): a few named partners of a large unknown remainder would fake concentration.
+ */
+export const MIN_ALLOCATED_SHARE = 0.9;
+
+/**
+ * Scenario flows of the domain, by year, as partner → amount. Per year, full-year figures are
+ * used when there are any; otherwise the figures of the most frequent sub-annual period. A second
+ * figure for the same partner and period is an alternative, not an addition: the first is kept
+ * and the other reported. WORLD is the reported total, OTHER the derived residual.
+ */
 function scenarioYears(
   flows: readonly Flow[],
   q: DependenceQuery,
   lines?: number[],
 ): Map<number, YearData> {
-  const out = new Map<number, YearData>();
   const outward = OUTWARD[q.domain];
+  const byYear = new Map<number, { f: Flow; i: number; partner: string }[]>();
   flows.forEach((f, i) => {
     if (f.domain !== q.domain || f.year < q.from || f.year > q.to) return;
     const partner = outward
@@ -73,25 +99,49 @@ function scenarioYears(
         ? f.from
         : undefined;
     if (!partner) return;
-    let y = out.get(f.year);
-    if (!y) {
-      y = {
-        values: new Map(),
-        unit: f.unit,
-        sharesOnly: isShareUnit(f.unit),
-        sources: new Set(),
-        periods: new Set(),
-      };
-      out.set(f.year, y);
-    }
-    if (y.unit !== f.unit)
-      throw new Error(
-        `flows.csv${lines?.[i] ? `:${lines[i]}` : ""}: unit: ${q.domain} flows of ${q.focal} in ${f.year} mix "${y.unit}" and "${f.unit}"; use one unit per domain and year`,
-      );
-    y.values.set(partner, (y.values.get(partner) ?? 0) + f.value);
-    y.sources.add(f.source);
-    if (f.period && f.period !== "full year") y.periods.add(f.period);
+    const list = byYear.get(f.year) ?? [];
+    list.push({ f, i, partner });
+    byYear.set(f.year, list);
   });
+  const out = new Map<number, YearData>();
+  for (const [year, list] of byYear) {
+    const period = (f: Flow) => f.period || "full year";
+    let chosen = list.filter((x) => period(x.f) === "full year");
+    if (chosen.length === 0) {
+      const counts = new Map<string, number>();
+      for (const x of list) counts.set(period(x.f), (counts.get(period(x.f)) ?? 0) + 1);
+      const best = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+      chosen = list.filter((x) => period(x.f) === best);
+    }
+    const first = chosen[0].f;
+    const y: YearData = {
+      values: new Map(),
+      unit: first.unit,
+      sharesOnly: isShareUnit(first.unit),
+      sources: new Set(),
+      periods: new Set(),
+    };
+    for (const { f, i, partner } of chosen) {
+      const where = `flows.csv${lines?.[i] ? `:${lines[i]}` : ""}`;
+      if (f.unit !== y.unit)
+        throw new Error(
+          `${where}: unit: ${q.domain} flows of ${q.focal} in ${f.year} mix "${y.unit}" and "${f.unit}"; use one unit per domain and year`,
+        );
+      y.sources.add(f.source);
+      if (period(f) !== "full year") y.periods.add(period(f));
+      if (partner === TOTAL_PARTNER) {
+        if (y.reportedTotal === undefined) y.reportedTotal = f.value;
+        continue;
+      }
+      if (partner === RESIDUAL_PARTNER) continue;
+      if (y.values.has(partner)) {
+        y.duplicates = [...(y.duplicates ?? []), `${partner} ${f.value} (${where})`];
+        continue;
+      }
+      y.values.set(partner, f.value);
+    }
+    out.set(year, y);
+  }
   return out;
 }
 
@@ -186,17 +236,38 @@ export async function dependence(
         coverage: "total only",
         sources: [...d.sources],
       };
-    return {
-      ...concentration(values, { sharesOnly: d.sharesOnly }),
+    const c = concentration(values, { sharesOnly: d.sharesOnly });
+    const extra = {
       unit: d.sharesOnly ? "share" : d.unit,
-      coverage: "data",
       sources: [...d.sources].sort(),
       ...(d.periods.size > 0 ? { period: [...d.periods].join("; ") } : {}),
+      ...(d.duplicates ? { alternativeFigures: d.duplicates } : {}),
     };
+    if (d.reportedTotal !== undefined && d.reportedTotal > 0) {
+      const total = d.reportedTotal;
+      const named = [...d.values.values()].reduce((a, b) => a + b, 0);
+      const allocatedShare = named / total;
+      if (allocatedShare < MIN_ALLOCATED_SHARE)
+        return {
+          ...concentration({}),
+          total,
+          nPartners: values.size,
+          shares: Object.fromEntries(
+            [...values].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / total]),
+          ),
+          allocatedShare,
+          coverage: "partial",
+          ...extra,
+        };
+      return { ...c, total, allocatedShare, coverage: "data", ...extra };
+    }
+    return { ...c, coverage: "data", ...extra };
   };
 
   if (q.window) {
-    const years = [...data.entries()].filter(([, d]) => d.totalOnly === undefined);
+    const years = [...data.entries()].filter(
+      ([, d]) => d.totalOnly === undefined && row(d, d.values).coverage === "data",
+    );
     if (years.length === 0) return [{ from: q.from, to: q.to, ...row(undefined, new Map()) }];
     const units = new Set(years.map(([, d]) => (d.sharesOnly ? "share" : d.unit)));
     const sharesOnly = units.has("share");

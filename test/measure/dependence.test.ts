@@ -143,3 +143,20 @@ describe("dependence()", () => {
     assert.equal(rows[2].coverage, "no data");
   });
 });
+
+test("dependence(): WORLD is the reported total, partial-year rows yield to full-year ones, a second figure is not added, and thin partner coverage is 'partial'", async () => {
+  const scenario = loadScenario(FIXTURE);
+  const [r17, r18] = await dependence(
+    { focal: "GEO", domain: "trade-import", from: 2017, to: 2018 },
+    { scenario },
+  );
+  assert.equal(r17.coverage, "data");
+  assert.equal(r17.total, 100);
+  close(r17.allocatedShare, 0.95);
+  assert.deepEqual(Object.keys(r17.shares), ["RUS", "TUR"]);
+  close(r17.hhi, (50 / 95) ** 2 + (45 / 95) ** 2);
+  assert.equal(r17.alternativeFigures?.length, 1);
+  assert.equal(r18.coverage, "partial");
+  assert.equal(r18.hhi, null);
+  close(r18.shares.RUS, 0.3);
+});
