@@ -31,19 +31,34 @@ for (const r of table("atop_alliance.csv")) {
     if (!def.has(y)) def.set(y, new Set());
     def.get(y)!.add(k);
   }
-  if (["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"].some((c) => r[c] === "1")) {
+  if (
+    ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"].some(
+      (c) => r[c] === "1",
+    )
+  ) {
     if (!any.has(y)) any.set(y, new Set());
     any.get(y)!.add(k);
   }
 }
 const rivalries: { k: string; from: number; to: number }[] = [];
 for (const r of table("td_rivalries.csv"))
-  rivalries.push({ k: key(r.ccode1, r.ccode2), from: Number(r.styear), to: r.endyear === "NA" ? 9999 : Number(r.endyear) });
+  rivalries.push({
+    k: key(r.ccode1, r.ccode2),
+    from: Number(r.styear),
+    to: r.endyear === "NA" ? 9999 : Number(r.endyear),
+  });
 for (const r of table("tss_rivalries.csv"))
-  rivalries.push({ k: key(r.ccode1, r.ccode2), from: Number(r.start), to: r.end === "NA" ? 9999 : Number(r.end) });
+  rivalries.push({
+    k: key(r.ccode1, r.ccode2),
+    from: Number(r.start),
+    to: r.end === "NA" ? 9999 : Number(r.end),
+  });
 
 const index: string[] = ["file,family,year,nodes,edges,negative"];
-for (const [family, pos] of [["def", def], ["any", any]] as const) {
+for (const [family, pos] of [
+  ["def", def],
+  ["any", any],
+] as const) {
   for (let y = 1946; y <= 2018; y++) {
     const neg = new Set(rivalries.filter((r) => r.from <= y && y <= r.to).map((r) => r.k));
     const all = new Map<string, number>();
@@ -58,7 +73,9 @@ for (const [family, pos] of [["def", def], ["any", any]] as const) {
     }
     const file = `ir-${family}-${y}.csv`;
     writeFileSync(join("bench/data", file), `${lines.join("\n")}\n`);
-    index.push(`${file},${family},${y},${nodes.size},${all.size},${[...all.values()].filter((s) => s < 0).length}`);
+    index.push(
+      `${file},${family},${y},${nodes.size},${all.size},${[...all.values()].filter((s) => s < 0).length}`,
+    );
   }
 }
 writeFileSync("bench/data/index.csv", `${index.join("\n")}\n`);

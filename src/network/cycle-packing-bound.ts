@@ -12,7 +12,11 @@ import type { SignedEdge } from "./signed-graph.ts";
  * proved optimal without a MIP. The greedy depends on the order in which start nodes and
  * edges are visited, so several random orders can be tried and the best bound kept.
  */
-export function cyclePackingBound(n: number, edges: SignedEdge[], options: PackingOptions = {}): PackingBound {
+export function cyclePackingBound(
+  n: number,
+  edges: SignedEdge[],
+  options: PackingOptions = {},
+): PackingBound {
   const rand = mulberry32(options.seed ?? 1);
   const target = options.target ?? Number.POSITIVE_INFINITY;
   const maxRounds = options.rounds ?? 1;

@@ -141,7 +141,10 @@ export async function frustrationIndex(
           }
     }
   }
-  const finalSide = expandSides(kernel, Uint8Array.from(side, (s) => Math.max(s, 0)));
+  const finalSide = expandSides(
+    kernel,
+    Uint8Array.from(side, (s) => Math.max(s, 0)),
+  );
   const frustrated: number[] = [];
   let value = 0;
   edges.forEach((e, k) => {
@@ -198,7 +201,8 @@ async function solveBlock(
   const budgetMs = Math.min(PACKING_BUDGET_MS, Math.max(0, (deadline - performance.now()) / 4));
   const packed = cyclePackingBound(n, edges, { target: value, rounds: PACKING_ROUNDS, budgetMs });
   let lowerBound = integer ? Math.ceil(packed.bound - 1e-6) : packed.bound;
-  if (value <= lowerBound + EPS) return { nodes, side, value, lowerBound: value, optimal: true, via: "bound" };
+  if (value <= lowerBound + EPS)
+    return { nodes, side, value, lowerBound: value, optimal: true, via: "bound" };
 
   const remaining = (deadline - performance.now()) / 1000;
   if (remaining <= 0.05)

@@ -141,7 +141,8 @@ export function kernelize(n: number, edges: SignedEdge[]): Kernel {
   const out: SignedEdge[] = [];
   for (const i of nodes)
     for (const [j, val] of adj[i])
-      if (i < j) out.push({ u: local[i], v: local[j], sign: val > 0 ? 1 : -1, weight: Math.abs(val) });
+      if (i < j)
+        out.push({ u: local[i], v: local[j], sign: val > 0 ? 1 : -1, weight: Math.abs(val) });
   return { nodes, edges: out, offset, rep, parity };
 }
 
