@@ -53,13 +53,22 @@ function startWorker(): Promise<void> {
     });
     w.on("error", (e) => {
       reject(e);
-      for (const [id, done] of pending) done({ id, status: "error", error: e.message, seconds: 0 });
-      pending.clear();
-      worker = undefined;
-      ready = undefined;
+      failAll("error", e.message);
+    });
+    w.on("exit", () => {
+      if (worker === w) {
+        worker = undefined;
+        ready = undefined;
+      }
+      failAll("killed", "the solver worker stopped");
     });
   });
   return ready;
+}
+
+function failAll(status: string, error: string): void {
+  for (const [id, done] of pending) done({ id, status, error, seconds: 0 });
+  pending.clear();
 }
 
 /** Stop the solver worker (tests and long-running servers that want a clean exit). */
@@ -75,7 +84,19 @@ export async function stopMipWorker(): Promise<void> {
  * worker not answer within `timeLimit` + 10 s it is terminated and the call resolves with
  * status "killed" (no solution, no bound), so a caller never waits without end.
  */
-export async function solveMip(req: Omit<MipRequest, "id">): Promise<MipResponse> {
+export function solveMip(req: Omit<MipRequest, "id">): Promise<MipResponse> {
+  // One solve at a time: each request's time guard starts only when the worker takes it.
+  const run = queue.then(() => solveNow(req));
+  queue = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+async function solveNow(req: Omit<MipRequest, "id">): Promise<MipResponse> {
   await startWorker();
   const id = nextId++;
   const w = worker!;
@@ -84,9 +105,8 @@ export async function solveMip(req: Omit<MipRequest, "id">): Promise<MipResponse
     return await new Promise<MipResponse>((resolve) => {
       const guard = setTimeout(
         () => {
-          pending.delete(id);
+          // Every request queued on this worker fails with it (status "killed", no bound).
           void stopMipWorker();
-          resolve({ id, status: "killed", seconds: req.timeLimit + 10 });
         },
         (req.timeLimit + 10) * 1000,
       );
@@ -97,6 +117,6 @@ export async function solveMip(req: Omit<MipRequest, "id">): Promise<MipResponse
       w.postMessage({ ...req, id });
     });
   } finally {
-    if (pending.size === 0) w.unref();
+    if (pending.size === 0 && worker === w) w.unref();
   }
 }
