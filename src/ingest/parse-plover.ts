@@ -46,17 +46,23 @@ function side(list: Entity[]): { text: string | null; raw: string | null; m: Map
 
 /** One PLOVER JSON record (current or 0.5b1 field names) → a row, or a reject. */
 function fromRecord(ctx: ParseContext, rec: unknown, line: number): void {
-  if (!rec || typeof rec !== "object" || Array.isArray(rec))
-    return ctx.reject(line, "bad-json", "record is not a JSON object");
+  if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
+    ctx.reject(line, "bad-json", "record is not a JSON object");
+    return;
+  }
   const r = rec as Record<string, unknown>;
   const rawType = str(r.event) ?? (Array.isArray(r.event) ? str(r.event[0]) : null);
   const rawMode = str(r.mode) ?? (Array.isArray(r.mode) ? str(r.mode[0]) : null);
   const t = ploverType(rawType, rawMode);
-  if (!t)
-    return ctx.reject(line, "not-an-event", `event "${rawType ?? ""}" is not a PLOVER event type`);
+  if (!t) {
+    ctx.reject(line, "not-an-event", `event "${rawType ?? ""}" is not a PLOVER event type`);
+    return;
+  }
   const date = isoDate(str(r.date));
-  if (!date)
-    return ctx.reject(line, "bad-date", `date "${String(r.date ?? "")}" is not YYYY-MM-DD`);
+  if (!date) {
+    ctx.reject(line, "bad-date", `date "${String(r.date ?? "")}" is not YYYY-MM-DD`);
+    return;
+  }
   const s = side(entities(r.actor ?? r.source));
   const tg = side(entities(r.recipient ?? r.target));
   if (s.m.rule === "unknown" || tg.m.rule === "unknown") ctx.warn("unmapped-actor-code");
@@ -199,7 +205,7 @@ export function ploverParser(ctx: ParseContext, path: string): FormatParser {
       }
       if (!Array.isArray(recs)) return ctx.reject(1, "bad-json", "not a JSON array");
       // Records of a JSON array are numbered 1, 2, … (record number, not line).
-      recs.forEach((r, i) => fromRecord(ctx, r, i + 1));
+      for (const [i, r] of recs.entries()) fromRecord(ctx, r, i + 1);
     },
   };
 }

@@ -20,7 +20,7 @@ const TABLE: Record<QuadScheme, readonly (number | null)[]> = {
 
 /** The quad class of a CAMEO root code ("01"…"20") under `scheme`, or null. */
 export function quadOf(scheme: QuadScheme, root: string | null): number | null {
-  if (!root || root.length !== 2) return null;
+  if (root?.length !== 2) return null;
   const r = Number(root);
   if (!Number.isInteger(r) || r < 1 || r > 20) return null;
   return TABLE[scheme][r];
