@@ -8,9 +8,34 @@ import type { EventSink, FileRecord, ImportRecord, KnownFile, StagedFile } from 
 const FLUSH_ROWS = 16384;
 let stagingCounter = 0;
 const liveStagingFiles = new Set<string>();
-process.on("exit", () => {
+function removeStagingFiles(): void {
   for (const p of liveStagingFiles) rmSync(p, { force: true });
-});
+  liveStagingFiles.clear();
+}
+// An interrupted import drops its staging files and stops. The store is untouched: rows are only
+// staged until the final transaction, which DuckDB rolls back if the process dies inside it.
+// The handlers are installed only while files are staged.
+function onSignal(sig: NodeJS.Signals): void {
+  removeStagingFiles();
+  process.stderr.write(`\nana: import interrupted (${sig}): nothing was imported\n`);
+  process.exit(130);
+}
+function track(path: string): void {
+  if (liveStagingFiles.size === 0) {
+    process.on("exit", removeStagingFiles);
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  }
+  liveStagingFiles.add(path);
+}
+function untrack(path: string): void {
+  liveStagingFiles.delete(path);
+  if (liveStagingFiles.size === 0) {
+    process.off("exit", removeStagingFiles);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -26,7 +51,7 @@ class StagingFile implements StagedFile {
   closed = false;
   constructor(readonly path: string) {
     this.fd = openSync(path, "w");
-    liveStagingFiles.add(path);
+    track(path);
   }
   write(row: EventRow): void {
     this.buf.push(rowToTsv(row));
@@ -50,7 +75,7 @@ class StagingFile implements StagedFile {
       this.closed = true;
     }
     rmSync(this.path, { force: true });
-    liveStagingFiles.delete(this.path);
+    untrack(this.path);
   }
 }
 
