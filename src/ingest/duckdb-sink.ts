@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Store } from "../store/store.ts";
@@ -34,6 +34,25 @@ function untrack(path: string): void {
     process.off("exit", removeStagingFiles);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+  }
+}
+
+/** Staging files left by a killed import (its process is gone) are removed on the next import. */
+function removeStaleStagingFiles(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = /^\.ana-import-(\d+)-.*\.tsv$/.exec(n);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(join(dir, n), { force: true });
+    }
   }
 }
 
@@ -90,6 +109,7 @@ export class DuckDbEventSink implements EventSink {
   private dir: string;
   constructor(private store: Store) {
     this.dir = store.path === ":memory:" ? tmpdir() : dirname(store.path);
+    removeStaleStagingFiles(this.dir);
   }
 
   async knownFile(sha256: string): Promise<KnownFile | undefined> {
