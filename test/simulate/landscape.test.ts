@@ -62,7 +62,9 @@ test("solveLandscape's minima equal an exhaustive brute-force search on random s
       want.map((w) => w.key),
       `trial ${trial}`,
     );
-    got.forEach((g, k) => assert.ok(Math.abs(g.e - want[k].e) < 1e-9));
+    got.forEach((g, k) => {
+      assert.ok(Math.abs(g.e - want[k].e) < 1e-9);
+    });
     const basin = res.minima.reduce((s, m) => s + m.basin, 0);
     assert.ok(Math.abs(basin - 1) < 1e-12, "basins sum to 1");
     for (let k = 1; k < res.minima.length; k++)
