@@ -69,8 +69,13 @@ export function parseChanges(text: string, file = "changes.yaml"): Change[] {
   const out: Change[] = [];
   root.changes.forEach((c: Record<string, unknown>, k: number) => {
     const line = lineAt(seq?.items?.[k]?.range?.[0]);
-    const bad = (field: string, message: string) => problems.push({ file, line, field, message });
-    if (!c || typeof c !== "object") return bad(`changes[${k}]`, "each change must be a mapping");
+    const bad = (field: string, message: string) => {
+      problems.push({ file, line, field, message });
+    };
+    if (!c || typeof c !== "object") {
+      bad(`changes[${k}]`, "each change must be a mapping");
+      return;
+    }
     const op = c.op as Change["op"];
     const table = c.table as TableKey;
     if (!["add", "remove", "update"].includes(op))
