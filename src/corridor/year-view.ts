@@ -127,8 +127,9 @@ export function routesInYear(net: Network, year: number, opts: ViewOptions = {})
       for (const p of any.passages) if (!passages.includes(p)) passages.push(p);
       if (!modes.includes(any.mode)) modes.push(any.mode);
       if (closed.has(id)) inactive ??= `link ${id} closed`;
+      // A country closes as a transit state: the O–D's own origin and destination stay open.
       for (const c of [...any.countries, ...any.passages])
-        if (closed.has(c)) inactive ??= `${c} closed`;
+        if (closed.has(c) && c !== r.origin && c !== r.destination) inactive ??= `${c} closed`;
       for (const nid of [any.from, any.to]) {
         const iso = nodes.get(nid)?.iso3;
         if (
