@@ -97,3 +97,17 @@ test("corridorLeverage reports years without gas data as missing, not zero", asy
   );
   assert.deepEqual(r.coverage[0].missingYears, [2015, 2016, 2017, 2018, 2019, 2020]);
 });
+
+test("the MARNET sea paths make the Cape about 10 days longer than Suez, as sourced", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const fc = JSON.parse(readFileSync(join(net.dir, "sea-geometry.geojson"), "utf8"));
+  const len = (id: string) =>
+    fc.features.find((f: { properties: { link: string } }) => f.properties.link === id).properties
+      .length_km;
+  const extraNm = (len("SEA-CAPE") - len("SEA-SUEZ")) / 1.852;
+  // Independent check of "the Cape adds about 10 days" (The Diplomat 2024-03): the extra
+  // distance at container-ship service speeds of 12–16 knots (assumed) brackets 10 days.
+  const daysAt = (knots: number) => extraNm / (knots * 24);
+  assert.ok(daysAt(16) <= 10 && 10 <= daysAt(12), `${daysAt(16)}–${daysAt(12)} days`);
+});

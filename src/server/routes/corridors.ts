@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Hono } from "hono";
 import { z } from "zod";
 import { compareRoutes } from "../../corridor/compare.ts";
@@ -33,6 +35,25 @@ function toWeights(p: { wTime?: number; wCost?: number; wRisk?: number; weights?
   return w;
 }
 
+/** Sea-lane paths over MARNET (scripts/corridor-sea-geometry.ts), keyed by link id. */
+function seaGeometry(dir: string): Map<string, { coordinates: number[][]; lengthKm: number }> {
+  const path = join(dir, "sea-geometry.geojson");
+  const out = new Map<string, { coordinates: number[][]; lengthKm: number }>();
+  if (!existsSync(path)) return out;
+  const fc = JSON.parse(readFileSync(path, "utf8")) as {
+    features: {
+      properties: { link: string; length_km: number };
+      geometry: { coordinates: number[][] };
+    }[];
+  };
+  for (const f of fc.features)
+    out.set(f.properties.link, {
+      coordinates: f.geometry.coordinates,
+      lengthKm: f.properties.length_km,
+    });
+  return out;
+}
+
 export function register(app: Hono, _ctx: ServerContext): void {
   app.get("/api/corridors/network", (c) => {
     const p = parseQuery(c, z.object({ year: year.optional() }));
@@ -40,6 +61,7 @@ export function register(app: Hono, _ctx: ServerContext): void {
     const y = p.year ?? 2025;
     const views = routesInYear(net, y, { includePlanned: false });
     const nodes = new Map(net.nodes.map((n) => [n.id, n]));
+    const sea = seaGeometry(net.dir);
     const seen = new Set<string>();
     const links = net.links
       .filter((l) => {
@@ -66,6 +88,12 @@ export function register(app: Hono, _ctx: ServerContext): void {
         timeDays: l.timeMinDays !== undefined ? [l.timeMinDays, l.timeMaxDays] : null,
         from: { id: l.from, lon: nodes.get(l.from)!.lon, lat: nodes.get(l.from)!.lat },
         to: { id: l.to, lon: nodes.get(l.to)!.lon, lat: nodes.get(l.to)!.lat },
+        // Path for drawing: the MARNET sea path where there is one, else the straight segment.
+        geometry: sea.get(l.id)?.coordinates ?? [
+          [nodes.get(l.from)!.lon, nodes.get(l.from)!.lat],
+          [nodes.get(l.to)!.lon, nodes.get(l.to)!.lat],
+        ],
+        lengthKm: sea.get(l.id)?.lengthKm ?? null,
         source: l.source ?? null,
         assumption: l.assumption,
       }));
