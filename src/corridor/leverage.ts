@@ -19,6 +19,8 @@ export interface LeverageRow {
   /** shapley / v(all players): the country's share of the network's transit value. */
   shapleyShare: number | null;
   costUnit: string;
+  /** Demand the year's figures cover, by destination (gas: only destinations with a known flow). */
+  demand: Record<string, number>;
   players: string[];
   /** Value of the grand coalition v(N). */
   grandValue: number;
@@ -116,6 +118,7 @@ export async function yearLeverage(
     shapley,
     shapleyShare: grand > 0 ? shapley / grand : null,
     costUnit: p.costUnit,
+    demand: Object.fromEntries(p.demand),
     players,
     grandValue: grand,
   };
