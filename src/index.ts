@@ -1,5 +1,12 @@
 // ANA's library entry point: named exports grouped by theme.
 
+// Corridors: route network, comparison, disruption, leverage
+export { compareRoutes } from "./corridor/compare.ts";
+export { type CorridorLeverage, corridorLeverage } from "./corridor/corridor-leverage.ts";
+export { disrupt } from "./corridor/disrupt.ts";
+export { type LeverageRow, yearLeverage } from "./corridor/leverage.ts";
+export { EURASIA_DIR, loadNetwork, type Network, readNetwork } from "./corridor/load-network.ts";
+export { shapleyExact } from "./corridor/shapley.ts";
 // Data: scenario folders, CSV reading, validation problems
 export { parseCsv } from "./data/csv.ts";
 export { loadScenario, readScenario } from "./data/load-scenario.ts";
