@@ -21,11 +21,9 @@ export const Project = z.object({
   /** Named segments or links, in order, when known (e.g. "SCP;TANAP;TAP"). */
   links: z
     .array(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-          message: "link ids: letters, digits, '.', '_' and '-'",
-        }),
+      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+        message: "link ids: letters, digits, '.', '_' and '-'",
+      }),
     )
     .default([]),
   capacity: z.number().nonnegative().optional(),

@@ -1,7 +1,6 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { queryEvents } from "../../data/query-events.ts";
-import { builtinScenarios } from "../../data/scenario-registry.ts";
 import { LEVELS } from "../../model/level.ts";
 import type { ServerContext } from "../context.ts";
 import { describe } from "../openapi.ts";
@@ -57,7 +56,7 @@ export function register(app: Hono, ctx: ServerContext): void {
 
   app.get("/api/scenarios", (c) =>
     c.json({
-      scenarios: builtinScenarios().map((id) => {
+      scenarios: ctx.scenarioIds().map((id) => {
         const s = ctx.scenario(id);
         return { id, name: s.meta.name, focal: s.meta.focal, from: s.meta.from, to: s.meta.to };
       }),
