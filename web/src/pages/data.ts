@@ -32,19 +32,55 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       section("Reference panel: sources, coverage, licences", notice("error", panel.error)),
     );
   else {
-    const d = panel.data;
-    const list = (
-      Array.isArray(d.sources) ? d.sources : Array.isArray(d.rows) ? d.rows : d
-    ) as unknown;
+    const list = (panel.data.sources ?? []) as Record<string, unknown>[];
+    const known = list.length > 0 && "dataset" in list[0];
     root.append(
       section(
         "Reference panel: sources, coverage, licences",
         h(
           "p",
           { class: "summary" },
-          "After a source's last year its values are missing, not zero.",
+          `${list.length} datasets in the shipped panel. After a source's last year its values are missing, not zero.`,
         ),
-        h("div", { class: "panel-sources" }, renderValue(list)),
+        known
+          ? table(list, [
+              {
+                key: "d",
+                label: "dataset",
+                value: (x) =>
+                  h(
+                    "span",
+                    {},
+                    h("strong", {}, String(x.dataset)),
+                    h("br", {}),
+                    h("small", {}, String(x.source ?? "")),
+                  ),
+              },
+              {
+                key: "y",
+                label: "coverage",
+                value: (x) =>
+                  x.from_year === null || x.from_year === undefined
+                    ? null
+                    : `${x.from_year}–${x.to_year}`,
+              },
+              { key: "r", label: "rows", value: (x) => fmt(x.rows), numeric: true },
+              { key: "u", label: "unit", value: (x) => (x.unit ? String(x.unit) : null) },
+              { key: "l", label: "licence", value: (x) => (x.licence ? String(x.licence) : null) },
+              {
+                key: "c",
+                label: "citation",
+                value: (x) =>
+                  h(
+                    "span",
+                    {},
+                    x.citation ? h("small", {}, String(x.citation)) : null,
+                    " ",
+                    x.url ? sourceLink(String(x.url).split(" ")[0], "link") : null,
+                  ),
+              },
+            ])
+          : h("div", { class: "panel-sources" }, renderValue(list)),
       ),
     );
   }

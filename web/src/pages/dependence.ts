@@ -216,27 +216,32 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         ]),
       ),
     );
-  const usedInRange = local.used.filter(
-    (f) => f.year >= Number(st.from) && f.year <= Number(st.to),
-  );
+  const usedInRange = local.used
+    .filter((f) => f.year >= Number(st.from) && f.year <= Number(st.to))
+    .sort((a, b) => a.year - b.year || b.value - a.value);
   root.append(
     section(
       "Flows and their sources",
       usedInRange.length === 0
         ? notice("empty", "No flow record in range.")
-        : table(usedInRange, [
-            { key: "y", label: "year", value: (f: Flow) => String(f.year) },
-            { key: "f", label: "from", value: (f) => ctx.name(f.from) },
-            { key: "t", label: "to", value: (f) => ctx.name(f.to) },
-            {
-              key: "v",
-              label: "value",
-              value: (f) => `${fmt(f.value, 2)} ${f.unit}`,
-              numeric: true,
-            },
-            { key: "p", label: "period", value: (f) => f.period },
-            { key: "s", label: "source", value: (f) => sourceLink(f.source) },
-          ]),
+        : h(
+            "details",
+            {},
+            h("summary", {}, `${usedInRange.length} ${domain} flow records, each with its source`),
+            table(usedInRange, [
+              { key: "y", label: "year", value: (f: Flow) => String(f.year) },
+              { key: "f", label: "from", value: (f) => ctx.name(f.from) },
+              { key: "t", label: "to", value: (f) => ctx.name(f.to) },
+              {
+                key: "v",
+                label: "value",
+                value: (f) => `${fmt(f.value, 2)} ${f.unit}`,
+                numeric: true,
+              },
+              { key: "p", label: "period", value: (f) => f.period },
+              { key: "s", label: "source", value: (f) => sourceLink(f.source) },
+            ]),
+          ),
     ),
   );
 }

@@ -115,7 +115,17 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         [10, 10],
         [W - 10, H - 10],
       ],
-      { type: "FeatureCollection", features: [...focus, ...minBox] } as never,
+      {
+        type: "FeatureCollection",
+        features: [
+          ...focus.map((f) => ({
+            type: "Feature",
+            properties: {},
+            geometry: { type: "Point", coordinates: geoCentroid(f) },
+          })),
+          ...minBox,
+        ],
+      } as never,
     );
   else
     projection.fitExtent(
@@ -206,7 +216,9 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       : (Object.entries(REL) as [string, string][]).map(
           ([k, c]) => [c, k === "none" ? "no tie recorded" : `${k} ties`] as [string, string],
         );
-  const noGeo = partners.filter((p) => !featOf.has(p.id));
+  const kindOf = new Map(ctx.actors.map((a) => [a.id, a.kind]));
+  const noGeo = partners.filter((p) => !featOf.has(p.id) && kindOf.get(p.id) === "state");
+  const orgs = partners.filter((p) => kindOf.get(p.id) !== "state");
   append(root, [
     h(
       "form",

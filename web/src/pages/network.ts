@@ -264,7 +264,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     const bloc = partition[n];
     g.append(
       s("circle", {
-        r: n === st.focal ? 14 : 10,
+        r: n === st.focal ? 19 : 15,
         fill: bloc === undefined ? "#90a4ae" : bloc === 0 ? "#2b8cbe" : "#e6550d",
         stroke: n === st.focal ? "#000" : "#fff",
         "stroke-width": 2,
