@@ -9,7 +9,25 @@ export { EURASIA_DIR, loadNetwork, type Network, readNetwork } from "./corridor/
 export { shapleyExact } from "./corridor/shapley.ts";
 // Data: scenario folders, CSV reading, validation problems
 export { parseCsv } from "./data/csv.ts";
+// Reference panel: coverage, crosswalk, state system, contiguity; the level rule; scenario init
+export { type InitScenarioOptions, initScenario } from "./data/init-scenario.ts";
+export {
+  applyLevelOverrides,
+  DEFAULT_REGIONAL_RADIUS_KM,
+  type LevelRuleOptions,
+  levelsByRule,
+  levelsFor,
+} from "./data/level-rule.ts";
 export { loadScenario, readScenario } from "./data/load-scenario.ts";
+export { armsImports } from "./data/panel/arms-imports.ts";
+export { CONTIGUITY_TYPES, contiguous } from "./data/panel/contiguous.ts";
+export { type CoverageRow, coverage, coverageEnd } from "./data/panel/coverage.ts";
+export { cowToIso3, iso3ToCow, stateName } from "./data/panel/crosswalk.ts";
+export { isMajorPower, majorPowers } from "./data/panel/major-powers.ts";
+export { haversineKm, statesNearby } from "./data/panel/nearby.ts";
+export { regionalPowers } from "./data/panel/regional-powers.ts";
+export { rivalriesInvolving } from "./data/panel/rivalries.ts";
+export { statesInSystem } from "./data/panel/states-in-system.ts";
 export { formatProblem, type Problem, ValidationError } from "./data/problem.ts";
 export { type EventQuery, queryEvents } from "./data/query-events.ts";
 export { builtinScenarios, resolveScenarioDir } from "./data/scenario-registry.ts";
