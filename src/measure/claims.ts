@@ -333,6 +333,13 @@ export async function checkClaims(store: Store, s: Scenario): Promise<ClaimCheck
   return out;
 }
 
+/** A Markdown table with padded columns (the layout the repository's formatter keeps). */
+function table(head: string[], rows: string[][]): string[] {
+  const width = head.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(width[i])).join(" | ")} |`;
+  return [line(head), `| ${width.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.map(line)];
+}
+
 /** The claims as the Markdown of docs/claims.md. */
 export function claimsMarkdown(checks: ClaimCheck[], scenario: Scenario): string {
   const lines = [
@@ -342,9 +349,10 @@ export function claimsMarkdown(checks: ClaimCheck[], scenario: Scenario): string
     "",
     'Seed: F. Shukurlu & J. Shumunov, "Azerbaijan\'s Active Non-Alignment: How Baku is Pivoting to Greater Power", Baku Dialogues, 9 December 2025. Verdicts follow the rule stated in each finding; "not supported" means the shipped data disagree with the seed or do not show what it says.',
     "",
-    "| # | claim | verdict |",
-    "|---|---|---|",
-    ...checks.map((c, i) => `| ${i + 1} | ${c.claim.replaceAll("|", "\\|")} | ${c.verdict} |`),
+    ...table(
+      ["#", "claim", "verdict"],
+      checks.map((c, i) => [String(i + 1), c.claim.replaceAll("|", "\\|"), c.verdict]),
+    ),
     "",
   ];
   checks.forEach((c, i) => {
