@@ -30,8 +30,12 @@ export function isMediation(e: Event, focal: string): boolean {
 export interface MultilateralismRow {
   year: number;
   /** Organisations with full (member, founding) and partial (partner, observer, dialogue partner, associate, candidate) status. */
-  full: number;
-  partial: number;
+  full: number | null;
+  partial: number | null;
+  /** False when the scenario lists none of the focal state's memberships: counts are unknown (null), not 0. */
+  membershipsKnown: boolean;
+  /** False when the scenario has no events: hosting and mediation are unknown. */
+  eventsKnown: boolean;
   organisations: { id: string; status: string; source: string }[];
   /** Organisations the focal state belongs to that also hold members on both sides of a rivalry. */
   bridging: { organisation: string; rivalries: string[] }[];
@@ -51,6 +55,8 @@ export function multilateralism(
   to: number,
 ): MultilateralismRow[] {
   const out: MultilateralismRow[] = [];
+  const membershipsKnown = s.memberships.some((m) => m.actor === focal);
+  const eventsKnown = s.events.length > 0;
   for (let y = from; y <= to; y++) {
     const active = s.memberships.filter(
       (m) => m.status !== "suspended" && coversYear(m.from, m.to, y),
@@ -71,8 +77,14 @@ export function multilateralism(
     const evs = s.events.filter((e) => dateYear(e.date) === y);
     out.push({
       year: y,
-      full: new Set(mine.filter((m) => FULL.has(m.status)).map((m) => m.organisation)).size,
-      partial: new Set(mine.filter((m) => !FULL.has(m.status)).map((m) => m.organisation)).size,
+      full: membershipsKnown
+        ? new Set(mine.filter((m) => FULL.has(m.status)).map((m) => m.organisation)).size
+        : null,
+      partial: membershipsKnown
+        ? new Set(mine.filter((m) => !FULL.has(m.status)).map((m) => m.organisation)).size
+        : null,
+      membershipsKnown,
+      eventsKnown,
       organisations: mine.map((m) => ({ id: m.organisation, status: m.status, source: m.source })),
       bridging,
       hosted: evs

@@ -149,6 +149,10 @@ export async function scorecard(
     for (const [k, v] of Object.entries(shares)) if (k === partner || members.includes(k)) t += v;
     return t;
   };
+  // A scenario that lists none of the focal state's memberships (or no events) does not know
+  // them: the inputs built on them are missing, not 0.
+  const knowsMemberships = scen?.memberships.some((m) => m.actor === focal) ?? false;
+  const hasEvents = (scen?.events.length ?? 0) > 0;
   const cells: ScorecardCell[] = [];
   for (let y = from; y <= to; y++) {
     const yearEnd = Date.UTC(y + 1, 0, 1);
@@ -230,10 +234,7 @@ export async function scorecard(
         );
         inputs.multilateralism.push({
           key: "multilateralism.coMembership",
-          value:
-            partners.length > 0 && scen.memberships.length > 0
-              ? shared.length / partners.length
-              : null,
+          value: partners.length > 0 && knowsMemberships ? shared.length / partners.length : null,
           weight: w("multilateralism.coMembership"),
           raw: { partners, shared },
           source: `${scenSrc} memberships.csv`,
@@ -251,7 +252,7 @@ export async function scorecard(
         );
         inputs.multilateralism.push({
           key: "multilateralism.bridging",
-          value: saturate(pairsHere.length),
+          value: knowsMemberships ? saturate(pairsHere.length) : null,
           weight: w("multilateralism.bridging"),
           raw: pairsHere,
           source: `${scenSrc} memberships, poles and rivalries`,
@@ -264,7 +265,7 @@ export async function scorecard(
         );
         inputs.multilateralism.push({
           key: "multilateralism.hosting",
-          value: saturate(hosted.length),
+          value: hasEvents ? saturate(hosted.length) : null,
           weight: w("multilateralism.hosting"),
           raw: hosted.map((e) => ({ id: e.id, date: e.date, title: e.title, source: e.source })),
           source: `${scenSrc} events.csv`,
@@ -277,7 +278,7 @@ export async function scorecard(
         );
         inputs.leverage.push({
           key: "leverage.mediation",
-          value: saturate(med.length),
+          value: hasEvents ? saturate(med.length) : null,
           weight: w("leverage.mediation"),
           raw: med.map((e) => ({ id: e.id, date: e.date, title: e.title, source: e.source })),
           source: `${scenSrc} events.csv`,

@@ -13,6 +13,7 @@ export function register(program: Command): void {
     .option("--from <year>", "first year", "2011")
     .option("--to <year>", "last year", "2025")
     .option("--scenario <name|dir>", "scenario (default: azerbaijan)")
+    .option("--db <path>", "store file (unused: the measure reads the scenario only)")
     .option("--json", "print JSON")
     .action(async (iso3: string, opts: Record<string, string | boolean | undefined>) => {
       const { multilateralism, HOSTING_RULE, MEDIATION_RULE } = await import(
@@ -40,8 +41,8 @@ export function register(program: Command): void {
             full: r.full,
             partial: r.partial,
             bridging: r.bridging.map((b) => b.organisation).join(", "),
-            hosted: r.hosted.length,
-            mediation: r.mediation.length,
+            hosted: r.eventsKnown ? r.hosted.length : null,
+            mediation: r.eventsKnown ? r.mediation.length : null,
           })),
         );
     });
