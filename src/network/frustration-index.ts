@@ -1,5 +1,6 @@
 import { biconnectedBlocks } from "./biconnected-blocks.ts";
 import { cyclePackingBound } from "./cycle-packing-bound.ts";
+import { frustrationExhaustive } from "./frustration-exhaustive.ts";
 import { frustrationHeuristic } from "./frustration-heuristic.ts";
 import { frustrationModel } from "./frustration-model.ts";
 import { expandSides, kernelize } from "./kernelize.ts";
@@ -14,6 +15,8 @@ export interface FrustrationOptions {
   timeLimit?: number;
   /** Seed of the heuristic start. */
   seed?: number;
+  /** Blocks with at most this many nodes are solved by exhaustive enumeration (default 18). */
+  exhaustiveMaxNodes?: number;
 }
 
 export interface FrustrationResult {
@@ -32,6 +35,7 @@ export interface FrustrationResult {
   stats: {
     blocks: number;
     bridges: number;
+    enumerated: number;
     provedByBound: number;
     solvedByMip: number;
     unresolved: number;
@@ -44,7 +48,7 @@ interface BlockResult {
   value: number;
   lowerBound: number;
   optimal: boolean;
-  via: "bound" | "mip" | "unresolved";
+  via: "enumeration" | "bound" | "mip" | "unresolved";
 }
 
 const EPS = 1e-9;
@@ -58,7 +62,7 @@ const PACKING_BUDGET_MS = 250;
  *
  * Speed-ups: exact kernelisation first (heavy-edge contraction, which removes degree-1 nodes,
  * and merging of twins, which collapses alliance cliques; see kernelize.ts); then the kernel is
- * split into biconnected blocks (every cycle lies in one block, so the
+ * split into biconnected blocks; small blocks are enumerated exhaustively (every cycle lies in one block, so the
  * index is their sum; this solves components separately and drops bridges and degree-1 nodes);
  * each block gets a local-search upper bound and an unbalanced-cycle-packing lower bound, and
  * only when they differ is the XOR model solved by HiGHS in a worker thread, with the heuristic
@@ -88,6 +92,7 @@ export async function frustrationIndex(
     kernelEdges: kernel.edges.length,
     blocks: blocks.length,
     bridges: 0,
+    enumerated: 0,
     provedByBound: 0,
     solvedByMip: 0,
     unresolved: 0,
@@ -108,8 +113,16 @@ export async function frustrationIndex(
       });
       continue;
     }
-    const r = await solveBlock(kernel.edges, block, integer, deadline, options.seed);
-    stats[r.via === "bound" ? "provedByBound" : r.via === "mip" ? "solvedByMip" : "unresolved"]++;
+    const r = await solveBlock(kernel.edges, block, integer, deadline, options);
+    stats[
+      r.via === "enumeration"
+        ? "enumerated"
+        : r.via === "bound"
+          ? "provedByBound"
+          : r.via === "mip"
+            ? "solvedByMip"
+            : "unresolved"
+    ]++;
     results.push(r);
   }
 
@@ -176,7 +189,7 @@ async function solveBlock(
   block: number[],
   integer: boolean,
   deadline: number,
-  seed?: number,
+  options: FrustrationOptions,
 ): Promise<BlockResult> {
   const local = new Map<number, number>();
   const nodes: number[] = [];
@@ -194,7 +207,18 @@ async function solveBlock(
     return { u: id(e.u), v: id(e.v), sign: e.sign, weight: e.weight };
   });
   const n = nodes.length;
-  const h = frustrationHeuristic(n, edges, { seed });
+  if (n <= (options.exhaustiveMaxNodes ?? 18)) {
+    const x = frustrationExhaustive(n, edges);
+    return {
+      nodes,
+      side: x.side,
+      value: x.value,
+      lowerBound: x.value,
+      optimal: true,
+      via: "enumeration",
+    };
+  }
+  const h = frustrationHeuristic(n, edges, { seed: options.seed });
   let side = h.side;
   let value = h.value;
   // Try a few packing orders; stop as soon as the bound meets the heuristic value.
