@@ -66,3 +66,14 @@ test("GET /api/network validates focal and date", async () => {
   assert.equal((await app.request("/api/network?focal=AZE&at=yesterday")).status, 400);
   assert.equal((await app.request("/api/network?at=2019")).status, 400);
 });
+
+test("GET /api/network answers for the Azerbaijan scenario in 2019 with AZE's bloc and brokerage", async () => {
+  const { app } = await createApp({ db: ":memory:" });
+  const res = await app.request("/api/network?focal=AZE&at=2019-06-01");
+  assert.equal(res.status, 200);
+  const v = await res.json();
+  assert.equal(v.focal, "AZE");
+  assert.equal(v.focalView.inNetwork, true);
+  assert.ok(v.balance.edges > 0);
+  assert.ok(v.focalView.brokerage.betweenness >= 0);
+});
