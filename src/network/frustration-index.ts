@@ -15,7 +15,7 @@ export interface FrustrationOptions {
   timeLimit?: number;
   /** Seed of the heuristic start. */
   seed?: number;
-  /** Blocks with at most this many nodes are solved by exhaustive enumeration (default 18). */
+  /** Blocks of at most this many nodes that the bound does not settle are enumerated (default 20). */
   exhaustiveMaxNodes?: number;
 }
 
@@ -33,6 +33,9 @@ export interface FrustrationResult {
   seconds: number;
   /** How the blocks were settled. */
   stats: {
+    /** Size of the kernel after exact reductions. */
+    kernelNodes: number;
+    kernelEdges: number;
     blocks: number;
     bridges: number;
     enumerated: number;
@@ -62,10 +65,10 @@ const PACKING_BUDGET_MS = 250;
  *
  * Speed-ups: exact kernelisation first (heavy-edge contraction, which removes degree-1 nodes,
  * and merging of twins, which collapses alliance cliques; see kernelize.ts); then the kernel is
- * split into biconnected blocks; small blocks are enumerated exhaustively (every cycle lies in one block, so the
+ * split into biconnected blocks (every cycle lies in one block, so the
  * index is their sum; this solves components separately and drops bridges and degree-1 nodes);
  * each block gets a local-search upper bound and an unbalanced-cycle-packing lower bound, and
- * only when they differ is the XOR model solved by HiGHS in a worker thread, with the heuristic
+ * only when they differ is the block enumerated (≤ 20 nodes) or the XOR model solved by HiGHS in a worker thread, with the heuristic
  * as its start, the highest-degree node fixed, and unbalanced-triangle inequalities. Blocks'
  * partitions are then combined across cut vertices by switching whole blocks.
  *
@@ -207,7 +210,17 @@ async function solveBlock(
     return { u: id(e.u), v: id(e.v), sign: e.sign, weight: e.weight };
   });
   const n = nodes.length;
-  if (n <= (options.exhaustiveMaxNodes ?? 18)) {
+  const h = frustrationHeuristic(n, edges, { seed: options.seed });
+  let side = h.side;
+  let value = h.value;
+  // Try a few packing orders; stop as soon as the bound meets the heuristic value.
+  const budgetMs = Math.min(PACKING_BUDGET_MS, Math.max(0, (deadline - performance.now()) / 4));
+  const packed = cyclePackingBound(n, edges, { target: value, rounds: PACKING_ROUNDS, budgetMs });
+  let lowerBound = integer ? Math.ceil(packed.bound - 1e-6) : packed.bound;
+  if (value <= lowerBound + EPS)
+    return { nodes, side, value, lowerBound: value, optimal: true, via: "bound" };
+  // Small blocks the bound does not settle: enumerate every partition rather than start a MIP.
+  if (n <= (options.exhaustiveMaxNodes ?? 20)) {
     const x = frustrationExhaustive(n, edges);
     return {
       nodes,
@@ -218,15 +231,6 @@ async function solveBlock(
       via: "enumeration",
     };
   }
-  const h = frustrationHeuristic(n, edges, { seed: options.seed });
-  let side = h.side;
-  let value = h.value;
-  // Try a few packing orders; stop as soon as the bound meets the heuristic value.
-  const budgetMs = Math.min(PACKING_BUDGET_MS, Math.max(0, (deadline - performance.now()) / 4));
-  const packed = cyclePackingBound(n, edges, { target: value, rounds: PACKING_ROUNDS, budgetMs });
-  let lowerBound = integer ? Math.ceil(packed.bound - 1e-6) : packed.bound;
-  if (value <= lowerBound + EPS)
-    return { nodes, side, value, lowerBound: value, optimal: true, via: "bound" };
 
   const remaining = (deadline - performance.now()) / 1000;
   if (remaining <= 0.05)
