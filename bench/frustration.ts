@@ -54,7 +54,10 @@ for (const line of index) {
   const g = buildSignedGraph(readEdgeList(path, readFileSync(path, "utf8"))[0].edges);
   const n = g.nodes.length;
   // GLPK: the AMW XOR model, binary f, all unbalanced-triangle inequalities, max-degree node fixed.
-  const model = frustrationModel(n, g.edges, { triangles: unbalancedTriangles(g), binaryEdges: true });
+  const model = frustrationModel(n, g.edges, {
+    triangles: unbalancedTriangles(g),
+    binaryEdges: true,
+  });
   const lpFile = join(tmp, `${file}.lp`);
   const solFile = join(tmp, `${file}.sol`);
   writeFileSync(lpFile, toCplexLp(model));
@@ -66,7 +69,9 @@ for (const line of index) {
     glp.push((performance.now() - s) / 1000);
     if (p.status !== 0 || !/INTEGER OPTIMAL SOLUTION FOUND/.test(p.stdout))
       throw new Error(`glpsol did not prove optimality on ${file}:\n${p.stdout.slice(-500)}`);
-    glpObjective = Number(/Objective:\s+obj = ([\d.e+-]+)/.exec(readFileSync(solFile, "utf8"))?.[1]);
+    glpObjective = Number(
+      /Objective:\s+obj = ([\d.e+-]+)/.exec(readFileSync(solFile, "utf8"))?.[1],
+    );
   }
   const ours: number[] = [];
   let res: Awaited<ReturnType<typeof frustrationIndex>> | undefined;
@@ -76,7 +81,9 @@ for (const line of index) {
     ours.push((performance.now() - s) / 1000);
   }
   if (!res!.optimal || res!.value !== glpObjective)
-    throw new Error(`${file}: ANA ${res!.value} (optimal ${res!.optimal}) vs glpsol ${glpObjective}`);
+    throw new Error(
+      `${file}: ANA ${res!.value} (optimal ${res!.optimal}) vs glpsol ${glpObjective}`,
+    );
   let highs: number | undefined;
   if (withHighs) {
     const s = performance.now();
@@ -120,7 +127,11 @@ const md = [
   "# Exact frustration index: ANA vs `glpsol --cuts`",
   "",
   `Run ${new Date().toISOString().slice(0, 16)}Z by \`node --import tsx bench/frustration.ts --repeat ${repeat}${withHighs ? " --highs" : ""}\`.`,
-  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), shared with other jobs (load average at the end ${loadavg().map((x) => x.toFixed(1)).join(" / ")}, so absolute times are inflated and noisy; both solvers ran interleaved under the same load); Node ${process.version}; ${glpsolVersion}; highs (npm) 1.15.3.`,
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), shared with other jobs (load average at the end ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      " / ",
+    )}, so absolute times are inflated and noisy; both solvers ran interleaved under the same load); Node ${process.version}; ${glpsolVersion}; highs (npm) 1.15.3.`,
   "",
   "Networks: bench/data/ (see bench/data/README.md): yearly signed networks of states, + = ATOP alliance, − = strategic rivalry (Thompson–Dreyer ∪ TSS); `def` counts defence/offence pacts, `any` every ATOP obligation.",
   "",

@@ -5,7 +5,7 @@ import { frustrationHeuristic } from "./frustration-heuristic.ts";
 import { frustrationModel } from "./frustration-model.ts";
 import { expandSides, kernelize } from "./kernelize.ts";
 import type { SignedEdge, SignedGraph } from "./signed-graph.ts";
-import { solveMip } from "./solve-mip.ts";
+import { solveMip, startMipWorker } from "./solve-mip.ts";
 import { unbalancedTriangles } from "./triangles.ts";
 
 export interface FrustrationOptions {
@@ -58,6 +58,8 @@ const EPS = 1e-9;
 /** Packing orders tried, and their time budget, before a block goes to the MIP solver. */
 const PACKING_ROUNDS = 40;
 const PACKING_BUDGET_MS = 250;
+/** Share of the remaining time the local search may use. */
+const HEURISTIC_SHARE = 0.3;
 
 /**
  * Exact frustration index (line index of balance) of a signed graph: the minimum number, or
@@ -212,8 +214,15 @@ async function solveBlock(
   const n = nodes.length;
   // One greedy packing first: the heuristic stops as soon as it reaches that bound.
   const round = (b: number) => (integer ? Math.ceil(b - 1e-6) : b);
-  const first = round(cyclePackingBound(n, edges).bound);
-  const h = frustrationHeuristic(n, edges, { seed: options.seed, target: first });
+  const first = round(
+    cyclePackingBound(n, edges, { budgetMs: Math.max(100, (deadline - performance.now()) * 0.1) })
+      .bound,
+  );
+  const h = frustrationHeuristic(n, edges, {
+    seed: options.seed,
+    target: first,
+    deadline: performance.now() + Math.max(50, (deadline - performance.now()) * HEURISTIC_SHARE),
+  });
   let side = h.side;
   let value = h.value;
   let lowerBound = first;
@@ -243,6 +252,7 @@ async function solveBlock(
     };
   }
 
+  if ((deadline - performance.now()) / 1000 > 0.05) await startMipWorker();
   const remaining = (deadline - performance.now()) / 1000;
   if (remaining <= 0.05)
     return { nodes, side, value, lowerBound, optimal: false, via: "unresolved" };
@@ -264,7 +274,8 @@ async function solveBlock(
   const r = await solveMip({
     model,
     start,
-    timeLimit: remaining,
+    // Leave a little for building the model, posting it and reading the answer back.
+    timeLimit: Math.max(0.05, remaining * 0.9 - 0.2),
     relGap: integer ? 0 : 1e-7,
     absGap: integer ? 0.999 : 1e-7,
   });

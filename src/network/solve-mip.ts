@@ -67,6 +67,11 @@ function failAll(status: string, error: string): void {
   pending.clear();
 }
 
+/** Start the solver worker now (so that a caller's time budget can exclude its start-up). */
+export async function startMipWorker(): Promise<void> {
+  await startWorker();
+}
+
 /** Stop the solver worker (tests and long-running servers that want a clean exit). */
 export async function stopMipWorker(): Promise<void> {
   const w = worker;
