@@ -45,6 +45,20 @@ export {
 } from "./ingest/imported-events.ts";
 // World model: records and their schemas
 export * from "./model/index.ts";
+// Network: signed graphs, structural balance, blocs and brokerage
+export { type BalanceResult, balanceReport } from "./network/balance-report.ts";
+export { betweenness } from "./network/betweenness.ts";
+export { type BrokerageResult, brokerageReport } from "./network/brokerage-report.ts";
+export { brokerageRoles } from "./network/brokerage-roles.ts";
+export { type FrustrationResult, frustrationIndex } from "./network/frustration-index.ts";
+export { kBalance } from "./network/k-balance.ts";
+export { networkView } from "./network/network-view.ts";
+export { readEdgeList } from "./network/read-edge-list.ts";
+export { scenarioGraph } from "./network/scenario-graph.ts";
+export { buildSignedGraph, type SignedGraph } from "./network/signed-graph.ts";
+export { structuralHoles } from "./network/structural-holes.ts";
+export { triadCensus, triangleIndex } from "./network/triad-census.ts";
+export { walkIndex } from "./network/walk-index.ts";
 // Server
 export { createApp } from "./server/app.ts";
 // Store: the embedded DuckDB database
