@@ -8,11 +8,11 @@
  */
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { runDoctrines } from "../src/simulate/doctrine-run.ts";
 import { parseKtabCsv } from "../src/simulate/ktab-csv.ts";
+import { solveLandscape } from "../src/simulate/landscape.ts";
 import { runSmp } from "../src/simulate/smp.ts";
 import type { SmpScenario } from "../src/simulate/smp-scenario.ts";
-import { runDoctrines } from "../src/simulate/doctrine-run.ts";
-import { solveLandscape } from "../src/simulate/landscape.ts";
 import { Xoshiro128 } from "../src/simulate/xoshiro.ts";
 
 const time = <T>(fn: () => T): [T, number] => {
@@ -23,10 +23,14 @@ const time = <T>(fn: () => T): [T, number] => {
 
 console.log(`node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model})`);
 
-const soe = parseKtabCsv(readFileSync(new URL("../test/data/models/SOE-Pol-Comp.csv", import.meta.url), "utf8"));
+const soe = parseKtabCsv(
+  readFileSync(new URL("../test/data/models/SOE-Pol-Comp.csv", import.meta.url), "utf8"),
+);
 runSmp(soe); // warm-up
 const [r1, t1] = time(() => runSmp(soe));
-console.log(`SMP SOE-Pol-Comp: 13 actors × 2 dims, ${r1.positions.length - 1} turns: ${t1.toFixed(0)} ms (${(t1 / (r1.positions.length - 1)).toFixed(1)} ms/turn)`);
+console.log(
+  `SMP SOE-Pol-Comp: 13 actors × 2 dims, ${r1.positions.length - 1} turns: ${t1.toFixed(0)} ms (${(t1 / (r1.positions.length - 1)).toFixed(1)} ms/turn)`,
+);
 
 const rng = new Xoshiro128(2024);
 const big: SmpScenario = {
@@ -35,11 +39,19 @@ const big: SmpScenario = {
   dimensions: ["d1", "d2", "d3", "d4"],
   actors: Array.from({ length: 30 }, (_, i) => {
     const sal = [0, 1, 2, 3].map(() => rng.uniform(5, 24));
-    return { name: `A${i}`, description: "", capability: rng.uniform(10, 200), position: [0, 1, 2, 3].map(() => rng.uniform(0, 100)), salience: sal };
+    return {
+      name: `A${i}`,
+      description: "",
+      capability: rng.uniform(10, 200),
+      position: [0, 1, 2, 3].map(() => rng.uniform(0, 100)),
+      salience: sal,
+    };
   }),
 };
 const [r2, t2] = time(() => runSmp(big));
-console.log(`SMP random 30 actors × 4 dims, ${r2.positions.length - 1} turns: ${t2.toFixed(0)} ms (${(t2 / (r2.positions.length - 1)).toFixed(1)} ms/turn)`);
+console.log(
+  `SMP random 30 actors × 4 dims, ${r2.positions.length - 1} turns: ${t2.toFixed(0)} ms (${(t2 / (r2.positions.length - 1)).toFixed(1)} ms/turn)`,
+);
 
 const poles = ["Russia", "West", "China", "Turkey", "Iran"].map((id, g) => ({
   id,
@@ -52,7 +64,14 @@ const poles = ["Russia", "West", "China", "Turkey", "Iran"].map((id, g) => ({
   shockSize: 0.5,
   defectRate: 0.05,
 }));
-const params = { poles, rivals: [[0, 1], [2, 1], [4, 1]] as [number, number][] };
+const params = {
+  poles,
+  rivals: [
+    [0, 1],
+    [2, 1],
+    [4, 1],
+  ] as [number, number][],
+};
 for (const threads of [1, 2]) {
   const runs = 5000;
   const years = 25;
@@ -75,5 +94,7 @@ for (const n of [16, 20]) {
       p[j][i] = p[i][j];
     }
   const [res, ms] = time(() => solveLandscape({ names, sizes, p }));
-  console.log(`landscape exhaustive, ${n} actors (${res.configurations} splits): ${ms.toFixed(0)} ms, ${res.minima.length} minima`);
+  console.log(
+    `landscape exhaustive, ${n} actors (${res.configurations} splits): ${ms.toFixed(0)} ms, ${res.minima.length} minima`,
+  );
 }
