@@ -3,6 +3,7 @@
  * named numbers (null = not computable from the data, never 0). Other modules can register more
  * with `registerWhatIfMeasure` (e.g. the scorecard, network and dependence measures).
  */
+import { concentration } from "../measure/concentration.ts";
 import { PROJECT_STATUSES } from "../model/project.ts";
 import type { Scenario } from "../model/scenario.ts";
 
@@ -69,15 +70,19 @@ registerWhatIfMeasure({
 });
 
 registerWhatIfMeasure({
-  id: "flow-hhi",
-  description: "Herfindahl–Hirschman index of partner shares (Σ share²), per domain, latest year",
+  id: "flow-concentration",
+  description:
+    "concentration of the focal state's flows across partners, per domain, latest year: HHI, normalised HHI, effective number of partners, normalised entropy, top partner's share (src/measure/concentration.ts)",
   status: "established",
   compute(s, focal) {
     const out: Record<string, number | null> = {};
     for (const [dom, { year, partners }] of latestFlows(s, focal)) {
-      const tot = [...partners.values()].reduce((a, b) => a + b, 0);
-      out[`${dom}.${year}`] =
-        tot > 0 ? [...partners.values()].reduce((h, v) => h + (v / tot) ** 2, 0) : null;
+      const c = concentration(partners);
+      out[`${dom}.${year}.hhi`] = c.hhi;
+      out[`${dom}.${year}.hhiNorm`] = c.hhiNorm;
+      out[`${dom}.${year}.nEff`] = c.nEff;
+      out[`${dom}.${year}.entropyNorm`] = c.entropyNorm;
+      out[`${dom}.${year}.topShare`] = c.topShare;
     }
     return out;
   },
