@@ -7,6 +7,11 @@ export interface AssignRoute {
   /** Cost per unit of flow (e.g. USD per TEU). */
   cost: number;
   links: string[];
+  /**
+   * Tiny extra cost used only to break exact ties (e.g. prefer routes whose capacities are
+   * known); it is left out of the reported cost.
+   */
+  tieBreak?: number;
 }
 
 export interface AssignProblem {
@@ -67,7 +72,7 @@ export async function assign(p: AssignProblem): Promise<AssignResult> {
   const routes = p.routes.filter((r) => p.demand.has(r.destination));
   const obj: string[] = [];
   routes.forEach((r, i) => {
-    obj.push(`${i === 0 ? "" : "+ "}${fmt(r.cost)} x${i}`);
+    obj.push(`${i === 0 ? "" : "+ "}${fmt(r.cost + (r.tieBreak ?? 0))} x${i}`);
   });
   dests.forEach((_, j) => {
     obj.push(`+ ${fmt(p.penalty)} u${j}`);

@@ -91,6 +91,8 @@ export function toAssign(p: YearProblem, routes: RouteView[]): AssignProblem {
       destination: r.destination,
       cost: (r.generalizedCost ?? 0) * p.perUnit,
       links: r.links,
+      // Between equally cheap routes, prefer the one with fewer links of unknown capacity.
+      tieBreak: 1e-6 * r.capacityUnknown.length,
     })),
     capacities: p.capacities,
     demand: p.demand,

@@ -94,12 +94,14 @@ export function register(program: Command): void {
       "comma-separated: ISO3, passage (SUEZ, BAB, CAPE), link or route id",
     )
     .option("--year <YYYY>", "year (default 2025)")
+    .option("--baseline <YYYY>", "year of the open network compared against (default: --year)")
     .option("--network <kind>", "transport (default) or gas")
     .option("--weights <w>", "generalised-cost weights, e.g. time=1,cost=1,risk=1")
     .option("--dir <folder>", "network folder (default: the shipped Eurasian network)")
     .option("--json", "print JSON")
-    .action(async (o: Common & { close: string }) => {
+    .action(async (o: Common & { close: string; baseline?: string }) => {
       const year = yearOption("year", o.year) ?? 2025;
+      const baselineYear = yearOption("baseline", o.baseline);
       const close = codesOption(o.close) ?? [];
       if (close.length === 0) throw new UsageError("--close needs at least one code");
       const weights = parseWeights(o.weights);
@@ -112,11 +114,11 @@ export function register(program: Command): void {
           throw new UsageError(
             `--close: "${c}" is not a country, passage, node, link or route of the network (e.g. RUS, IRN, SUEZ, BAB, CASPIAN, NORTH)`,
           );
-      const d = await disrupt(net, { close, year, network, weights });
+      const d = await disrupt(net, { close, year, baselineYear, network, weights });
       if (o.json) printJson(d);
       else {
         process.stdout.write(
-          `${d.network} ${d.year}, closed ${d.closed.join(", ")}: cost +${round(d.costIncrease)} ${d.costIncreaseUnit}` +
+          `${d.network} ${d.year}${d.baselineYear !== d.year ? ` against ${d.baselineYear}` : ""}, closed ${d.closed.join(", ")}: cost +${round(d.costIncrease)} ${d.costIncreaseUnit}` +
             (d.costIncreasePerUnit !== null ? ` (+${round(d.costIncreasePerUnit)} USD/FEU)` : "") +
             (d.timeIncreaseDays !== null ? `, time +${round(d.timeIncreaseDays, 1)} days` : "") +
             "\n\n",
@@ -130,6 +132,8 @@ export function register(program: Command): void {
             unit: s.unit,
           })),
         );
+        for (const w of d.warnings) process.stdout.write(`\nwarning: ${w}`);
+        if (d.warnings.length > 0) process.stdout.write("\n");
         if (d.binding.length > 0) {
           process.stdout.write("\nbinding capacities after:\n");
           printTable(d.binding.map((b) => ({ link: b.name, capacity: b.capacity, unit: b.unit })));

@@ -142,6 +142,7 @@ export function register(app: Hono, _ctx: ServerContext): void {
       z.object({
         close: q.codes,
         year: year.optional(),
+        baseline: year.optional(),
         network: z.enum(["transport", "gas"]).optional(),
         ...weights,
       }),
@@ -160,7 +161,13 @@ export function register(app: Hono, _ctx: ServerContext): void {
     try {
       const d = await runInWorker({
         op: "disrupt",
-        args: { close, year: p.year ?? 2025, network: p.network, weights: toWeights(p) },
+        args: {
+          close,
+          year: p.year ?? 2025,
+          baselineYear: p.baseline,
+          network: p.network,
+          weights: toWeights(p),
+        },
       });
       return c.json(d as object);
     } catch (e) {
