@@ -35,6 +35,8 @@ export interface RouteView {
   /** Smallest known capacity of its links in the demand's unit; null when no link states one. */
   capacity: number | null;
   capacityUnit: string;
+  /** True when every link in the demand's unit is `unbounded` (capacity is then null). */
+  capacityUnbounded: boolean;
   /** Link that sets `capacity`. */
   capacityLink: string | null;
   /** Links whose capacity is unknown (left unconstrained in the assignment). */
@@ -228,6 +230,7 @@ export function routesInYear(net: Network, year: number, opts: ViewOptions = {})
       costUsd,
       costUnit,
       capacity,
+      capacityUnbounded: capacity === null && capacityUnknown.length === 0,
       capacityUnit: capUnit,
       capacityLink,
       capacityUnknown,

@@ -111,3 +111,32 @@ test("the MARNET sea paths make the Cape about 10 days longer than Suez, as sour
   const daysAt = (knots: number) => extraNm / (knots * 24);
   assert.ok(daysAt(16) <= 10 && 10 <= daysAt(12), `${daysAt(16)}–${daysAt(12)} days`);
 });
+
+test("Middle Corridor tonnage by year stays within the Caspian rail-ferry capacity of 4.5 Mt", () => {
+  // TITR volumes (Kazakh MoT via report.az, 2026-03-10) against ~95,000 wagons or 4.5 Mt a year
+  // on the Caspian ferries (PortEconomics); the link row carries the 4.5 Mt figure.
+  const ferry = net.links.find((l) => l.id === "CASPIAN-BULK")!;
+  assert.equal(ferry.capacity, 4.5);
+  assert.equal(ferry.capacityUnit, "Mt/yr");
+  const titr: [number, number][] = [
+    [2019, 0.759],
+    [2020, 0.783],
+    [2021, 0.586],
+    [2022, 1.485],
+    [2023, 2.764],
+    [2024, 4.484],
+    [2025, 4.119],
+  ];
+  for (const [year, mt] of titr) assert.ok(mt <= (ferry.capacity as number), `${year}: ${mt} Mt`);
+  // 2024 is the year the crossing ran at its limit: 4.484 of 4.5 Mt (99.6%).
+  assert.ok(4.484 / 4.5 > 0.99);
+});
+
+test("compare marks sea routes as unbounded and the Southern route's capacity as unknown", () => {
+  const cape = route("SEA-CAPE", 2024);
+  assert.equal(cape.capacity, null);
+  assert.equal(cape.capacityUnbounded, true);
+  const south = route("SOUTH", 2024);
+  assert.equal(south.capacityUnbounded, false);
+  assert.deepEqual(south.capacityUnknown, ["CN-IR", "IR-TR"]);
+});
