@@ -140,3 +140,14 @@ test("compare marks sea routes as unbounded and the Southern route's capacity as
   assert.equal(south.capacityUnbounded, false);
   assert.deepEqual(south.capacityUnknown, ["CN-IR", "IR-TR"]);
 });
+
+test("the UAE–Türkiye road corridor via Iran takes 8 days against 20 by sea (Mehr 2021 claim)", () => {
+  // https://en.mehrnews.com/news/181035/UAE-Iran-Turkey-transit-corridor-to-become-operational
+  const road = route("AE-TR-ROAD", 2023);
+  assert.deepEqual(road.timeDays, [8, 8]);
+  assert.ok(road.modes.includes("road"));
+  assert.deepEqual(road.transit, ["IRN"]);
+  assert.deepEqual(route("AE-TR-SEA", 2023).timeDays, [20, 20]);
+  // No price is sourced for either, so neither has a generalised cost: unknown, not 0.
+  assert.equal(road.generalizedCost, null);
+});

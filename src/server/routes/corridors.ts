@@ -107,6 +107,8 @@ export function register(app: Hono, _ctx: ServerContext): void {
         corridor: r.corridor,
         network: r.network,
         links: r.links,
+        countries: r.countries,
+        transit: r.transit,
         active: r.active,
         inactiveReason: r.inactiveReason ?? null,
       })),
@@ -179,16 +181,19 @@ export function register(app: Hono, _ctx: ServerContext): void {
     const p = parseQuery(
       c,
       z.object({
-        country: q.code,
+        country: q.code.optional(),
+        iso3: q.code.optional(),
         year: year.optional(),
         network: z.enum(["transport", "gas"]).optional(),
         ...weights,
       }),
     );
+    const iso3 = p.country ?? p.iso3;
+    if (!iso3) throw new HttpError(400, "country: give the country as ?country=AZE (or ?iso3=AZE)");
     const r = await runInWorker({
       op: "leverage",
       args: {
-        iso3: p.country,
+        iso3,
         year: p.year,
         weights: toWeights(p),
         networks: p.network ? [p.network] : undefined,
