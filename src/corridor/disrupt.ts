@@ -173,6 +173,11 @@ export async function disrupt(
           `${label}: ${Math.round(f * 1000) / 1000} ${before.unit} on ${r.id} cross links whose capacity is unknown (${r.capacityUnknown.join(", ")}); the assignment left them unconstrained`,
         );
     }
+  for (const code of o.close)
+    if (!after.routes.some((r) => !r.active && r.inactiveReason?.includes(code)))
+      warnings.push(
+        `closing ${code} changes no ${network} route in ${o.year} (not on an open route, or only as an origin or destination)`,
+      );
   const linkName = (id: string) => net.links.find((l) => l.id === id)?.name ?? id;
   const total = [...before.demand.values()].reduce((s, x) => s + x, 0);
   const delta = aa.cost - ab.cost;

@@ -33,9 +33,14 @@ function networkOption(v: string | undefined): "transport" | "gas" | undefined {
   return v;
 }
 
-async function load(dir?: string) {
+async function load(dir?: string, year?: number) {
   const { loadNetwork, EURASIA_DIR } = await import("../../corridor/load-network.ts");
-  return loadNetwork(dir ?? EURASIA_DIR);
+  const { networkSpan } = await import("../../corridor/leverage.ts");
+  const net = loadNetwork(dir ?? EURASIA_DIR);
+  const [lo, hi] = networkSpan(net);
+  if (year !== undefined && (year < lo || year > hi))
+    throw new UsageError(`--year ${year} is outside the years the network covers (${lo}–${hi})`);
+  return net;
 }
 
 const round = (x: number | null | undefined, d = 0) =>
@@ -63,7 +68,7 @@ export function register(program: Command): void {
       const weights = parseWeights(o.weights);
       const from = codeArg(o.from);
       const to = codeArg(o.to);
-      const net = await load(o.dir);
+      const net = await load(o.dir, year);
       const { compareRoutes, odPairs } = await import("../../corridor/compare.ts");
       const routes = compareRoutes(net, { from, to, year, weights, includePlanned: o.planned });
       if (routes.length === 0 && !net.routes.some((r) => r.origin === from && r.destination === to))
@@ -106,7 +111,8 @@ export function register(program: Command): void {
       if (close.length === 0) throw new UsageError("--close needs at least one code");
       const weights = parseWeights(o.weights);
       const network = networkOption(o.network);
-      const net = await load(o.dir);
+      const net = await load(o.dir, year);
+      if (baselineYear !== undefined) await load(o.dir, baselineYear);
       const { disrupt, closableCodes } = await import("../../corridor/disrupt.ts");
       const known = closableCodes(net);
       for (const c of close)
@@ -157,7 +163,7 @@ export function register(program: Command): void {
       const year = yearOption("year", o.year);
       const weights = parseWeights(o.weights);
       const network = networkOption(o.network);
-      const net = await load(o.dir);
+      const net = await load(o.dir, year);
       const { corridorLeverage } = await import("../../corridor/corridor-leverage.ts");
       const r = await corridorLeverage(iso3, year, {
         network: net,
