@@ -81,12 +81,15 @@ export function view(p: YearProblem, routes: RouteView[], a: AssignResult): Assi
     totalCost: a.cost,
     costUnit: p.costUnit,
     meanTimeDays: timeKnown && served > 0 ? timeSum / served : null,
-    binding: a.binding.map((l) => ({
-      link: l,
-      capacity: p.capacities.get(l)!,
-      flow: a.linkFlows.get(l) ?? 0,
-      unit: p.unit,
-    })),
+    // A zero-capacity link (e.g. unknown capacity under the "zero" rule) binds trivially.
+    binding: a.binding
+      .filter((l) => p.capacities.get(l)! > 0)
+      .map((l) => ({
+        link: l,
+        capacity: p.capacities.get(l)!,
+        flow: a.linkFlows.get(l) ?? 0,
+        unit: p.unit,
+      })),
   };
 }
 
@@ -118,12 +121,20 @@ export async function disrupt(
     baselineYear?: number;
     network?: NetworkKind;
     weights?: Weights;
+    unknownCapacity?: "unconstrained" | "zero";
   },
 ): Promise<Disruption> {
   const network = o.network ?? "transport";
   const baselineYear = o.baselineYear ?? o.year;
-  const before = yearProblem(net, network, baselineYear, { weights: o.weights });
-  const after = yearProblem(net, network, o.year, { weights: o.weights, closed: o.close });
+  const before = yearProblem(net, network, baselineYear, {
+    weights: o.weights,
+    unknownCapacity: o.unknownCapacity,
+  });
+  const after = yearProblem(net, network, o.year, {
+    weights: o.weights,
+    closed: o.close,
+    unknownCapacity: o.unknownCapacity,
+  });
   if (!before || !after)
     throw new Error(
       `no ${network} demand for ${!before ? baselineYear : o.year} in the network (${network === "gas" ? "gas-flows.csv" : "demand.csv"}): the year is not covered`,
@@ -168,7 +179,7 @@ export async function disrupt(
   ] as const)
     for (const r of routes) {
       const f = a.flows.get(r.id) ?? 0;
-      if (f > 1e-9 && r.capacityUnknown.length > 0)
+      if (f > 1e-9 && r.capacityUnknown.length > 0 && o.unknownCapacity !== "zero")
         warnings.push(
           `${label}: ${Math.round(f * 1000) / 1000} ${before.unit} on ${r.id} cross links whose capacity is unknown (${r.capacityUnknown.join(", ")}); the assignment left them unconstrained`,
         );

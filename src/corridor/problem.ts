@@ -57,6 +57,9 @@ export function yearProblem(
   }
   if (demand.size === 0) return undefined;
   const unit = network === "transport" ? "TEU/yr" : "bcm/yr";
+  const capacities = linkCapacities(net, year, unit);
+  if (opts.unknownCapacity === "zero")
+    for (const r of routes) for (const l of r.capacityUnknown) capacities.set(l, 0);
   return {
     network,
     year,
@@ -64,7 +67,7 @@ export function yearProblem(
     routes: routes.filter((r) => r.origin === origin),
     demand,
     origin,
-    capacities: linkCapacities(net, year, unit),
+    capacities,
     perUnit: network === "transport" ? 0.5 : 1,
     penalty:
       network === "transport"

@@ -92,6 +92,11 @@ export interface ViewOptions {
   includePlanned?: boolean;
   /** Codes (country, passage, link or route id) closed for this view. */
   closed?: string[];
+  /**
+   * How links of unknown capacity enter the assignment: "unconstrained" (default; flows on them
+   * are flagged) or "zero" (conservative: routes through them carry nothing).
+   */
+  unknownCapacity?: "unconstrained" | "zero";
 }
 
 /** Every route of the network as it stands in `year`. */

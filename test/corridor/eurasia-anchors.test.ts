@@ -151,3 +151,22 @@ test("the UAE–Türkiye road corridor via Iran takes 8 days against 20 by sea (
   // No price is sourced for either, so neither has a generalised cost: unknown, not 0.
   assert.equal(road.generalizedCost, null);
 });
+
+test("the 2022 shift: against the 2021 network, closing Russia fills the Caspian crossing first", async () => {
+  const d = await disrupt(net, {
+    close: ["RUS"],
+    year: 2022,
+    baselineYear: 2021,
+    unknownCapacity: "zero",
+  });
+  const flow = (id: string) => d.after.routes.find((r) => r.id === id)?.flow ?? 0;
+  // The Middle Corridor takes what the Caspian crossing allows (80,000 TEU, EY 2024 figure
+  // applied to 2022); with unknown capacities at zero the rest goes by sea.
+  assert.equal(flow("MIDDLE-BS") + flow("MIDDLE-TR"), 80000);
+  assert.equal(flow("SEA-SUEZ") + flow("SEA-CAPE"), 340000);
+  assert.deepEqual(
+    d.binding.map((b) => b.link),
+    ["CASPIAN"],
+  );
+  assert.equal(d.before.routes.find((r) => r.id === "NORTH")!.flow, 420000);
+});

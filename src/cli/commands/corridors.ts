@@ -102,9 +102,18 @@ export function register(program: Command): void {
     .option("--baseline <YYYY>", "year of the open network compared against (default: --year)")
     .option("--network <kind>", "transport (default) or gas")
     .option("--weights <w>", "generalised-cost weights, e.g. time=1,cost=1,risk=1")
+    .option(
+      "--unknown-capacity <rule>",
+      "links of unknown capacity: unconstrained (default, flagged) or zero (conservative)",
+    )
     .option("--dir <folder>", "network folder (default: the shipped Eurasian network)")
     .option("--json", "print JSON")
-    .action(async (o: Common & { close: string; baseline?: string }) => {
+    .action(async (o: Common & { close: string; baseline?: string; unknownCapacity?: string }) => {
+      if (o.unknownCapacity !== undefined && !["unconstrained", "zero"].includes(o.unknownCapacity))
+        throw new UsageError(
+          `--unknown-capacity must be unconstrained or zero, not "${o.unknownCapacity}"`,
+        );
+      const unknownCapacity = o.unknownCapacity as "unconstrained" | "zero" | undefined;
       const year = yearOption("year", o.year) ?? 2025;
       const baselineYear = yearOption("baseline", o.baseline);
       const close = codesOption(o.close) ?? [];
@@ -120,7 +129,14 @@ export function register(program: Command): void {
           throw new UsageError(
             `--close: "${c}" is not a country, passage, node, link or route of the network (e.g. RUS, IRN, SUEZ, BAB, CASPIAN, NORTH)`,
           );
-      const d = await disrupt(net, { close, year, baselineYear, network, weights });
+      const d = await disrupt(net, {
+        close,
+        year,
+        baselineYear,
+        network,
+        weights,
+        unknownCapacity,
+      });
       if (o.json) printJson(d);
       else {
         process.stdout.write(
