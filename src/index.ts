@@ -1,11 +1,30 @@
 // ANA's library entry point: named exports grouped by theme.
 
+// Corridors: route network, comparison, disruption, leverage
+export { compareRoutes } from "./corridor/compare.ts";
+export { type CorridorLeverage, corridorLeverage } from "./corridor/corridor-leverage.ts";
+export { disrupt } from "./corridor/disrupt.ts";
+export { type LeverageRow, yearLeverage } from "./corridor/leverage.ts";
+export { EURASIA_DIR, loadNetwork, type Network, readNetwork } from "./corridor/load-network.ts";
+export { shapleyExact } from "./corridor/shapley.ts";
 // Data: scenario folders, CSV reading, validation problems
 export { parseCsv } from "./data/csv.ts";
 export { loadScenario, readScenario } from "./data/load-scenario.ts";
 export { formatProblem, type Problem, ValidationError } from "./data/problem.ts";
 export { type EventQuery, queryEvents } from "./data/query-events.ts";
 export { builtinScenarios, resolveScenarioDir } from "./data/scenario-registry.ts";
+// Event data: importers (GDELT, ICEWS, PLOVER/POLECAT, mapped CSV), dyadic aggregation
+export { type DedupMode, dedupedEventsSql } from "./ingest/dedup.ts";
+export { DuckDbEventSink } from "./ingest/duckdb-sink.ts";
+export { type DyadQuery, type DyadRow, dyads, dyadsSql } from "./ingest/dyads.ts";
+export type { EventRow } from "./ingest/event-row.ts";
+export type { EventSink } from "./ingest/event-sink.ts";
+export { type ImportOptions, type ImportSummary, importEvents } from "./ingest/import-events.ts";
+export {
+  type ImportedEvent,
+  type ImportedEventQuery,
+  importedEvents,
+} from "./ingest/imported-events.ts";
 // World model: records and their schemas
 export * from "./model/index.ts";
 // Server

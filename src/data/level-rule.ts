@@ -22,11 +22,11 @@ const SRC_MAJORS =
   "COW State System Membership v2016, major powers (ref_majors), ANA reference panel";
 const SRC_CAPITALS =
   "peacesciencer capitals (Miller 2022) and COW state-years (ref_capitals, ref_state_years), ANA reference panel";
-const SRC_ORG = "ANA level rule (docs/data-format.md): the EU acts at the systemic level";
+const SRC_ORG = "ANA level rule (docs/reference-panel.md): the EU acts at the systemic level";
 
 /**
  * A focal state's partners by level in `year`, by ANA's level rule (documented in
- * docs/data-format.md):
+ * docs/reference-panel.md):
  * - neighbourhood: directly contiguous by COW (types 1–5: land, or up to 400 miles of water);
  * - systemic: COW major powers, and the EU as an organisation;
  * - regional: other states whose capital lies within 2,500 km of the focal capital.
