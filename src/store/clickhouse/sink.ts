@@ -220,9 +220,17 @@ export class ClickHouseEventSink implements EventSink {
   }
 
   async commit(): Promise<{ importId: number }> {
+    await this.attachStaged();
+    await this.writeRecords();
+    // Staging tables are empty shells now.
+    for (const st of this.staged) await this.dropStaging(st).catch(() => undefined);
+    this.staged = [];
+    return { importId: this.importId };
+  }
+
+  /** Commit step 1: move the staged parts into event_rows_local on every node (still invisible). */
+  protected async attachStaged(): Promise<void> {
     const s = this.store;
-    const imp = this.imp!;
-    // 1. Move the staged parts into event_rows_local on every node (still invisible).
     for (const st of this.staged) {
       for (let i = 0; i < s.clients.length; i++) {
         const parts = await s.all<{ p: string }>(
@@ -236,7 +244,12 @@ export class ClickHouseEventSink implements EventSink {
           );
       }
     }
-    // 2. The import record, then the file records in one INSERT: the commit point.
+  }
+
+  /** Commit step 2: the import record, then the file records in one INSERT: the commit point. */
+  protected async writeRecords(): Promise<void> {
+    const s = this.store;
+    const imp = this.imp!;
     const ts = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ");
     await s.clients[0].insert({
       table: `${s.db}.event_imports`,
@@ -278,10 +291,6 @@ export class ClickHouseEventSink implements EventSink {
         };
       }),
     });
-    // 3. Staging tables are empty shells now.
-    for (const st of this.staged) await this.dropStaging(st).catch(() => undefined);
-    this.staged = [];
-    return { importId: this.importId };
   }
 
   async abort(): Promise<void> {
