@@ -309,6 +309,11 @@ test("ana import / ana dyads --store on the cluster print what --db prints", asy
       ana("dyads", "--store", url, "--actor", "AZE", "--by", "year", "--json"),
       ana("dyads", "--db", duckFile, "--actor", "AZE", "--by", "year", "--json"),
     );
+    const rel = (...where: string[]) =>
+      ana("relations", "AZE", "--with", "PRT", "--evidence", "imported", "--json", ...where);
+    const relCh = rel("--store", url);
+    assert.equal(relCh, rel("--db", duckFile), "relation measures on imported events");
+    assert.match(relCh, /imported:icews/);
     const both = spawnSync(process.execPath, [BIN, "dyads", "--store", url, "--db", duckFile], {
       encoding: "utf8",
     });
