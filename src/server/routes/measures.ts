@@ -3,6 +3,7 @@ import { z } from "zod";
 import { alignment } from "../../measure/alignment.ts";
 import { allianceSimilarity } from "../../measure/alliance-similarity.ts";
 import { checkClaims } from "../../measure/claims.ts";
+import { corridorLeverageHook } from "../../measure/corridor-hook.ts";
 import { DEPENDENCE_DOMAINS, dependence } from "../../measure/dependence.ts";
 import { hedging } from "../../measure/hedging.ts";
 import { idealPoints } from "../../measure/ideal-points.ts";
@@ -99,6 +100,7 @@ const ScorecardQuery = z.object({
   weights: weights.optional(),
   pillarWeights: weights.optional(),
   halfLife: z.coerce.number().positive().max(36500).default(365),
+  corridors: z.enum(["true", "false", "1", "0"]).optional(),
   scenario: q.scenario.optional(),
 });
 const ClaimsQuery = z.object({ scenario: q.scenario.optional() });
@@ -308,6 +310,8 @@ export function register(app: Hono, ctx: ServerContext): void {
       weights: p.weights,
       pillarWeights: p.pillarWeights,
       halfLifeDays: p.halfLife,
+      corridorLeverage:
+        p.corridors === "true" || p.corridors === "1" ? corridorLeverageHook() : undefined,
     });
     return c.json({ ...card, powerGap: await powerGap(store, p.focal, p.from, p.to) });
   });
