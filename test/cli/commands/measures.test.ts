@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 
 const BIN = new URL("../../../bin/ana.js", import.meta.url).pathname;
@@ -116,4 +119,54 @@ test("ana relations --json names the quad scheme and Goldstein table; bad usage 
   const bad = ana("dependence", "GEO", "--domain", "oil");
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--domain must be one of/);
+});
+
+test("ana relations keeps imported machine-coded events as a second, labelled evidence source", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ana-rel-"));
+  const db = join(dir, "store.duckdb");
+  try {
+    const csv = new URL(
+      "../../data/events/gdelt1_AZE_actor_events_GeorgiaActionGeo_2011-06_2013-05_undp.csv",
+      import.meta.url,
+    ).pathname;
+    const imp = spawnSync(
+      process.execPath,
+      [BIN, "import", "csv", "--preset", "gdelt-csv", csv, "--db", db],
+      {
+        encoding: "utf8",
+      },
+    );
+    assert.equal(imp.status, 0, imp.stderr);
+    const r = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        "relations",
+        "AZE",
+        "--with",
+        "ARM",
+        "--by",
+        "year",
+        "--from",
+        "2011",
+        "--to",
+        "2013",
+        "--db",
+        db,
+        "--json",
+      ],
+      { encoding: "utf8" },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    const evidence = new Set(out.rows.map((x: { evidence: string }) => x.evidence));
+    assert.ok(evidence.has("scenario:azerbaijan"));
+    const imported = out.rows.filter((x: { evidence: string }) =>
+      x.evidence.startsWith("imported:"),
+    );
+    assert.ok(imported.length > 0);
+    assert.ok(imported.some((x: { n: number }) => x.n > 0));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
