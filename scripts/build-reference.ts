@@ -238,7 +238,7 @@ await run(`CREATE TABLE idealpoints AS SELECT cow_iso3(${int("ccode")}, ${int("y
 
 // ---- peacesciencer tables ---------------------------------------------------------------------
 await run(`CREATE TABLE atop AS SELECT ${int("ccode1")} AS ccode1, ${int("ccode2")} AS ccode2, cow_iso3(${int("ccode1")}, ${int("year")}) iso3_1, cow_iso3(${int("ccode2")}, ${int("year")}) iso3_2,
-  ${int("year")}::SMALLINT AS year, ${["defense", "offense", "neutral", "nonagg", "consul"].map((c) => `${int(`atop_${c}`)}::TINYINT AS ${c}`).join(", ")}
+  ${int("year")} AS year, ${["defense", "offense", "neutral", "nonagg", "consul"].map((c) => `${int(`atop_${c}`)}::TINYINT AS ${c}`).join(", ")}
   FROM ${csv(join(PS, "atop_alliance.csv"))}`);
 await run(`CREATE TABLE contiguity AS SELECT ${int("ccode1")} AS ccode1, ${int("ccode2")} AS ccode2,
   cow_iso3(${int("ccode1")}, year(TRY_CAST(enddate AS DATE))) iso3_1, cow_iso3(${int("ccode2")}, year(TRY_CAST(enddate AS DATE))) iso3_2,
@@ -251,7 +251,7 @@ await run(`CREATE TABLE nmc AS SELECT ${int("ccode")} AS ccode, cow_iso3(${int("
 await run(`CREATE TABLE igo_sy AS SELECT ${int("ccode")} AS ccode, cow_iso3(${int("ccode")}, ${int("year")}) AS iso3, ${int("year")} AS year,
   ${["full", "associate", "observer", "anytype"].map((c) => `${cowNum(`sum_igo_${c}`, "SMALLINT")} sum_igo_${c}`).join(", ")}
   FROM ${csv(join(PS, "cow_igo_sy.csv"))}`);
-await run(`CREATE TABLE igo_ndy AS SELECT ${int("ccode1")}::SMALLINT AS ccode1, ${int("ccode2")}::SMALLINT AS ccode2, ${int("year")}::SMALLINT AS year, ${cowNum("dyadigos", "SMALLINT")} AS dyadigos
+await run(`CREATE TABLE igo_ndy AS SELECT ${int("ccode1")} AS ccode1, ${int("ccode2")} AS ccode2, ${int("year")} AS year, ${cowNum("dyadigos", "SMALLINT")} AS dyadigos
   FROM ${csv(join(PS, "cow_igo_ndy.csv"))}`);
 await run(`CREATE TABLE trade_sy AS SELECT ${int("ccode")} AS ccode, cow_iso3(${int("ccode")}, ${int("year")}) AS iso3, ${int("year")} AS year,
   ${cowNum("imports")} AS imports, ${cowNum("exports")} AS exports FROM ${csv(join(PS, "cow_trade_sy.csv"))}`);
@@ -381,7 +381,7 @@ lines.push(
   "",
   "**Missing is missing.** After a source's last year (`to_year`) a value is unknown, never zero; COW's `-9`",
   "and R's `NA` are NULL. Contiguity, major-power status and COW state spells end in 2016; ANA functions that",
-  "need them later say so (see `docs/data-format.md`, level rule).",
+  "need them later say so (see `docs/reference-panel.md`, level rule).",
   "",
   "## Tables",
   "",
@@ -431,7 +431,7 @@ lines.push(
   ...noIso.map((r) => `  - ${r.ccode} ${r.name} (${r.first_year}–${r.last_year})`),
   "",
   "In a transition year two COW codes can share an ISO3 (DEU in 1990: 260 and 255; YAR/YEM do not). `iso3ToCow` picks",
-  "the state whose spell starts last (the successor).",
+  "the state that lasts longer (the successor: 255 in 1990).",
   "",
   "## Unmapped codes",
   "",

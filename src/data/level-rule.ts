@@ -2,6 +2,7 @@ import type { LevelAssignment } from "../model/level.ts";
 import { coversYear } from "../model/partial-date.ts";
 import type { Store } from "../store/store.ts";
 import { CONTIGUITY_TYPES, contiguous } from "./panel/contiguous.ts";
+import { iso3ToCow } from "./panel/crosswalk.ts";
 import { majorPowers } from "./panel/major-powers.ts";
 import { statesNearby } from "./panel/nearby.ts";
 
@@ -22,11 +23,11 @@ const SRC_MAJORS =
   "COW State System Membership v2016, major powers (ref_majors), ANA reference panel";
 const SRC_CAPITALS =
   "peacesciencer capitals (Miller 2022) and COW state-years (ref_capitals, ref_state_years), ANA reference panel";
-const SRC_ORG = "ANA level rule (docs/data-format.md): the EU acts at the systemic level";
+const SRC_ORG = "ANA level rule (docs/reference-panel.md): the EU acts at the systemic level";
 
 /**
  * A focal state's partners by level in `year`, by ANA's level rule (documented in
- * docs/data-format.md):
+ * docs/reference-panel.md):
  * - neighbourhood: directly contiguous by COW (types 1–5: land, or up to 400 miles of water);
  * - systemic: COW major powers, and the EU as an organisation;
  * - regional: other states whose capital lies within 2,500 km of the focal capital.
@@ -42,6 +43,16 @@ export async function levelsByRule(
 ): Promise<LevelAssignment[]> {
   const maxType = options.maxContiguityType ?? 5;
   const radius = options.regionalRadiusKm ?? DEFAULT_REGIONAL_RADIUS_KM;
+  const ccode = await iso3ToCow(store, focal, year);
+  if (ccode === undefined) throw new Error(`level rule: "${focal}" is not a COW state`);
+  const inSystem = await store.all<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM ref_state_years WHERE ccode = ? AND year = least(?, (SELECT max(year) FROM ref_state_years))",
+    [ccode, year],
+  );
+  if (inSystem[0].n === 0)
+    throw new Error(
+      `level rule: ${focal} (COW ${ccode}) is not in the COW state system in ${year}; choose a year when it is`,
+    );
   const out: LevelAssignment[] = [];
   const base = { focal, basis: "rule" as const };
 

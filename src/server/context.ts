@@ -1,5 +1,5 @@
 import { loadScenario } from "../data/load-scenario.ts";
-import { resolveScenarioDir } from "../data/scenario-registry.ts";
+import { builtinScenarios, resolveScenarioDir } from "../data/scenario-registry.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { Store } from "../store/store.ts";
 
@@ -8,6 +8,11 @@ export interface ServerOptions {
   db?: string;
   /** Allow requests that change the store. Off unless the operator says so. */
   writable?: boolean;
+  /**
+   * Scenario folders served beside the shipped ones, by id (`ana serve --scenario DIR`). Requests
+   * still name only ids, never paths.
+   */
+  scenarios?: Record<string, string>;
 }
 
 /**
@@ -31,7 +36,7 @@ export class ServerContext {
     if (!s) {
       let dir: string;
       try {
-        dir = resolveScenarioDir(id);
+        dir = this.options.scenarios?.[id] ?? resolveScenarioDir(id);
       } catch (e) {
         throw new HttpError(404, (e as Error).message);
       }
@@ -39,6 +44,13 @@ export class ServerContext {
       this.scenarios.set(id, s);
     }
     return s;
+  }
+
+  /** Ids of every scenario this server serves: the shipped ones and the extra folders. */
+  scenarioIds(): string[] {
+    return [
+      ...new Set([...builtinScenarios(), ...Object.keys(this.options.scenarios ?? {})]),
+    ].sort();
   }
 
   store(): Promise<Store> {

@@ -1,4 +1,5 @@
 import { attachPanel } from "./attach-panel.ts";
+import { createEventSchema } from "./event-schema.ts";
 import type { Store } from "./store.ts";
 
 /** Tables for scenarios. Every row keeps its `source`; missing values are NULL, never 0. */
@@ -18,5 +19,6 @@ CREATE TABLE IF NOT EXISTS projects (scenario VARCHAR, id VARCHAR, name VARCHAR,
 /** Create the store's tables (idempotent) and attach the shipped reference panel as views. */
 export async function createSchema(store: Store): Promise<void> {
   await store.run(SCENARIO_TABLES);
+  await createEventSchema(store);
   await attachPanel(store);
 }

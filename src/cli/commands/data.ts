@@ -74,15 +74,12 @@ export function register(program: Command): void {
           `${w.events} events in ${w.from}-${w.to}; ${stats.sourcesAllRecords} distinct sources over all records\n\nby level\n`,
       );
       const cols = ["events", "sources", "cooperation", "conflict", "neutral"];
-      printTable(stats.byLevel as unknown as Record<string, unknown>[], ["level", ...cols]);
+      printTable(stats.byLevel, ["level", ...cols]);
       process.stdout.write("\nby year\n");
-      printTable(stats.byYear as unknown as Record<string, unknown>[], ["year", ...cols]);
+      printTable(stats.byYear, ["year", ...cols]);
       process.stdout.write(
         `\nby actor (${Math.min(top, stats.byActor.length)} of ${stats.byActor.length}, most events first)\n`,
       );
-      printTable(stats.byActor.slice(0, top) as unknown as Record<string, unknown>[], [
-        "actor",
-        ...cols,
-      ]);
+      printTable(stats.byActor.slice(0, top), ["actor", ...cols]);
     });
 }

@@ -1,7 +1,7 @@
 import type { Store } from "../../store/store.ts";
 
 /** One row of the panel's coverage table: a source table and the years it covers. */
-export interface CoverageRow {
+export interface CoverageRow extends Record<string, unknown> {
   source: string;
   dataset: string;
   table: string;

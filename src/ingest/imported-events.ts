@@ -1,0 +1,103 @@
+import type { DuckDBValue } from "@duckdb/node-api";
+import type { Store } from "../store/store.ts";
+import { type DedupMode, dedupedEventsSql, storeDedupMode } from "./dedup.ts";
+import type { Dataset } from "./event-row.ts";
+import { periodEnd, periodStart } from "./period.ts";
+
+/**
+ * An imported, machine-coded event as a plain record: a second, labelled evidence source beside
+ * the curated scenario events (`evidence: "imported"`, with its dataset).
+ */
+export interface ImportedEvent {
+  date: string;
+  source: string;
+  target: string;
+  cameoRoot: string | null;
+  ploverType: string | null;
+  goldstein: number | null;
+  quad: number | null;
+  quadScheme: string;
+  dataset: Dataset;
+  evidence: "imported";
+}
+
+export interface ImportedEventQuery {
+  /** Events with this ISO3 code on either side. */
+  actor?: string;
+  /** …and this one on the other side. */
+  partner?: string;
+  from?: string;
+  to?: string;
+  datasets?: Dataset[];
+  dedup?: DedupMode;
+  /** At most this many (default 1,000,000): ask the store for aggregates beyond that. */
+  limit?: number;
+}
+
+/** Imported state-to-state events (both sides ISO3, different), oldest first. */
+export async function importedEvents(
+  store: Store,
+  q: ImportedEventQuery = {},
+): Promise<ImportedEvent[]> {
+  const where = [
+    "source_iso3 IS NOT NULL",
+    "target_iso3 IS NOT NULL",
+    "source_iso3 <> target_iso3",
+  ];
+  const params: DuckDBValue[] = [];
+  if (q.actor) {
+    where.push("(source_iso3 = ? OR target_iso3 = ?)");
+    params.push(q.actor, q.actor);
+  }
+  if (q.partner) {
+    where.push("(source_iso3 = ? OR target_iso3 = ?)");
+    params.push(q.partner, q.partner);
+  }
+  if (q.from) {
+    const d = periodStart(q.from);
+    if (!d) throw new Error(`from: "${q.from}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+    where.push("date >= CAST(? AS DATE)");
+    params.push(d);
+  }
+  if (q.to) {
+    const d = periodEnd(q.to);
+    if (!d) throw new Error(`to: "${q.to}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+    where.push("date <= CAST(? AS DATE)");
+    params.push(d);
+  }
+  if (q.datasets?.length) {
+    where.push(`dataset IN (${q.datasets.map(() => "?").join(", ")})`);
+    params.push(...q.datasets);
+  }
+  const dedup = q.dedup ?? (await storeDedupMode(store));
+  const limit = Math.max(0, Math.floor(q.limit ?? 1_000_000));
+  const rows = await store.all<{
+    date: string;
+    source: string;
+    target: string;
+    cameo_root: string | null;
+    plover_type: string | null;
+    goldstein: number | null;
+    quad: number | null;
+    quad_scheme: string;
+    dataset: Dataset;
+  }>(
+    `SELECT strftime(date, '%Y-%m-%d') AS date, source_iso3 AS source, target_iso3 AS target, cameo_root, plover_type,
+            goldstein, quad::INTEGER AS quad, quad_scheme, dataset
+     FROM (${dedupedEventsSql(dedup, where.join(" AND "))})
+     ORDER BY date, file_id, line LIMIT ${limit}`,
+    params,
+  );
+  return rows.map((r) => ({
+    date: r.date,
+    source: r.source,
+    target: r.target,
+    cameoRoot: r.cameo_root,
+    ploverType: r.plover_type,
+    goldstein: r.goldstein,
+    quad: r.quad,
+    quadScheme: r.quad_scheme,
+    dataset: r.dataset,
+    evidence: "imported",
+  }));
+}
