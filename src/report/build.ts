@@ -102,18 +102,17 @@ export function buildReport(s: Scenario, o: ReportOptions): ReportData {
   // Sources of everything the report shows.
   const cited = new Map<string, number>();
   const cite = (src: string) => cited.set(src, (cited.get(src) ?? 0) + 1);
-  events.forEach((e) => cite(e.source));
-  s.flows
-    .filter(
-      (f) =>
-        (f.domain === "arms" || f.domain === "gas") &&
-        (f.from === o.focal || f.to === o.focal) &&
-        f.year >= o.from &&
-        f.year <= o.to,
-    )
-    .forEach((f) => cite(f.source));
-  memberships.forEach((m) => cite(m.source));
-  projects.forEach((p) => cite(p.source));
+  for (const e of events) cite(e.source);
+  const flowsShown = s.flows.filter(
+    (f) =>
+      (f.domain === "arms" || f.domain === "gas") &&
+      (f.from === o.focal || f.to === o.focal) &&
+      f.year >= o.from &&
+      f.year <= o.to,
+  );
+  for (const f of flowsShown) cite(f.source);
+  for (const m of memberships) cite(m.source);
+  for (const p of projects) cite(p.source);
   const sources = [...cited.entries()]
     .map(([source, records]) => ({ source, records }))
     .sort((a, b) => b.records - a.records || a.source.localeCompare(b.source));

@@ -1,5 +1,6 @@
+import * as Plot from "@observablehq/plot";
 import { geoCentroid, geoGraticule10, geoNaturalEarth1, geoPath } from "d3-geo";
-import { api, qs } from "../api.ts";
+import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { type CountryFeature, worldCountries } from "../geo.ts";
 import {
@@ -10,7 +11,17 @@ import {
   type ScenarioData,
   type Tie,
 } from "../types.ts";
-import { activeAt, append, fmt, h, notice, section, sourceLink, table } from "../ui.ts";
+import {
+  activeAt,
+  append,
+  fmt,
+  h,
+  notice,
+  section,
+  sourceLink,
+  table,
+  unavailable,
+} from "../ui.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 function s<K extends keyof SVGElementTagNameMap>(
@@ -62,6 +73,141 @@ export function partnersAt(d: ScenarioData, focal: string, at: string): Partner[
       net: pos - neg,
     };
   });
+}
+
+interface CorridorLink {
+  id: string;
+  name: string;
+  mode: string;
+  network: string;
+  status: string;
+  capacity: number | string | null;
+  capacityUnit?: string;
+  geometry: number[][];
+  source: string | null;
+  assumption?: boolean;
+}
+
+interface LeverageRow {
+  year: number;
+  network: "transport" | "gas";
+  routeBetweenness: number | null;
+  bypassCost: number | null;
+  shapley: number | null;
+  shapleyShare?: number | null;
+  costUnit?: string;
+}
+
+const leverageJobs = new Map<string, string>();
+
+/** Transit leverage over the years (a job: it solves many flow problems). */
+function leverageSection(ctx: PageContext): HTMLElement {
+  const focal = ctx.state.focal;
+  const bar = h("progress", {
+    max: 1,
+    value: 0,
+    "aria-label": "transit leverage progress",
+  }) as HTMLProgressElement;
+  const status = h(
+    "span",
+    { class: "job-status", role: "status", "aria-live": "polite" },
+    "starting…",
+  );
+  const body = h("div", { class: "leverage" }, h("div", { class: "row" }, bar, " ", status));
+  void (async () => {
+    const t0 = performance.now();
+    // One job per focal state per page load: re-rendering the map polls the same job.
+    let id = leverageJobs.get(focal);
+    if (!id) {
+      const r = await api<{ id: string }>("/api/compute/jobs", {
+        method: "POST",
+        body: JSON.stringify({ kind: "corridor-leverage", params: { country: focal } }),
+      });
+      if (!r.ok) {
+        body.replaceChildren(notice(r.status === 404 ? "unavailable" : "error", r.error));
+        return;
+      }
+      id = r.data.id;
+      leverageJobs.set(focal, id);
+    }
+    const r = { data: { id } };
+    for (;;) {
+      await new Promise((res) => setTimeout(res, 400));
+      const j = await api<{
+        status: string;
+        progress: number;
+        message?: string;
+        result?: { rows: LeverageRow[] };
+        error?: string;
+      }>(`/api/jobs/${r.data.id}?t=${Date.now()}`);
+      if (!j.ok) return body.replaceChildren(notice("error", j.error));
+      bar.value = j.data.progress;
+      status.textContent = `${Math.round(j.data.progress * 100)}% · ${((performance.now() - t0) / 1000).toFixed(0)} s${j.data.message ? ` · ${j.data.message}` : ""}`;
+      if (j.data.status === "running") continue;
+      if (j.data.status !== "done" || !j.data.result) {
+        leverageJobs.delete(focal);
+        return body.replaceChildren(
+          notice("error", `transit leverage ${j.data.status}: ${j.data.error ?? ""}`),
+        );
+      }
+      const rows = j.data.result.rows;
+      const chart = Plot.plot({
+        width: 760,
+        height: 220,
+        x: { label: "year", tickFormat: "d" },
+        y: { label: "Shapley share of transit value", domain: [0, 1], grid: true },
+        color: { legend: true, domain: ["transport", "gas"], range: ["#6a51a3", "#b15928"] },
+        marks: [
+          Plot.lineY(rows, { x: "year", y: "shapleyShare", stroke: "network", marker: "circle" }),
+          Plot.ruleY([0]),
+        ],
+      });
+      body.replaceChildren(
+        h(
+          "p",
+          { class: "summary" },
+          `What other states would lose without ${ctx.name(focal)} as a transit country, per year of the corridor model (computed in ${((performance.now() - t0) / 1000).toFixed(1)} s).`,
+        ),
+        h("figure", {}, chart),
+        table(rows, [
+          { key: "y", label: "year", value: (x) => String(x.year) },
+          { key: "n", label: "network", value: (x) => x.network },
+          {
+            key: "b",
+            label: "route betweenness",
+            value: (x) => fmt(x.routeBetweenness, 3),
+            numeric: true,
+          },
+          {
+            key: "c",
+            label: "bypass cost",
+            value: (x) =>
+              x.bypassCost === null ? null : `${fmt(x.bypassCost, 2)} ${x.costUnit ?? ""}`,
+            numeric: true,
+          },
+          {
+            key: "s",
+            label: "Shapley transit power",
+            value: (x) => fmt(x.shapley, 3),
+            numeric: true,
+          },
+          {
+            key: "sh",
+            label: "Shapley share",
+            value: (x) => fmt(x.shapleyShare, 3),
+            numeric: true,
+          },
+        ]),
+        h(
+          "p",
+          { class: "hint" },
+          "Formulas: docs/measures (corridors); link figures and their sources: the corridor network's files, via /api/corridors/network.",
+        ),
+      );
+      return;
+    }
+  })();
+  return body;
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
@@ -177,6 +323,33 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ),
     );
     svg.append(el);
+  }
+  // The corridor model's route network in the year (links with their own geometry), when the server has it.
+  let corridorLinks: CorridorLink[] = [];
+  if (await has("/api/corridors/network")) {
+    const cn = await api<{ links: CorridorLink[] }>(
+      `/api/corridors/network${qs({ year: at.slice(0, 4) })}`,
+    );
+    if (cn.ok) corridorLinks = cn.data.links;
+  }
+  for (const l of corridorLinks) {
+    const line = s("path", {
+      d: path({ type: "LineString", coordinates: l.geometry as [number, number][] }) ?? "",
+      fill: "none",
+      stroke: l.network === "gas" ? "#b15928" : "#6a51a3",
+      "stroke-width": 1.2,
+      "stroke-dasharray": l.status === "operating" || l.status === "operational" ? "none" : "2 3",
+      opacity: 0.7,
+      class: "corridor-link",
+    });
+    line.append(
+      s(
+        "title",
+        {},
+        `${l.name} (${l.network}, ${l.mode}, ${l.status})${l.capacity !== null ? ` capacity ${l.capacity} ${l.capacityUnit ?? ""}` : ""}${l.source ? `\n${l.source}` : l.assumption ? "\nassumption" : ""}`,
+      ),
+    );
+    svg.append(line);
   }
   // Corridors and pipelines: a line through the route's countries (centroids), dashed unless operational at the date.
   const drawn: string[] = [];
@@ -374,5 +547,19 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
             { key: "src", label: "source", value: (p) => sourceLink(p.source) },
           ]),
     ),
+    (await hasJob("corridor-leverage"))
+      ? section(`Transit leverage of ${ctx.name(st.focal)}`, leverageSection(ctx))
+      : section(
+          "Transit leverage",
+          unavailable(
+            "corridor-leverage job",
+            "Transit leverage (route betweenness, bypass cost, Shapley value)",
+          ),
+        ),
   ]);
+}
+
+async function hasJob(kind: string): Promise<boolean> {
+  const r = await api<{ kinds: { name: string }[] }>("/api/jobs");
+  return r.ok && r.data.kinds.some((k) => k.name === kind);
 }

@@ -21,6 +21,11 @@ export interface NetEdge {
   sign: number;
   weight: number;
   sources: string[];
+  /** From /api/network: the tie labels, tie and event parts of the score, and the event count. */
+  ties?: string[];
+  tieScore?: number;
+  eventScore?: number;
+  events?: number;
 }
 
 /** The scenario's signed graph at a date: ties in force, one edge per pair (sign of the summed strengths). */
@@ -78,14 +83,21 @@ function fromNetworkApi(data: Record<string, unknown>) {
           v: String(e.target ?? e.v),
           sign: Number(e.sign),
           weight: Number(e.weight ?? 1),
-          sources: (Array.isArray(e.sources)
-            ? e.sources
-            : e.source_ref
-              ? [e.source_ref]
-              : []) as string[],
+          sources: (Array.isArray(e.sources) ? e.sources : []) as string[],
+          ties: Array.isArray(e.ties) ? (e.ties as string[]) : undefined,
+          tieScore: typeof e.tieScore === "number" ? e.tieScore : undefined,
+          eventScore: typeof e.eventScore === "number" ? e.eventScore : undefined,
+          events: typeof e.events === "number" ? e.events : undefined,
         }))
     : [];
-  return { bal, partition, frustrated: new Set(frustrated), brokerage, edges };
+  return {
+    bal,
+    partition,
+    frustrated: new Set(frustrated),
+    brokerage,
+    edges,
+    rule: typeof data.rule === "string" ? data.rule : "",
+  };
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
@@ -126,6 +138,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   let frustrated = new Set<string>();
   let summary: HTMLElement | null = null;
   let brokers: HTMLElement;
+  let rule = "Edges: the scenario's ties in force at the date (sign of the summed strengths).";
+  let fromApi = false;
   if (await has("/api/network")) {
     const r = await api<Record<string, unknown>>(
       `/api/network${qs({ scenario: st.scenario, focal: st.focal, at })}`,
@@ -134,6 +148,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       const n = fromNetworkApi(r.data);
       partition = n.partition;
       frustrated = n.frustrated;
+      fromApi = true;
+      if (n.rule) rule = n.rule;
       if (n.edges.length) {
         edges = n.edges;
         nodes = [...new Set(edges.flatMap((e) => [e.u, e.v]))].sort();
@@ -280,8 +296,9 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       h(
         "p",
         { class: "summary" },
-        `${nodes.length} states, ${edges.length} ties (${edges.filter((e) => e.sign > 0).length} positive, solid green; ${edges.filter((e) => e.sign < 0).length} negative, dashed red) from the scenario's ties in force at the date.${hasBlocs ? " Node colour: bloc; thick lines: frustrated edges." : ""}`,
+        `${nodes.length} actors, ${edges.length} signed edges (${edges.filter((e) => e.sign > 0).length} positive, solid green; ${edges.filter((e) => e.sign < 0).length} negative, dashed red).${hasBlocs ? " Node colour: the two blocs of the optimal balanced partition (blue, orange); thick lines: frustrated edges, the ties that break balance." : ""}`,
       ),
+      h("details", {}, h("summary", {}, "How edges are built"), h("p", {}, rule)),
       h("figure", {}, svg),
       summary,
     ),
@@ -302,11 +319,47 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
                 : "no"
               : null,
         },
+        ...(fromApi
+          ? [
+              {
+                key: "ts",
+                label: "tie part",
+                value: (e: NetEdge) => fmt(e.tieScore, 2),
+                numeric: true,
+              },
+              {
+                key: "es",
+                label: "event part",
+                value: (e: NetEdge) => fmt(e.eventScore, 2),
+                numeric: true,
+              },
+              {
+                key: "t",
+                label: "ties",
+                value: (e: NetEdge) => (e.ties?.length ? e.ties.join(", ") : null),
+              },
+            ]
+          : []),
         {
           key: "src",
-          label: "sources",
-          value: (e) =>
-            e.sources.length ? h("span", {}, ...e.sources.map((x) => sourceLink(x))) : null,
+          label: "evidence",
+          value: (e: NetEdge) =>
+            h(
+              "span",
+              {},
+              ...e.sources.map((x) => sourceLink(x)),
+              " ",
+              h(
+                "a",
+                {
+                  href: `/timeline?${new URLSearchParams({ scenario: st.scenario, focal: e.u, from: st.from, to: at.slice(0, 4), with: e.v })}`,
+                  "data-nav": "",
+                },
+                e.events === undefined
+                  ? "events and sources"
+                  : `${e.events} events and their sources`,
+              ),
+            ),
         },
       ]),
     ),
