@@ -12,7 +12,11 @@ export function register(app: Hono, ctx: ServerContext): void {
       "The reference panel's sources: origin, licence, citation and coverage years (after a source's last year values are missing)",
   });
   app.get("/api/sources", async (c) => {
-    const rows = await coverage(await ctx.store());
-    return c.json({ count: rows.length, sources: rows });
+    // The panel is shipped and read-only: compute the coverage table once.
+    const json = await ctx.memo("sources", async () => {
+      const rows = await coverage(await ctx.store());
+      return JSON.stringify({ count: rows.length, sources: rows });
+    });
+    return c.body(json, 200, { "Content-Type": "application/json" });
   });
 }

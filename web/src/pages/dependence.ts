@@ -94,7 +94,9 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ),
     ),
   );
-  const sc = await api<ScenarioData>(`/api/scenario${qs({ scenario: st.scenario })}`);
+  const sc = await api<ScenarioData>(
+    `/api/scenario${qs({ scenario: st.scenario, include: "flows,poles" })}`,
+  );
   if (!sc.ok) {
     root.append(notice("error", sc.error));
     return;
