@@ -140,6 +140,21 @@ for r in csv.DictReader(open(SC / "az_events_2011_2025.csv")):
         "source": r["source_url"], "source_title": r["source_title"], "notes": notes,
     })
 
+# Events added here (not in the compiled file) for seed claims that had no event row.
+EXTRA_EVENTS = [
+    {"id": "ir-velayati-tripp-threat-2025", "date": "2025-08-09", "date_precision": "day", "actors": "IRN;USA;AZE;ARM",
+     "initiator": "IRN", "target": "USA;AZE;ARM",
+     "title": "Velayati, adviser to Iran's Supreme Leader, says Tehran will block the US-backed TRIPP/Zangezur route 'with or without Russia' and that it will become 'a graveyard for Trump's mercenaries'",
+     "domain": "security", "cameo_root": "13", "cameo_code": "130", "goldstein": "-4.4", "level": "neighbourhood",
+     "source": "https://ireport247news.com/2025/08/09/iran-rejects-planned-transit-corridor-in-armenia-azerbaijan-peace-deal",
+     "source_title": "Iran rejects planned transit corridor in Armenia-Azerbaijan peace deal (iReport247, 9 Aug 2025)",
+     "notes": "statement to Tasnim reported 'on Saturday' (9 Aug 2025) by https://www.opindia.com/2025/08/iran-vows-to-block-us-brokered-caucasus-corridor-planned-in-the-armenia-azerbaijan-agreement/ (ANI/Al Jazeera); Azerbaijani report http://www.today.az/news/politics/261252.html; supports the seed claim that Iran 'continued to oppose the Zangezur Corridor, rebranded as TRIPP'"},
+]
+for e in EXTRA_EVENTS:
+    assert abs(gold[e["cameo_code"]] - float(e["goldstein"])) < 1e-9
+    events.append(e)
+events.sort(key=lambda e: (e["date"], e["id"]))
+
 # ---------------------------------------------------------------- memberships
 mem = []
 
@@ -166,6 +181,8 @@ MG_SRC = "https://lib.aliyev-heritage.org/print.php?lang=en&page=2823467"
 MG_NOTE = "participant of the Minsk Conference decided by the CSCE Helsinki Additional Meeting of 24 Mar 1992; Minsk Process closed at 23:59 on 30 Nov 2025 (effective 1 Dec 2025, https://mediamax.am/en/news/foreignpolicy/59419/)"
 for c in ["AZE", "ARM", "BLR", "FRA", "DEU", "ITA", "RUS", "TUR", "USA"]:
     M(c, "OSCE_MG", "member", "1992-03-24", "2025-11-30", MG_SRC, MG_NOTE + ("; co-chair since 1997" if c in ("FRA", "RUS", "USA") else ""))
+M("ARM", "EAEU", "member", "2015-01-02", "", "https://ragmamoul.net/news-in-english/2015/01/02/armenia-becomes-member-of-the-eurasian-economic-union/", "full member as of 2 January 2015")
+M("ARM", "CSTO", "suspended", "2024-02", "", "https://adyrna.kz/post/187923", "Pashinyan (France24 interview, two years after the start of the war in Ukraine) says Armenia has suspended its participation; month from that wording; Armenia's CSTO membership start is not in the sources at hand; also https://d2zg007w65zch9.cloudfront.net/a/33606129.html (RFE/RL)")
 # NATO members among the actors (year precision: the page gives years).
 for c, y in [("USA", "1949"), ("FRA", "1949"), ("ITA", "1949"), ("GBR", "1949"), ("GRC", "1952"), ("TUR", "1952"), ("DEU", "1955"), ("HUN", "1999"), ("BGR", "2004"), ("ROU", "2004"), ("SVN", "2004"), ("ALB", "2009")]:
     M(c, "NATO", "member", y, "", NATO_MEMBERS, "year of accession; Germany joined as West Germany" if c == "DEU" else "year of accession")
@@ -173,6 +190,10 @@ for c, y in [("USA", "1949"), ("FRA", "1949"), ("ITA", "1949"), ("GBR", "1949"),
 for c, d, to in [("FRA", "1958-01-01", ""), ("ITA", "1958-01-01", ""), ("DEU", "1958-01-01", ""), ("GBR", "1973-01-01", "2020-01-31"), ("GRC", "1981-01-01", ""), ("HUN", "2004-05-01", ""), ("CYP", "2004-05-01", ""), ("SVN", "2004-05-01", ""), ("BGR", "2007-01-01", ""), ("ROU", "2007-01-01", "")]:
     M(c, "EU", "member", d, to, EU_MEMBERS, "left on 31 January 2020" if to else "")
 for r in events:
+    if r["id"] == "hu-ots-observer-2018":
+        M("HUN", "OTS", "observer", r["date"], "", r["source"], "per event hu-ots-observer-2018 (Cholpon-Ata summit)")
+    if r["id"] == "uz-mirziyoyev-aliyev-baku-2019":
+        M("UZB", "OTS", "member", "2019", "", r["source"], "year only: on 2019-10-14 Aliyev congratulated Uzbekistan on joining the Turkic Council (event uz-mirziyoyev-aliyev-baku-2019); the accession day is not in the source")
     if r["id"] == "tm-ots-observer-2021":
         M("TKM", "OTS", "observer", r["date"], "", r["source"], "per event tm-ots-observer-2021")
 
@@ -215,7 +236,7 @@ for m in mem:
     if m["organisation"] == "NATO" and m["status"] == "member" and m["actor"] not in ("USA", "TUR"):
         P("West", "West", m["actor"], m["from"], "", NATO_MEMBERS, "NATO member (ANA convention: West = NATO and its members; Türkiye kept as its own pole as in the seed)")
 for c in ["SAU", "ARE", "QAT"]:
-    P("Gulf", "Gulf", c, "", "", "Charter of the Gulf Cooperation Council (1981) member state: https://www.gcc-sg.org/en-us/AboutGCC/MemberStates/Pages/Home.aspx", "seed 'Arab engagement'")
+    P("Gulf", "Gulf", c, "1981-05-25", "", "http://wiki.kashishworld.com/gulf-cooperation-council", "Gulf Cooperation Council member since its Charter of 25 May 1981 (ANA convention: Gulf pole = GCC members among the actors); seed 'Arab engagement'")
 for c in ["KAZ", "KGZ", "TJK", "TKM", "UZB"]:
     P("Central-Asia", "Central Asia", c, "", "", M49)
 
@@ -428,7 +449,7 @@ projects = [
     {"id": "btk", "name": "Baku–Tbilisi–Kars railway", "kind": "railway", "route": "AZE;GEO;TUR", "links": "",
      "capacity": "6.5", "capacity_unit": "Mt/yr first stage (+1 m passengers); 15-17 Mt/yr planned", "status": "operational", "from": "2017-10-30", "to": "",
      "source": "http://www.tabula.ge/ge/node/125979",
-     "notes": "officially opened in Baku 2017-10-30; 17 Mt peak per Trend via http://www.xebersaati.com/news/142061-baku-tbilisi-kars-railway-officially-launched-in-baku; ~850 km, 405 km in Azerbaijan (https://report.az/en/foreign-politics/ilham-aliyev-btk-is-a-result-of-friendship-and-brotherhood-of-azerbaijan-turkey-and-georgia/)"},
+     "notes": "officially opened in Baku 2017-10-30 (also http://www.finanznachrichten.de/nachrichten-2017-10/42093952-first-freight-train-on-baku-tbilisi-kars-railway-departs-port-of-baku-008.htm: 846 km); 17 Mt peak per Trend via http://www.xebersaati.com/news/142061-baku-tbilisi-kars-railway-officially-launched-in-baku; ~850 km, 405 km in Azerbaijan (https://report.az/en/foreign-politics/ilham-aliyev-btk-is-a-result-of-friendship-and-brotherhood-of-azerbaijan-turkey-and-georgia/)"},
     {"id": "sgc", "name": "Southern Gas Corridor", "kind": "pipeline", "route": "AZE;GEO;TUR;GRC;ALB;ITA", "links": "scpx;tanap;tap",
      "capacity": "", "capacity_unit": "", "status": "operational", "from": "2018-05-29", "to": "",
      "source": "https://en.trend.az/business/energy/3067261.html",

@@ -1,4 +1,5 @@
 import highsLoader from "highs";
+import { simplexAssign } from "./simplex.ts";
 
 /** A route offered to the assignment. */
 export interface AssignRoute {
@@ -7,6 +8,11 @@ export interface AssignRoute {
   /** Cost per unit of flow (e.g. USD per TEU). */
   cost: number;
   links: string[];
+  /**
+   * Tiny extra cost used only to break exact ties (e.g. prefer routes whose capacities are
+   * known); it is left out of the reported cost.
+   */
+  tieBreak?: number;
 }
 
 export interface AssignProblem {
@@ -60,14 +66,38 @@ function fmt(x: number): string {
  * Minimum-cost assignment of demand to routes under link capacities (a path-based
  * capacitated min-cost flow): minimise sum_r c_r x_r + P sum_d u_d subject to
  * sum_{r to d} x_r + u_d = D_d and sum_{r uses l} x_r <= cap_l, x, u >= 0. Solved exactly with
- * HiGHS. Unserved demand u_d is priced at the penalty, so the problem is always feasible.
+ * HiGHS, or for small models (the many coalitions of the Shapley enumeration) with an exact
+ * dense simplex (`simplex.ts`) that the tests check against HiGHS. Unserved demand u_d is priced
+ * at the penalty, so the problem is always feasible.
  */
-export async function assign(p: AssignProblem): Promise<AssignResult> {
+export async function assign(
+  p: AssignProblem,
+  solver: "auto" | "highs" | "simplex" = "auto",
+): Promise<AssignResult> {
   const dests = [...p.demand.keys()];
   const routes = p.routes.filter((r) => p.demand.has(r.destination));
+  const capLinks = [...p.capacities.keys()].filter((l) => routes.some((r) => r.links.includes(l)));
+  if (solver === "simplex" || (solver === "auto" && routes.length <= 40 && capLinks.length <= 40)) {
+    const sol = simplexAssign(
+      routes.map((r) => r.cost + (r.tieBreak ?? 0)),
+      dests.map((d) => routes.map((r) => (r.destination === d ? 1 : 0))),
+      dests.map((d) => p.demand.get(d)!),
+      capLinks.map((l) => routes.map((r) => (r.links.includes(l) ? 1 : 0))),
+      capLinks.map((l) => p.capacities.get(l)!),
+      p.penalty,
+    );
+    const byName = new Map<string, number>();
+    routes.forEach((_, i) => {
+      byName.set(`x${i}`, sol.x[i]);
+    });
+    dests.forEach((_, j) => {
+      byName.set(`u${j}`, sol.u[j]);
+    });
+    return finish(p, routes, dests, capLinks, (name) => byName.get(name) ?? 0);
+  }
   const obj: string[] = [];
   routes.forEach((r, i) => {
-    obj.push(`${i === 0 ? "" : "+ "}${fmt(r.cost)} x${i}`);
+    obj.push(`${i === 0 ? "" : "+ "}${fmt(r.cost + (r.tieBreak ?? 0))} x${i}`);
   });
   dests.forEach((_, j) => {
     obj.push(`+ ${fmt(p.penalty)} u${j}`);
@@ -77,13 +107,21 @@ export async function assign(p: AssignProblem): Promise<AssignResult> {
     const terms = routes.flatMap((r, i) => (r.destination === d ? [`x${i}`] : []));
     rows.push(` d${j}: ${[...terms, `u${j}`].join(" + ")} = ${fmt(p.demand.get(d)!)}`);
   });
-  const capLinks = [...p.capacities.keys()].filter((l) => routes.some((r) => r.links.includes(l)));
   capLinks.forEach((l, k) => {
     const terms = routes.flatMap((r, i) => (r.links.includes(l) ? [`x${i}`] : []));
     rows.push(` c${k}: ${terms.join(" + ")} <= ${fmt(p.capacities.get(l)!)}`);
   });
   const lp = `Minimize\n obj: ${obj.join(" ").replace(/^\+ /, "")}\nSubject To\n${rows.join("\n")}\nEnd\n`;
-  const val = await solveCached(lp);
+  return finish(p, routes, dests, capLinks, await solveCached(lp));
+}
+
+function finish(
+  p: AssignProblem,
+  routes: AssignRoute[],
+  dests: string[],
+  capLinks: string[],
+  val: (name: string) => number,
+): AssignResult {
   const flows = new Map<string, number>();
   for (const r of p.routes) flows.set(r.id, 0);
   routes.forEach((r, i) => {

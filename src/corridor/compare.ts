@@ -22,6 +22,7 @@ export interface ComparedRoute {
   costRangeUsd: [number, number] | null;
   costUnit: string | null;
   capacity: number | null;
+  capacityUnbounded: boolean;
   capacityUnit: string;
   capacityLink: string | null;
   capacityUnknown: string[];
@@ -46,6 +47,7 @@ export function compareRow(r: RouteView): ComparedRoute {
     costRangeUsd: r.costUsd,
     costUnit: r.costUnit,
     capacity: r.capacity,
+    capacityUnbounded: r.capacityUnbounded,
     capacityUnit: r.capacityUnit,
     capacityLink: r.capacityLink,
     capacityUnknown: r.capacityUnknown,

@@ -16,8 +16,10 @@ export interface CorridorLeverage {
     missingYears: number[];
   }[];
   sources: string[];
-  /** file:line of every assumption-flagged row in the network files. */
-  assumptions: number;
+  /** How many rows of the network files are flagged as assumptions (listed in SOURCES.md). */
+  assumptionRows: number;
+  /** Where the assumptions are listed with file:line and reasoning. */
+  assumptionsFile: string;
   method: string;
 }
 
@@ -68,7 +70,7 @@ export async function corridorLeverage(
     }
   }
   rows.sort((a, b) => a.year - b.year || a.network.localeCompare(b.network));
-  const assumptions = [
+  const assumptionRows = [
     ...net.links,
     ...net.figures,
     ...net.risks,
@@ -81,7 +83,8 @@ export async function corridorLeverage(
     rows,
     coverage,
     sources: [...sources],
-    assumptions,
+    assumptionRows,
+    assumptionsFile: `${net.dir.replace(/\/$/, "")}/SOURCES.md`,
     method: "docs/measures/corridors.md",
   };
 }

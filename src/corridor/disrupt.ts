@@ -27,6 +27,7 @@ export interface AssignmentView {
 export interface Disruption {
   network: NetworkKind;
   year: number;
+  baselineYear: number;
   closed: string[];
   demand: { destination: string; volume: number; unit: string }[];
   before: AssignmentView;
@@ -45,6 +46,8 @@ export interface Disruption {
   costIncreasePerUnit: number | null;
   timeIncreaseDays: number | null;
   closedRoutes: string[];
+  /** Caveats on the result, e.g. flow on links whose capacity is unknown. */
+  warnings: string[];
   sources: string[];
   assumptions: string[];
 }
@@ -78,12 +81,15 @@ export function view(p: YearProblem, routes: RouteView[], a: AssignResult): Assi
     totalCost: a.cost,
     costUnit: p.costUnit,
     meanTimeDays: timeKnown && served > 0 ? timeSum / served : null,
-    binding: a.binding.map((l) => ({
-      link: l,
-      capacity: p.capacities.get(l)!,
-      flow: a.linkFlows.get(l) ?? 0,
-      unit: p.unit,
-    })),
+    // A zero-capacity link (e.g. unknown capacity under the "zero" rule) binds trivially.
+    binding: a.binding
+      .filter((l) => p.capacities.get(l)! > 0)
+      .map((l) => ({
+        link: l,
+        capacity: p.capacities.get(l)!,
+        flow: a.linkFlows.get(l) ?? 0,
+        unit: p.unit,
+      })),
   };
 }
 
@@ -108,14 +114,30 @@ export function closableCodes(net: Network): Set<string> {
  */
 export async function disrupt(
   net: Network,
-  o: { close: string[]; year: number; network?: NetworkKind; weights?: Weights },
+  o: {
+    close: string[];
+    year: number;
+    /** Year whose open network is the "before" (default: `year`), e.g. 2021 for the 2022 shift. */
+    baselineYear?: number;
+    network?: NetworkKind;
+    weights?: Weights;
+    unknownCapacity?: "unconstrained" | "zero";
+  },
 ): Promise<Disruption> {
   const network = o.network ?? "transport";
-  const before = yearProblem(net, network, o.year, { weights: o.weights });
-  const after = yearProblem(net, network, o.year, { weights: o.weights, closed: o.close });
+  const baselineYear = o.baselineYear ?? o.year;
+  const before = yearProblem(net, network, baselineYear, {
+    weights: o.weights,
+    unknownCapacity: o.unknownCapacity,
+  });
+  const after = yearProblem(net, network, o.year, {
+    weights: o.weights,
+    closed: o.close,
+    unknownCapacity: o.unknownCapacity,
+  });
   if (!before || !after)
     throw new Error(
-      `no ${network} demand for ${o.year} in the network (${network === "gas" ? "gas-flows.csv" : "demand.csv"}): the year is not covered`,
+      `no ${network} demand for ${!before ? baselineYear : o.year} in the network (${network === "gas" ? "gas-flows.csv" : "demand.csv"}): the year is not covered`,
     );
   const rb = usable(before);
   const ra = usable(after);
@@ -150,12 +172,30 @@ export async function disrupt(
       change: unb,
       unit: before.unit,
     });
+  const warnings: string[] = [];
+  for (const [label, routes, a] of [
+    ["before", rb, ab],
+    ["after", ra, aa],
+  ] as const)
+    for (const r of routes) {
+      const f = a.flows.get(r.id) ?? 0;
+      if (f > 1e-9 && r.capacityUnknown.length > 0 && o.unknownCapacity !== "zero")
+        warnings.push(
+          `${label}: ${Math.round(f * 1000) / 1000} ${before.unit} on ${r.id} cross links whose capacity is unknown (${r.capacityUnknown.join(", ")}); the assignment left them unconstrained`,
+        );
+    }
+  for (const code of o.close)
+    if (!after.routes.some((r) => !r.active && r.inactiveReason?.includes(code)))
+      warnings.push(
+        `closing ${code} changes no ${network} route in ${o.year} (not on an open route, or only as an origin or destination)`,
+      );
   const linkName = (id: string) => net.links.find((l) => l.id === id)?.name ?? id;
   const total = [...before.demand.values()].reduce((s, x) => s + x, 0);
   const delta = aa.cost - ab.cost;
   return {
     network,
     year: o.year,
+    baselineYear,
     closed: o.close,
     demand: [...before.demand].map(([destination, volume]) => ({
       destination,
@@ -174,6 +214,7 @@ export async function disrupt(
       va.meanTimeDays !== null && vb.meanTimeDays !== null
         ? va.meanTimeDays - vb.meanTimeDays
         : null,
+    warnings,
     closedRoutes: after.routes
       .filter((r) => !r.active && r.inactiveReason?.includes("closed"))
       .map((r) => r.id),

@@ -152,3 +152,9 @@ export function networkCountries(net: Network, network: NetworkKind): Set<string
   }
   return s;
 }
+
+/** First and last year the network's demand and flow figures cover (both networks). */
+export function networkSpan(net: Network): [number, number] {
+  const ys = [...networkYears(net, "transport"), ...networkYears(net, "gas")];
+  return [Math.min(...ys), Math.max(...ys)];
+}

@@ -57,6 +57,9 @@ export function yearProblem(
   }
   if (demand.size === 0) return undefined;
   const unit = network === "transport" ? "TEU/yr" : "bcm/yr";
+  const capacities = linkCapacities(net, year, unit);
+  if (opts.unknownCapacity === "zero")
+    for (const r of routes) for (const l of r.capacityUnknown) capacities.set(l, 0);
   return {
     network,
     year,
@@ -64,7 +67,7 @@ export function yearProblem(
     routes: routes.filter((r) => r.origin === origin),
     demand,
     origin,
-    capacities: linkCapacities(net, year, unit),
+    capacities,
     perUnit: network === "transport" ? 0.5 : 1,
     penalty:
       network === "transport"
@@ -91,6 +94,8 @@ export function toAssign(p: YearProblem, routes: RouteView[]): AssignProblem {
       destination: r.destination,
       cost: (r.generalizedCost ?? 0) * p.perUnit,
       links: r.links,
+      // Between equally cheap routes, prefer the one with fewer links of unknown capacity.
+      tieBreak: 1e-6 * r.capacityUnknown.length,
     })),
     capacities: p.capacities,
     demand: p.demand,

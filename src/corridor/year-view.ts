@@ -35,6 +35,8 @@ export interface RouteView {
   /** Smallest known capacity of its links in the demand's unit; null when no link states one. */
   capacity: number | null;
   capacityUnit: string;
+  /** True when every link in the demand's unit is `unbounded` (capacity is then null). */
+  capacityUnbounded: boolean;
   /** Link that sets `capacity`. */
   capacityLink: string | null;
   /** Links whose capacity is unknown (left unconstrained in the assignment). */
@@ -90,6 +92,11 @@ export interface ViewOptions {
   includePlanned?: boolean;
   /** Codes (country, passage, link or route id) closed for this view. */
   closed?: string[];
+  /**
+   * How links of unknown capacity enter the assignment: "unconstrained" (default; flows on them
+   * are flagged) or "zero" (conservative: routes through them carry nothing).
+   */
+  unknownCapacity?: "unconstrained" | "zero";
 }
 
 /** Every route of the network as it stands in `year`. */
@@ -228,6 +235,7 @@ export function routesInYear(net: Network, year: number, opts: ViewOptions = {})
       costUsd,
       costUnit,
       capacity,
+      capacityUnbounded: capacity === null && capacityUnknown.length === 0,
       capacityUnit: capUnit,
       capacityLink,
       capacityUnknown,

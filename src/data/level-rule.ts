@@ -2,6 +2,7 @@ import type { LevelAssignment } from "../model/level.ts";
 import { coversYear } from "../model/partial-date.ts";
 import type { Store } from "../store/store.ts";
 import { CONTIGUITY_TYPES, contiguous } from "./panel/contiguous.ts";
+import { iso3ToCow } from "./panel/crosswalk.ts";
 import { majorPowers } from "./panel/major-powers.ts";
 import { statesNearby } from "./panel/nearby.ts";
 
@@ -42,6 +43,16 @@ export async function levelsByRule(
 ): Promise<LevelAssignment[]> {
   const maxType = options.maxContiguityType ?? 5;
   const radius = options.regionalRadiusKm ?? DEFAULT_REGIONAL_RADIUS_KM;
+  const ccode = await iso3ToCow(store, focal, year);
+  if (ccode === undefined) throw new Error(`level rule: "${focal}" is not a COW state`);
+  const inSystem = await store.all<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM ref_state_years WHERE ccode = ? AND year = least(?, (SELECT max(year) FROM ref_state_years))",
+    [ccode, year],
+  );
+  if (inSystem[0].n === 0)
+    throw new Error(
+      `level rule: ${focal} (COW ${ccode}) is not in the COW state system in ${year}; choose a year when it is`,
+    );
   const out: LevelAssignment[] = [];
   const base = { focal, basis: "rule" as const };
 

@@ -3,18 +3,19 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Store } from "../store/store.ts";
 import { EVENT_ROW_COLUMNS, type EventRow, rowToTsv } from "./event-row.ts";
-import type { EventSink, FileRecord, ImportRecord, KnownFile, StagedFile } from "./event-sink.ts";
+import type { EventSink, FileRecord, ImportRecord, KnownFile, RowStream } from "./event-sink.ts";
 
-const FLUSH_ROWS = 16384;
+const FLUSH_ROWS = 8192;
 let stagingCounter = 0;
 const liveStagingFiles = new Set<string>();
+
 function removeStagingFiles(): void {
   for (const p of liveStagingFiles) rmSync(p, { force: true });
   liveStagingFiles.clear();
 }
-// An interrupted import drops its staging files and stops. The store is untouched: rows are only
-// staged until the final transaction, which DuckDB rolls back if the process dies inside it.
-// The handlers are installed only while files are staged.
+// An interrupted import drops its staging pipes/files and stops. The store is untouched: rows
+// only enter an open transaction, which DuckDB discards when the process dies before COMMIT.
+// The handlers are installed only while an import is running.
 function onSignal(sig: NodeJS.Signals): void {
   removeStagingFiles();
   process.stderr.write(`\nana: import interrupted (${sig}): nothing was imported\n`);
@@ -29,6 +30,7 @@ function track(path: string): void {
   liveStagingFiles.add(path);
 }
 function untrack(path: string): void {
+  rmSync(path, { force: true });
   liveStagingFiles.delete(path);
   if (liveStagingFiles.size === 0) {
     process.off("exit", removeStagingFiles);
@@ -37,7 +39,7 @@ function untrack(path: string): void {
   }
 }
 
-/** Staging files left by a killed import (its process is gone) are removed on the next import. */
+/** Staging pipes/files left by a killed import (its process is gone) are removed on the next import. */
 function removeStaleStagingFiles(dir: string): void {
   let names: string[];
   try {
@@ -58,58 +60,133 @@ function removeStaleStagingFiles(dir: string): void {
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** DuckDB's reader for a staging file: explicit schema, no sniffing, no quoting. */
+/** DuckDB's reader for staged rows: explicit schema, no sniffing, no quoting. */
 export function stagingReadSql(path: string): string {
   const cols = EVENT_ROW_COLUMNS.map(([, name, type]) => `'${name}': '${type}'`).join(", ");
   return `read_csv(${sqlString(path)}, delim='\\t', header=false, quote='', escape='', auto_detect=false, columns={${cols}})`;
 }
 
-class StagingFile implements StagedFile {
-  private fd: number;
+/** Rows per staging segment: loaded by DuckDB while the parser fills the next one. */
+export const SEGMENT_ROWS = 500_000;
+
+/**
+ * One file's rows on their way into `event_rows`. Rows are written to staging segments of
+ * SEGMENT_ROWS rows; each full segment is loaded by DuckDB's CSV reader (on its own thread) while
+ * the parser fills the next one, so parsing and loading use both cores. At most two segments exist
+ * at a time; each is deleted once loaded. A load failure surfaces at the next chunk boundary.
+ */
+class DuckDbRowStream implements RowStream {
+  private fd = -1;
+  private segPath = "";
+  private segRows = 0;
+  private segments = 0;
   private buf: string[] = [];
-  closed = false;
-  constructor(readonly path: string) {
-    this.fd = openSync(path, "w");
-    track(path);
+  private loading: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private ended = false;
+  constructor(
+    private store: Store,
+    readonly fileId: number,
+    private base: string,
+    private consts: { goldsteinTable: string; quadScheme: string },
+    private segmentRows: number,
+  ) {
+    this.newSegment();
   }
+
+  private newSegment(): void {
+    this.segPath = `${this.base}-${this.segments++}.tsv`;
+    track(this.segPath);
+    this.fd = openSync(this.segPath, "w");
+    this.segRows = 0;
+  }
+
+  private load(path: string): Promise<void> {
+    const cols = EVENT_ROW_COLUMNS.map(([, n]) => n).join(", ");
+    return this.store.run(
+      `INSERT INTO event_rows (file_id, ${cols}, goldstein_table, quad_scheme)
+       SELECT ${this.fileId}, ${cols}, ${sqlString(this.consts.goldsteinTable)}, ${sqlString(this.consts.quadScheme)}
+       FROM ${stagingReadSql(path)}`,
+    );
+  }
+
   write(row: EventRow): void {
     this.buf.push(rowToTsv(row));
+    this.segRows++;
     if (this.buf.length >= FLUSH_ROWS) this.flush();
+    if (this.segRows >= this.segmentRows) this.closeSegment(true);
   }
+
   private flush(): void {
     if (this.buf.length === 0) return;
     writeSync(this.fd, this.buf.join(""));
     this.buf = [];
   }
-  close(): void {
-    if (this.closed) return;
+
+  /** Close the current segment and queue its load; open the next one if more rows follow. */
+  private closeSegment(more: boolean): void {
     this.flush();
     closeSync(this.fd);
-    this.closed = true;
+    const path = this.segPath;
+    const rows = this.segRows;
+    this.pending++;
+    this.loading = this.loading.then(async () => {
+      try {
+        if (rows > 0) await this.load(path);
+      } finally {
+        untrack(path);
+        this.pending--;
+      }
+    });
+    this.loading.catch(() => undefined);
+    if (more) this.newSegment();
   }
-  discard(): void {
-    if (!this.closed) {
-      this.buf = [];
-      closeSync(this.fd);
-      this.closed = true;
-    }
-    rmSync(this.path, { force: true });
-    untrack(this.path);
+
+  /** Between input chunks: wait while two segments are queued (bounds disk use). */
+  async drain(): Promise<void> {
+    if (this.pending >= 2) await this.loading;
+  }
+
+  async end(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    this.closeSegment(false);
+    await this.loading;
   }
 }
 
 /**
- * The embedded store's sink. Rows are staged as a tab-separated file next to the database (never
- * in memory); `commit` loads every staged file with DuckDB's CSV reader inside one transaction,
- * with the file and import records, so an import lands whole or not at all, and a process killed
- * mid-way leaves only an uncommitted transaction that DuckDB discards.
+ * The embedded store's sink. One import is one DuckDB transaction: every file's rows, its file
+ * record and the import record land together at COMMIT, or not at all (ROLLBACK, or DuckDB
+ * discarding the open transaction of a killed process).
  */
 export class DuckDbEventSink implements EventSink {
-  private staged: StagingFile[] = [];
   private dir: string;
-  constructor(private store: Store) {
+  private imp?: ImportRecord;
+  private importId = 0;
+  private nextFileId = 0;
+  private open?: DuckDbRowStream;
+  private tot = { files: 0, read: 0, imported: 0, rejected: 0 };
+  private inTransaction = false;
+  constructor(
+    private store: Store,
+    private options: { segmentRows?: number } = {},
+  ) {
     this.dir = store.path === ":memory:" ? tmpdir() : dirname(store.path);
     removeStaleStagingFiles(this.dir);
+  }
+
+  async begin(imp: ImportRecord): Promise<void> {
+    this.imp = imp;
+    await this.store.run("SET preserve_insertion_order = false");
+    await this.store.run("BEGIN TRANSACTION");
+    this.inTransaction = true;
+    const [{ id, fid }] = await this.store.all<{ id: number; fid: number }>(
+      `SELECT (SELECT coalesce(max(import_id), 0) + 1 FROM event_imports)::INTEGER AS id,
+              (SELECT coalesce(max(file_id), 0) FROM event_files)::INTEGER AS fid`,
+    );
+    this.importId = id;
+    this.nextFileId = fid;
   }
 
   async knownFile(sha256: string): Promise<KnownFile | undefined> {
@@ -120,95 +197,90 @@ export class DuckDbEventSink implements EventSink {
     return r[0] ? { fileId: r[0].file_id, importId: r[0].import_id, path: r[0].path } : undefined;
   }
 
-  stage(): StagedFile {
-    const f = new StagingFile(
-      join(this.dir, `.ana-import-${process.pid}-${Date.now()}-${stagingCounter++}.tsv`),
+  async openFile(): Promise<RowStream> {
+    if (!this.imp) throw new Error("DuckDbEventSink: begin() first");
+    const base = join(this.dir, `.ana-import-${process.pid}-${Date.now()}-${stagingCounter++}`);
+    this.open = new DuckDbRowStream(
+      this.store,
+      ++this.nextFileId,
+      base,
+      this.imp,
+      this.options.segmentRows ?? SEGMENT_ROWS,
     );
-    this.staged.push(f);
-    return f;
+    return this.open;
   }
 
-  async commit(
-    imp: ImportRecord,
-    files: { record: FileRecord; staged: StagedFile }[],
-  ): Promise<{ importId: number; fileIds: number[] }> {
+  async finishFile(stream: RowStream, r: FileRecord, keep: boolean): Promise<void> {
+    this.open = undefined;
+    await stream.end();
     const s = this.store;
-    try {
-      await s.run("SET preserve_insertion_order = false");
-      return await s.transaction(async () => {
-        const [{ id }] = await s.all<{ id: number }>(
-          "SELECT (coalesce(max(import_id), 0) + 1)::INTEGER AS id FROM event_imports",
-        );
-        const [{ fid }] = await s.all<{ fid: number }>(
-          "SELECT coalesce(max(file_id), 0)::INTEGER AS fid FROM event_files",
-        );
-        const tot = { read: 0, imported: 0, rejected: 0 };
-        const fileIds: number[] = [];
-        let next = fid;
-        for (const { record: r, staged } of files) {
-          const fileId = ++next;
-          fileIds.push(fileId);
-          tot.read += r.rowsRead;
-          tot.imported += r.rowsImported;
-          tot.rejected += r.rowsRejected;
-          await s.run("INSERT INTO event_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            fileId,
-            id,
-            r.path,
-            r.sha256,
-            r.bytes,
-            r.gzip,
-            r.rowsRead,
-            r.rowsImported,
-            r.rowsRejected,
-            JSON.stringify(r.rejects),
-            JSON.stringify(r.warnings),
-          ]);
-          if (r.rowsImported === 0) continue;
-          const path = (staged as StagingFile).path;
-          const cols = EVENT_ROW_COLUMNS.map(([, n]) => n).join(", ");
-          await s.run(
-            `INSERT INTO event_rows (file_id, ${cols}, goldstein_table, quad_scheme)
-             SELECT ${fileId}, ${cols}, ${sqlString(imp.goldsteinTable)}, ${sqlString(imp.quadScheme)}
-             FROM ${stagingReadSql(path)}`,
-          );
-          await s.run(
-            `INSERT INTO event_actor_map
-             SELECT ${fileId}, dataset, raw, iso3, rule, count(*) FROM (
-               SELECT dataset, source_raw AS raw, source_iso3 AS iso3, source_rule AS rule FROM event_rows WHERE file_id = ${fileId}
-               UNION ALL
-               SELECT dataset, target_raw, target_iso3, target_rule FROM event_rows WHERE file_id = ${fileId}
-             ) WHERE raw IS NOT NULL OR rule IS NOT NULL GROUP BY ALL`,
-          );
-        }
-        await s.run("INSERT INTO event_imports VALUES (?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?)", [
-          id,
-          imp.format,
-          imp.startedAt.toISOString().replace("T", " ").replace("Z", ""),
-          imp.goldsteinTable,
-          imp.quadScheme,
-          imp.dedup,
-          files.length,
-          tot.read,
-          tot.imported,
-          tot.rejected,
-          JSON.stringify(imp.options),
-        ]);
-        await s.run(
-          "INSERT INTO event_settings VALUES ('dedup', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-          [imp.dedup],
-        );
-        return { importId: id, fileIds };
-      });
-    } finally {
-      await s.run("RESET preserve_insertion_order");
-      await this.abort();
+    if (!keep) {
+      await s.run(`DELETE FROM event_rows WHERE file_id = ${stream.fileId}`);
+      return;
     }
+    this.tot.files++;
+    this.tot.read += r.rowsRead;
+    this.tot.imported += r.rowsImported;
+    this.tot.rejected += r.rowsRejected;
+    await s.run("INSERT INTO event_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+      stream.fileId,
+      this.importId,
+      r.path,
+      r.sha256,
+      r.bytes,
+      r.gzip,
+      r.rowsRead,
+      r.rowsImported,
+      r.rowsRejected,
+      JSON.stringify(r.rejects),
+      JSON.stringify(r.warnings),
+    ]);
+    await s.run(
+      `INSERT INTO event_actor_map
+       SELECT ${stream.fileId}, dataset, raw, iso3, rule, count(*) FROM (
+         SELECT dataset, source_raw AS raw, source_iso3 AS iso3, source_rule AS rule FROM event_rows WHERE file_id = ${stream.fileId}
+         UNION ALL
+         SELECT dataset, target_raw, target_iso3, target_rule FROM event_rows WHERE file_id = ${stream.fileId}
+       ) WHERE raw IS NOT NULL OR rule IS NOT NULL GROUP BY ALL`,
+    );
   }
 
-  /** Remove every staging file. */
+  async commit(): Promise<{ importId: number }> {
+    const imp = this.imp!;
+    const s = this.store;
+    await s.run("INSERT INTO event_imports VALUES (?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?)", [
+      this.importId,
+      imp.format,
+      imp.startedAt.toISOString().replace("T", " ").replace("Z", ""),
+      imp.goldsteinTable,
+      imp.quadScheme,
+      imp.dedup,
+      this.tot.files,
+      this.tot.read,
+      this.tot.imported,
+      this.tot.rejected,
+      JSON.stringify(imp.options),
+    ]);
+    await s.run(
+      "INSERT INTO event_settings VALUES ('dedup', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [imp.dedup],
+    );
+    await s.run("COMMIT");
+    this.inTransaction = false;
+    await s.run("RESET preserve_insertion_order");
+    return { importId: this.importId };
+  }
+
   async abort(): Promise<void> {
-    for (const f of this.staged) f.discard();
-    this.staged = [];
+    if (this.open) {
+      const o = this.open;
+      this.open = undefined;
+      await o.end().catch(() => undefined);
+    }
+    if (this.inTransaction) {
+      await this.store.run("ROLLBACK");
+      this.inTransaction = false;
+      await this.store.run("RESET preserve_insertion_order");
+    }
   }
 }

@@ -7,7 +7,7 @@ export interface KnownFile {
   path: string;
 }
 
-/** What is recorded about one parsed file when the import lands. */
+/** What is recorded about one parsed file. */
 export interface FileRecord {
   path: string;
   sha256: string;
@@ -29,27 +29,31 @@ export interface ImportRecord {
   options: Record<string, unknown>;
 }
 
-/** Receives one file's rows while it is parsed (staged, not yet visible). */
-export interface StagedFile {
+/** Receives one file's rows while it is parsed; nothing is visible before the import commits. */
+export interface RowStream {
+  readonly fileId: number;
   write(row: EventRow): void;
-  /** No more rows. */
-  close(): void;
-  /** Drop what was staged. */
-  discard(): void;
+  /** Called between input chunks: the sink may make the parser wait here (backpressure). */
+  drain(): Promise<void>;
+  /** No more rows: wait until the store has taken them all. */
+  end(): Promise<void>;
 }
 
 /**
- * Where parsed rows go. Storage-specific: the DuckDB sink stages rows in a file and loads it in
- * one transaction; another engine (ClickHouse, issue 9) implements the same contract. Nothing is
- * visible in the store until `commit` returns; `abort` leaves the store as it was.
+ * Where parsed rows go. Storage-specific (the DuckDB sink streams rows into one open
+ * transaction; a ClickHouse sink would fill a staging table and attach it). The contract:
+ * nothing is visible until `commit` returns, and `abort` (or the process dying) leaves the store
+ * exactly as it was.
  */
 export interface EventSink {
+  /** Start the import (opens the transaction). */
+  begin(imp: ImportRecord): Promise<void>;
   knownFile(sha256: string): Promise<KnownFile | undefined>;
-  stage(): StagedFile;
-  /** Land the staged files (in order) and the import record atomically; returns ids. */
-  commit(
-    imp: ImportRecord,
-    files: { record: FileRecord; staged: StagedFile }[],
-  ): Promise<{ importId: number; fileIds: number[] }>;
+  /** Stream one file's rows. Call `end()` before the next file. */
+  openFile(): Promise<RowStream>;
+  /** Record a file whose rows were streamed (or drop them: `keep` false, e.g. already imported). */
+  finishFile(stream: RowStream, record: FileRecord, keep: boolean): Promise<void>;
+  /** Make the import visible. */
+  commit(): Promise<{ importId: number }>;
   abort(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { DedupMode } from "./dedup.ts";
-import type { EventSink, FileRecord, StagedFile } from "./event-sink.ts";
+import type { EventSink } from "./event-sink.ts";
 import { type GoldsteinTableId, goldsteinTable } from "./event-tables.ts";
 import type { LineHandler } from "./line-scanner.ts";
 import { scanLines } from "./line-scanner.ts";
@@ -99,8 +99,8 @@ export function defaultGoldsteinTable(format: ImportFormat): GoldsteinTableId {
 }
 
 /**
- * Import event files: parse and normalise each (streaming, plain or gzip), stage the rows in the
- * sink, then land everything in one atomic commit. Files whose content hash is already in the
+ * Import event files: parse and normalise each (streaming, plain or gzip) straight into the sink,
+ * which holds everything invisible until one atomic commit. Files whose content hash is already in the
  * store are skipped and reported, so re-importing never double-counts. Deduplication is not done
  * here: rows are kept raw and deduplicated at query time under the mode recorded here.
  */
@@ -118,17 +118,25 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
       ? new Map<string, number>()
       : goldsteinTable(tableId as GoldsteinTableId);
   const summaries: FileSummary[] = [];
-  const toCommit: { record: FileRecord; staged: StagedFile; summary: FileSummary }[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Set<string>();
+  let kept = 0;
   let rowsTotal = 0;
+  await sink.begin({
+    format: opts.format,
+    startedAt,
+    goldsteinTable: tableId,
+    quadScheme,
+    dedup,
+    options: { strict: !!opts.strict, mapping: opts.mapping ?? null },
+  });
   try {
     for (const [fileIndex, path] of opts.files.entries()) {
       const log = new RejectLog();
-      const staged = sink.stage();
+      const rows = await sink.openFile();
       let imported = 0;
       const ctx: ParseContext = {
         emit: (row) => {
-          staged.write(row);
+          rows.write(row);
           imported++;
           rowsTotal++;
         },
@@ -141,12 +149,15 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
         quadScheme: (quadScheme === "plover" ? "gdelt" : quadScheme) as QuadScheme,
       };
       const parser = parserFor(opts, ctx, path);
-      const scan = await scanLines(path, parser.onLine, (bytesRead, bytesTotal) =>
-        opts.onProgress?.({ file: path, fileIndex, bytesRead, bytesTotal, rows: rowsTotal }),
+      const scan = await scanLines(
+        path,
+        parser.onLine,
+        (bytesRead, bytesTotal) =>
+          opts.onProgress?.({ file: path, fileIndex, bytesRead, bytesTotal, rows: rowsTotal }),
+        () => rows.drain(),
       );
       parser.finish?.();
       if (scan.truncated) log.reject(scan.truncated.line, "truncated-file", scan.truncated.message);
-      staged.close();
       const summary: FileSummary = {
         path,
         sha256: scan.sha256,
@@ -167,21 +178,16 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
           summary,
         );
       }
+      await rows.end();
       const previous = await sink.knownFile(scan.sha256);
       if (previous) {
         summary.status = "already-imported";
         summary.previous = previous;
-        staged.discard();
-        continue;
-      }
-      if (seen.has(scan.sha256)) {
-        summary.status = "duplicate-in-call";
-        staged.discard();
-        continue;
-      }
-      seen.set(scan.sha256, path);
-      toCommit.push({
-        record: {
+      } else if (seen.has(scan.sha256)) summary.status = "duplicate-in-call";
+      const keep = summary.status === "imported";
+      await sink.finishFile(
+        rows,
+        {
           path,
           sha256: scan.sha256,
           bytes: scan.bytes,
@@ -192,28 +198,17 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
           rejects: summary.rejects,
           warnings: summary.warnings,
         },
-        staged,
-        summary,
-      });
+        keep,
+      );
+      if (keep) {
+        seen.add(scan.sha256);
+        summary.fileId = rows.fileId;
+        kept++;
+      }
     }
     let importId: number | null = null;
-    if (toCommit.length > 0) {
-      const r = await sink.commit(
-        {
-          format: opts.format,
-          startedAt,
-          goldsteinTable: tableId,
-          quadScheme,
-          dedup,
-          options: { strict: !!opts.strict, mapping: opts.mapping ?? null },
-        },
-        toCommit,
-      );
-      importId = r.importId;
-      toCommit.forEach((c, i) => {
-        c.summary.fileId = r.fileIds[i];
-      });
-    }
+    if (kept > 0) importId = (await sink.commit()).importId;
+    else await sink.abort();
     const landed = summaries.filter((s) => s.status === "imported");
     const rejects: Record<string, number> = {};
     for (const s of landed)

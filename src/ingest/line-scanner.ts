@@ -56,6 +56,7 @@ export async function scanLines(
   path: string,
   handler: LineHandler,
   progress?: ScanProgress,
+  afterChunk?: () => Promise<void>,
 ): Promise<ScanResult> {
   const size = statSync(path).size;
   const head = magic(path);
@@ -119,6 +120,7 @@ export async function scanLines(
         if (last + 1 < buf.length) carry = buf.subarray(last + 1);
       }
       progress?.(bytesRead, size);
+      if (afterChunk) await afterChunk();
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

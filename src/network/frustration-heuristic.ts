@@ -14,6 +14,8 @@ export interface HeuristicOptions {
   /** Number of perturbation steps (default scales with the graph). */
   steps?: number;
   seed?: number;
+  /** Stop by this time (performance.now() milliseconds). */
+  deadline?: number;
 }
 
 /**
@@ -30,6 +32,8 @@ export function frustrationHeuristic(
 ): HeuristicResult {
   const rand = mulberry32(options.seed ?? 12345);
   const target = options.target ?? Number.NEGATIVE_INFINITY;
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  let timeUp = false;
   const eps = 1e-9;
   // CSR adjacency.
   const start = new Int32Array(n + 1);
@@ -122,7 +126,7 @@ export function frustrationHeuristic(
   const totalSteps = options.steps ?? Math.min(30000, 60 * n + 200);
   const restarts = Math.max(1, Math.min(8, Math.ceil(n / 10)));
   const perRestart = Math.ceil(totalSteps / restarts);
-  for (let r = 0; r < restarts && bestValue > target + eps; r++) {
+  for (let r = 0; r < restarts && bestValue > target + eps && !timeUp; r++) {
     treeState();
     computeGains();
     let cur = descend(value());
@@ -132,6 +136,10 @@ export function frustrationHeuristic(
     }
     const saved = new Uint8Array(n);
     for (let s = 0; s < perRestart && bestValue > target + eps; s++) {
+      if ((s & 31) === 31 && performance.now() > deadline) {
+        timeUp = true;
+        break;
+      }
       saved.set(side);
       const before = cur;
       const kicks = 1 + Math.floor(rand() * 3);

@@ -1,10 +1,11 @@
 import { biconnectedBlocks } from "./biconnected-blocks.ts";
 import { cyclePackingBound } from "./cycle-packing-bound.ts";
+import { frustrationExhaustive } from "./frustration-exhaustive.ts";
 import { frustrationHeuristic } from "./frustration-heuristic.ts";
 import { frustrationModel } from "./frustration-model.ts";
 import { expandSides, kernelize } from "./kernelize.ts";
 import type { SignedEdge, SignedGraph } from "./signed-graph.ts";
-import { solveMip } from "./solve-mip.ts";
+import { solveMip, startMipWorker } from "./solve-mip.ts";
 import { unbalancedTriangles } from "./triangles.ts";
 
 export interface FrustrationOptions {
@@ -14,6 +15,8 @@ export interface FrustrationOptions {
   timeLimit?: number;
   /** Seed of the heuristic start. */
   seed?: number;
+  /** Blocks of at most this many nodes that the bound does not settle are enumerated (default 20). */
+  exhaustiveMaxNodes?: number;
 }
 
 export interface FrustrationResult {
@@ -30,8 +33,12 @@ export interface FrustrationResult {
   seconds: number;
   /** How the blocks were settled. */
   stats: {
+    /** Size of the kernel after exact reductions. */
+    kernelNodes: number;
+    kernelEdges: number;
     blocks: number;
     bridges: number;
+    enumerated: number;
     provedByBound: number;
     solvedByMip: number;
     unresolved: number;
@@ -44,13 +51,15 @@ interface BlockResult {
   value: number;
   lowerBound: number;
   optimal: boolean;
-  via: "bound" | "mip" | "unresolved";
+  via: "enumeration" | "bound" | "mip" | "unresolved";
 }
 
 const EPS = 1e-9;
 /** Packing orders tried, and their time budget, before a block goes to the MIP solver. */
 const PACKING_ROUNDS = 40;
 const PACKING_BUDGET_MS = 250;
+/** Share of the remaining time the local search may use. */
+const HEURISTIC_SHARE = 0.3;
 
 /**
  * Exact frustration index (line index of balance) of a signed graph: the minimum number, or
@@ -61,7 +70,7 @@ const PACKING_BUDGET_MS = 250;
  * split into biconnected blocks (every cycle lies in one block, so the
  * index is their sum; this solves components separately and drops bridges and degree-1 nodes);
  * each block gets a local-search upper bound and an unbalanced-cycle-packing lower bound, and
- * only when they differ is the XOR model solved by HiGHS in a worker thread, with the heuristic
+ * only when they differ is the block enumerated (≤ 20 nodes) or the XOR model solved by HiGHS in a worker thread, with the heuristic
  * as its start, the highest-degree node fixed, and unbalanced-triangle inequalities. Blocks'
  * partitions are then combined across cut vertices by switching whole blocks.
  *
@@ -88,6 +97,7 @@ export async function frustrationIndex(
     kernelEdges: kernel.edges.length,
     blocks: blocks.length,
     bridges: 0,
+    enumerated: 0,
     provedByBound: 0,
     solvedByMip: 0,
     unresolved: 0,
@@ -108,8 +118,16 @@ export async function frustrationIndex(
       });
       continue;
     }
-    const r = await solveBlock(kernel.edges, block, integer, deadline, options.seed);
-    stats[r.via === "bound" ? "provedByBound" : r.via === "mip" ? "solvedByMip" : "unresolved"]++;
+    const r = await solveBlock(kernel.edges, block, integer, deadline, options);
+    stats[
+      r.via === "enumeration"
+        ? "enumerated"
+        : r.via === "bound"
+          ? "provedByBound"
+          : r.via === "mip"
+            ? "solvedByMip"
+            : "unresolved"
+    ]++;
     results.push(r);
   }
 
@@ -176,7 +194,7 @@ async function solveBlock(
   block: number[],
   integer: boolean,
   deadline: number,
-  seed?: number,
+  options: FrustrationOptions,
 ): Promise<BlockResult> {
   const local = new Map<number, number>();
   const nodes: number[] = [];
@@ -194,16 +212,47 @@ async function solveBlock(
     return { u: id(e.u), v: id(e.v), sign: e.sign, weight: e.weight };
   });
   const n = nodes.length;
-  const h = frustrationHeuristic(n, edges, { seed });
+  // One greedy packing first: the heuristic stops as soon as it reaches that bound.
+  const round = (b: number) => (integer ? Math.ceil(b - 1e-6) : b);
+  const first = round(
+    cyclePackingBound(n, edges, { budgetMs: Math.max(100, (deadline - performance.now()) * 0.1) })
+      .bound,
+  );
+  const h = frustrationHeuristic(n, edges, {
+    seed: options.seed,
+    target: first,
+    deadline: performance.now() + Math.max(50, (deadline - performance.now()) * HEURISTIC_SHARE),
+  });
   let side = h.side;
   let value = h.value;
-  // Try a few packing orders; stop as soon as the bound meets the heuristic value.
-  const budgetMs = Math.min(PACKING_BUDGET_MS, Math.max(0, (deadline - performance.now()) / 4));
-  const packed = cyclePackingBound(n, edges, { target: value, rounds: PACKING_ROUNDS, budgetMs });
-  let lowerBound = integer ? Math.ceil(packed.bound - 1e-6) : packed.bound;
+  let lowerBound = first;
+  if (value > lowerBound + EPS) {
+    // Try more packing orders; stop as soon as the bound meets the heuristic value.
+    const budgetMs = Math.min(PACKING_BUDGET_MS, Math.max(0, (deadline - performance.now()) / 4));
+    const packed = cyclePackingBound(n, edges, {
+      target: value,
+      rounds: PACKING_ROUNDS,
+      budgetMs,
+      seed: 2,
+    });
+    lowerBound = Math.max(lowerBound, round(packed.bound));
+  }
   if (value <= lowerBound + EPS)
     return { nodes, side, value, lowerBound: value, optimal: true, via: "bound" };
+  // Small blocks the bound does not settle: enumerate every partition rather than start a MIP.
+  if (n <= (options.exhaustiveMaxNodes ?? 20)) {
+    const x = frustrationExhaustive(n, edges);
+    return {
+      nodes,
+      side: x.side,
+      value: x.value,
+      lowerBound: x.value,
+      optimal: true,
+      via: "enumeration",
+    };
+  }
 
+  if ((deadline - performance.now()) / 1000 > 0.05) await startMipWorker();
   const remaining = (deadline - performance.now()) / 1000;
   if (remaining <= 0.05)
     return { nodes, side, value, lowerBound, optimal: false, via: "unresolved" };
@@ -225,7 +274,8 @@ async function solveBlock(
   const r = await solveMip({
     model,
     start,
-    timeLimit: remaining,
+    // Leave a little for building the model, posting it and reading the answer back.
+    timeLimit: Math.max(0.05, remaining * 0.9 - 0.2),
     relGap: integer ? 0 : 1e-7,
     absGap: integer ? 0.999 : 1e-7,
   });

@@ -75,10 +75,27 @@ export function kernelize(n: number, edges: SignedEdge[]): Kernel {
     return true;
   };
 
+  // Worklist: a node is (re)checked whenever its neighbourhood changed.
+  const queued = new Uint8Array(n);
+  const work: number[] = [];
+  const enqueue = (i: number) => {
+    if (alive[i] && !queued[i]) {
+      queued[i] = 1;
+      work.push(i);
+    }
+  };
+  const merge = (u: number, v: number, p: number) => {
+    const touched = [v, ...adj[u].keys()];
+    contract(u, v, p);
+    for (const z of touched) enqueue(z);
+  };
   let changed = true;
+  for (let i = 0; i < n; i++) enqueue(i);
   while (changed) {
     changed = false;
-    for (let u = 0; u < n; u++) {
+    while (work.length) {
+      const u = work.pop()!;
+      queued[u] = 0;
       if (!alive[u] || adj[u].size === 0) continue;
       // Heavy edge (and degree 1).
       let total = 0;
@@ -92,15 +109,13 @@ export function kernelize(n: number, edges: SignedEdge[]): Kernel {
         }
       }
       if (bestAbs >= total - bestAbs - 1e-12) {
-        contract(u, best, adj[u].get(best)! < 0 ? 1 : 0);
-        changed = true;
+        merge(u, best, adj[u].get(best)! < 0 ? 1 : 0);
         continue;
       }
       // Adjacent twins.
       for (const [v, val] of adj[u]) {
         if (twins(u, v, Math.sign(val))) {
-          contract(u, v, val < 0 ? 1 : 0);
-          changed = true;
+          merge(u, v, val < 0 ? 1 : 0);
           break;
         }
       }
@@ -124,7 +139,7 @@ export function kernelize(n: number, edges: SignedEdge[]): Kernel {
         const fu = [...adj[u]].sort((a, b) => a[0] - b[0])[0];
         const s = Math.sign(fu[1]) * Math.sign(adj[v].get(fu[0]) ?? 0);
         if (s !== 0 && twins(u, v, s)) {
-          contract(u, v, s < 0 ? 1 : 0);
+          merge(u, v, s < 0 ? 1 : 0);
           changed = true;
         }
       }
@@ -153,16 +168,17 @@ export function expandSides(k: Kernel, kernelSide: ArrayLike<number>): Uint8Arra
   k.nodes.forEach((i, j) => {
     side[i] = kernelSide[j];
   });
-  const resolve = (i: number): number => {
-    if (side[i] >= 0) return side[i];
-    if (k.rep[i] === i) {
-      side[i] = 0;
-      return 0;
+  // Follow each representative chain (iteratively: chains can be long), then fill it back.
+  for (let i = 0; i < n; i++) {
+    const chain: number[] = [];
+    let j = i;
+    while (side[j] < 0 && k.rep[j] !== j) {
+      chain.push(j);
+      j = k.rep[j];
     }
-    const s = resolve(k.rep[i]) ^ k.parity[i];
-    side[i] = s;
-    return s;
-  };
-  for (let i = 0; i < n; i++) resolve(i);
+    if (side[j] < 0) side[j] = 0;
+    for (let c = chain.length - 1; c >= 0; c--)
+      side[chain[c]] = side[k.rep[chain[c]]] ^ k.parity[chain[c]];
+  }
   return Uint8Array.from(side);
 }

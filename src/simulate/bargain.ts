@@ -5,7 +5,7 @@
 import { baselines } from "./baselines.ts";
 import { BdmModel, type BdmOptions } from "./bdm.ts";
 import type { SmpParams } from "./ktab-params.ts";
-import { runSmp } from "./smp.ts";
+import { runSmp, type SmpTurnDetail } from "./smp.ts";
 import type { SmpScenario } from "./smp-scenario.ts";
 
 export type BargainModel = "smp" | "bdm";
@@ -14,6 +14,8 @@ export interface BargainTurn {
   positions: Record<string, number[]>;
   probabilities: Record<string, number>;
   fractionalChange: number | null;
+  /** SMP: why positions changed in the turn that led here (challenges made, bargain each actor adopted). */
+  why?: SmpTurnDetail;
 }
 
 export interface BargainResult {
@@ -63,6 +65,7 @@ export function runBargain(sc: SmpScenario, opts: BargainOptions = {}): BargainR
       positions: byActor(names, pos),
       probabilities: byActor(names, r.probabilities[t]),
       fractionalChange: r.fractionalChange[t],
+      ...(t > 0 ? { why: r.details[t - 1] } : {}),
     }));
     notes.push(
       "probabilities are KTAB's: the PCE probability of each actor's position; actors sharing a position share it, so they can sum to more than 1",

@@ -41,7 +41,11 @@ export function doctrineFromScenario(
   const poleIds = [...members.keys()];
   const poleOf = (actor: string) => poleIds.filter((id) => members.get(id)?.actors.has(actor));
   // engagement from flows
-  const flows = s.flows.filter((f) => f.from === focal || f.to === focal);
+  // aggregate partners (kind "group": WORLD totals, EUROPE as one buyer) overlap the individual ones
+  const groups = new Set(s.actors.filter((a) => a.kind === "group").map((a) => a.id));
+  const flows = s.flows.filter(
+    (f) => (f.from === focal || f.to === focal) && !groups.has(f.from === focal ? f.to : f.from),
+  );
   const byDomain = new Map<string, Map<string, number>>();
   const maxYear = flows.reduce((m, f) => Math.max(m, f.year), 0);
   for (const f of flows) {

@@ -39,18 +39,12 @@ export function hhi(a: number[]): number {
 /** Mix a share vector with the uniform one just enough to meet HHI ≤ cap. */
 export function capConcentration(a: number[], cap: number): number[] {
   const n = a.length;
-  if (hhi(a) <= cap + 1e-12 || cap < 1 / n) return a;
-  const u = 1 / n;
-  // HHI((1−λ)a + λu) is quadratic in λ; bisection is exact enough and monotone.
-  let lo = 0;
-  let hi = 1;
-  for (let k = 0; k < 60; k++) {
-    const mid = (lo + hi) / 2;
-    const h = hhi(a.map((x) => (1 - mid) * x + mid * u));
-    if (h > cap) lo = mid;
-    else hi = mid;
-  }
-  return a.map((x) => (1 - hi) * x + hi * u);
+  const h = hhi(a);
+  if (h <= cap + 1e-12 || cap < 1 / n) return a;
+  // For Σa = 1: HHI((1−λ)a + λ/n) = (1−λ)²(HHI(a) − 1/n) + 1/n, so the smallest λ meeting the cap is
+  // λ = 1 − sqrt((cap − 1/n) / (HHI(a) − 1/n)).
+  const lambda = 1 - Math.sqrt((cap - 1 / n) / (h - 1 / n));
+  return a.map((x) => (1 - lambda) * x + lambda / n);
 }
 
 function normalise(a: number[]): number[] {
@@ -101,6 +95,7 @@ export function simulateRun(
     r = Math.min(1, Math.max(0, r + p.rivalrySigma * env.normal() + jump));
   }
   const capSum = p.poles.reduce((s, pg) => s + pg.capability, 0);
+  const threatSum = p.poles.reduce((s, pg) => s + pg.threat, 0);
   const pat = patrons(p);
   const rivalsOf = p.poles.map((_, g) =>
     p.rivals.flatMap(([a, b]) => (a === g ? [b] : b === g ? [a] : [])),
@@ -160,9 +155,11 @@ export function simulateRun(
       for (let g = 0; g < G; g++)
         benefits += p.poles[g].benefit * (1 + p.accommodation * pivot) * aG[g] ** p.theta;
       benefits *= benefitFactor;
-      const threat = rho[t] * p.poles.reduce((s, pg) => s + pg.threat, 0);
+      const threat = rho[t] * threatSum;
       const sec = aG.reduce((s, x, g) => s + x * p.poles[g].capability, 0) / capSum / (1 + threat);
-      const entrap = rho[t] * Math.max(...aG) ** 2;
+      let amax = 0;
+      for (const x of aG) amax = x > amax ? x : amax;
+      const entrap = rho[t] * amax * amax;
       const abandonRisk = aG.reduce((s, x, g) => s + x * p.poles[g].defectRate * (1 - x), 0);
       let loss = 0;
       for (let g = 0; g < G; g++) loss += aG[g] * shock[t][g];

@@ -104,8 +104,20 @@ export interface SmpRun {
   stopReason: "converged" | "maxIter";
 }
 
+/**
+ * Replay hook: for a turn, the order of each actor's bargain queue (as "initiator:receiver" actor
+ * indices) and the order in which the actors' queues are resolved (each resolution draws from the
+ * PRNG in stochastic mode). KTAB 2017 did both on threads, so its logs record the order used.
+ */
+export interface SmpTurnSchedule {
+  queues?: string[][];
+  resolveOrder?: number[];
+}
+
 export interface SmpOptions {
   params?: Partial<SmpParams>;
+  /** Replay KTAB's threaded queue and resolution order (testing against KTAB logs). */
+  schedule?: (turn: number) => SmpTurnSchedule | undefined;
   seed?: bigint;
   maxIter?: number;
   /** Abort when this wall-clock time (ms since epoch) passes. */
@@ -258,13 +270,18 @@ class Smp {
     return { init: i, rcvr: j, posInit: bI, posRcvr: bJ };
   }
 
-  /** Utility to actor a of position x, from a's current position and own risk attitude (`SMPActor::posUtil`). */
+  /**
+   * Utility to actor a of position x, measured from a's ideal with its own risk attitude
+   * (`SMPActor::posUtil`). KTAB's 2019 code measures from the current position; its 2017 reference
+   * runs measure from the ideal (the two differ only with a non-identity accommodation matrix), and
+   * the reference runs are what ANA reproduces.
+   */
   posUtil(s: SmpState, a: number, x: Vec): number {
-    return bsUtil(bvDiff(sub(s.pos[a], x), this.actors[a].sal), s.nra[a]);
+    return bsUtil(bvDiff(sub(s.ideals[a], x), this.actors[a].sal), s.nra[a]);
   }
 
   /** `SMPState::doBCN`: one bargain–challenge–negotiate turn. */
-  step(s: SmpState): { next: SmpState; detail: SmpTurnDetail } {
+  step(s: SmpState, sched?: SmpTurnSchedule): { next: SmpState; detail: SmpTurnDetail } {
     const na = this.na;
     const brgns: Bargain[][] = Array.from({ length: na }, () => []);
     const detail: SmpTurnDetail = { challenges: [], adopted: {} };
@@ -334,8 +351,24 @@ class Smp {
       }
       return u / na;
     };
-    const newPos: Vec[] = [];
-    for (let k = 0; k < na; k++) {
+    if (sched?.queues) {
+      for (let k = 0; k < na; k++) {
+        const want = sched.queues[k];
+        const key = (b: Bargain) => `${b.init}:${b.rcvr}`;
+        if (
+          !want ||
+          want.length !== brgns[k].length ||
+          !want.every((w) => brgns[k].some((b) => key(b) === w))
+        )
+          throw new Error(
+            `schedule: queue of actor ${k} is [${brgns[k].map(key).join(" ")}], schedule says [${(want ?? []).join(" ")}]`,
+          );
+        brgns[k] = want.map((w) => brgns[k].find((b) => key(b) === w) as Bargain);
+      }
+    }
+    const newPos: Vec[] = new Array(na);
+    const order = sched?.resolveOrder ?? Array.from({ length: na }, (_, k) => k);
+    for (const k of order) {
       const q = brgns[k];
       const u = Array.from({ length: na }, (_, a) => q.map((b) => brgnUtil(b, a)));
       const { p } = scalarPCE(
@@ -359,10 +392,10 @@ class Smp {
       }
       const b = q[m];
       if (b.init === b.rcvr) {
-        newPos.push(s.pos[k].slice());
+        newPos[k] = s.pos[k].slice();
         detail.adopted[this.actors[k].name] = "status quo";
       } else {
-        newPos.push((b.init === k ? b.posInit : b.posRcvr).slice());
+        newPos[k] = (b.init === k ? b.posInit : b.posRcvr).slice();
         detail.adopted[this.actors[k].name] =
           `${this.actors[b.init].name}:${this.actors[b.rcvr].name}`;
       }
@@ -481,7 +514,7 @@ export function runSmp(sc: SmpScenario, opts: SmpOptions = {}): SmpRun {
   for (let iter = 1; ; iter++) {
     if (opts.deadline !== undefined && Date.now() > opts.deadline)
       throw new Error(`SMP run exceeded its time budget after ${iter - 1} turns`);
-    const { next, detail } = m.step(history[history.length - 1]);
+    const { next, detail } = m.step(history[history.length - 1], opts.schedule?.(iter - 1));
     history.push(next);
     details.push(detail);
     const d01 = stateDist(history[0].pos, history[1].pos) + SMP_STOP.minSigDelta;

@@ -3,6 +3,7 @@
  * named numbers (null = not computable from the data, never 0). Other modules can register more
  * with `registerWhatIfMeasure` (e.g. the scorecard, network and dependence measures).
  */
+import { concentration } from "../measure/concentration.ts";
 import { PROJECT_STATUSES } from "../model/project.ts";
 import type { Scenario } from "../model/scenario.ts";
 
@@ -23,15 +24,31 @@ export function whatIfMeasures(): readonly WhatIfMeasure[] {
   return registry;
 }
 
+/**
+ * The focal state's flows by domain in the latest year with data, summed by partner. Aggregate
+ * partners (actors of kind "group", e.g. WORLD totals or EUROPE as one buyer) are left out: they
+ * overlap the individual partners.
+ */
 function latestFlows(s: Scenario, focal: string) {
-  const byDomain = new Map<string, { year: number; partners: Map<string, number> }>();
-  for (const f of s.flows) {
-    if (f.from !== focal && f.to !== focal) continue;
+  const groups = new Set(s.actors.filter((a) => a.kind === "group").map((a) => a.id));
+  const all = s.flows.filter((f) => f.from === focal || f.to === focal);
+  const flows = all.filter((f) => !groups.has(f.from === focal ? f.to : f.from));
+  const byDomain = new Map<
+    string,
+    { year: number; partners: Map<string, number>; aggregates: Map<string, number> }
+  >();
+  for (const f of flows) {
     const cur = byDomain.get(f.domain);
-    if (!cur || f.year > cur.year) byDomain.set(f.domain, { year: f.year, partners: new Map() });
+    if (!cur || f.year > cur.year)
+      byDomain.set(f.domain, { year: f.year, partners: new Map(), aggregates: new Map() });
   }
-  for (const f of s.flows) {
-    if (f.from !== focal && f.to !== focal) continue;
+  for (const f of all) {
+    const partner = f.from === focal ? f.to : f.from;
+    const cur = byDomain.get(f.domain);
+    if (cur && f.year === cur.year && groups.has(partner))
+      cur.aggregates.set(partner, (cur.aggregates.get(partner) ?? 0) + f.value);
+  }
+  for (const f of flows) {
     const cur = byDomain.get(f.domain);
     if (!cur || f.year !== cur.year) continue;
     const partner = f.from === focal ? f.to : f.from;
@@ -69,15 +86,21 @@ registerWhatIfMeasure({
 });
 
 registerWhatIfMeasure({
-  id: "flow-hhi",
-  description: "Herfindahl–Hirschman index of partner shares (Σ share²), per domain, latest year",
+  id: "flow-concentration",
+  description:
+    "concentration of the focal state's flows across partners, per domain, latest year: HHI, normalised HHI, effective number of partners, normalised entropy, top partner's share (src/measure/concentration.ts)",
   status: "established",
   compute(s, focal) {
     const out: Record<string, number | null> = {};
-    for (const [dom, { year, partners }] of latestFlows(s, focal)) {
-      const tot = [...partners.values()].reduce((a, b) => a + b, 0);
-      out[`${dom}.${year}`] =
-        tot > 0 ? [...partners.values()].reduce((h, v) => h + (v / tot) ** 2, 0) : null;
+    for (const [dom, { year, partners, aggregates }] of latestFlows(s, focal)) {
+      const c = concentration(partners);
+      out[`${dom}.${year}.hhi`] = c.hhi;
+      out[`${dom}.${year}.hhiNorm`] = c.hhiNorm;
+      out[`${dom}.${year}.nEff`] = c.nEff;
+      out[`${dom}.${year}.entropyNorm`] = c.entropyNorm;
+      out[`${dom}.${year}.topShare`] = c.topShare;
+      // aggregate partners (WORLD totals, EUROPE as one buyer) left out of the shares, so users see the gap
+      for (const [g, v] of aggregates) out[`${dom}.${year}.excludedAggregate.${g}`] = v;
     }
     return out;
   },

@@ -59,7 +59,7 @@ export function whatIf(
       status: m.status,
     })),
     notIncluded: [
-      "scorecard, network and dependence measures from src/measure and src/network: not in main when this was built; register them with registerWhatIfMeasure",
+      "measures computed from the reference panel or the store (alignment, ideal points, alliance similarity, dependence against the panel, signed-network balance and brokerage): they read the shipped panel, not the scenario, so a scenario change does not move them; register scenario-based ones with registerWhatIfMeasure",
     ],
   };
 }

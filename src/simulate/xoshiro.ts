@@ -3,6 +3,10 @@
  * so any 32-bit seed gives a well-mixed state. Pure 32-bit integer arithmetic: bit-reproducible on
  * every JavaScript engine.
  */
+function rotl(v: number, k: number): number {
+  return ((v << k) | (v >>> (32 - k))) >>> 0;
+}
+
 export class Xoshiro128 {
   private s0: number;
   private s1: number;
@@ -27,7 +31,6 @@ export class Xoshiro128 {
 
   /** Next 32-bit unsigned integer. */
   nextU32(): number {
-    const rotl = (v: number, k: number) => ((v << k) | (v >>> (32 - k))) >>> 0;
     const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
     const t = (this.s1 << 9) >>> 0;
     this.s2 = (this.s2 ^ this.s0) >>> 0;

@@ -111,3 +111,62 @@ test("the MARNET sea paths make the Cape about 10 days longer than Suez, as sour
   const daysAt = (knots: number) => extraNm / (knots * 24);
   assert.ok(daysAt(16) <= 10 && 10 <= daysAt(12), `${daysAt(16)}–${daysAt(12)} days`);
 });
+
+test("Middle Corridor tonnage by year stays within the Caspian rail-ferry capacity of 4.5 Mt", () => {
+  // TITR volumes (Kazakh MoT via report.az, 2026-03-10) against ~95,000 wagons or 4.5 Mt a year
+  // on the Caspian ferries (PortEconomics); the link row carries the 4.5 Mt figure.
+  const ferry = net.links.find((l) => l.id === "CASPIAN-BULK")!;
+  assert.equal(ferry.capacity, 4.5);
+  assert.equal(ferry.capacityUnit, "Mt/yr");
+  const titr: [number, number][] = [
+    [2019, 0.759],
+    [2020, 0.783],
+    [2021, 0.586],
+    [2022, 1.485],
+    [2023, 2.764],
+    [2024, 4.484],
+    [2025, 4.119],
+  ];
+  for (const [year, mt] of titr) assert.ok(mt <= (ferry.capacity as number), `${year}: ${mt} Mt`);
+  // 2024 is the year the crossing ran at its limit: 4.484 of 4.5 Mt (99.6%).
+  assert.ok(4.484 / 4.5 > 0.99);
+});
+
+test("compare marks sea routes as unbounded and the Southern route's capacity as unknown", () => {
+  const cape = route("SEA-CAPE", 2024);
+  assert.equal(cape.capacity, null);
+  assert.equal(cape.capacityUnbounded, true);
+  const south = route("SOUTH", 2024);
+  assert.equal(south.capacityUnbounded, false);
+  assert.deepEqual(south.capacityUnknown, ["CN-IR", "IR-TR"]);
+});
+
+test("the UAE–Türkiye road corridor via Iran takes 8 days against 20 by sea (Mehr 2021 claim)", () => {
+  // https://en.mehrnews.com/news/181035/UAE-Iran-Turkey-transit-corridor-to-become-operational
+  const road = route("AE-TR-ROAD", 2023);
+  assert.deepEqual(road.timeDays, [8, 8]);
+  assert.ok(road.modes.includes("road"));
+  assert.deepEqual(road.transit, ["IRN"]);
+  assert.deepEqual(route("AE-TR-SEA", 2023).timeDays, [20, 20]);
+  // No price is sourced for either, so neither has a generalised cost: unknown, not 0.
+  assert.equal(road.generalizedCost, null);
+});
+
+test("the 2022 shift: against the 2021 network, closing Russia fills the Caspian crossing first", async () => {
+  const d = await disrupt(net, {
+    close: ["RUS"],
+    year: 2022,
+    baselineYear: 2021,
+    unknownCapacity: "zero",
+  });
+  const flow = (id: string) => d.after.routes.find((r) => r.id === id)?.flow ?? 0;
+  // The Middle Corridor takes what the Caspian crossing allows (80,000 TEU, EY 2024 figure
+  // applied to 2022); with unknown capacities at zero the rest goes by sea.
+  assert.equal(flow("MIDDLE-BS") + flow("MIDDLE-TR"), 80000);
+  assert.equal(flow("SEA-SUEZ") + flow("SEA-CAPE"), 340000);
+  assert.deepEqual(
+    d.binding.map((b) => b.link),
+    ["CASPIAN"],
+  );
+  assert.equal(d.before.routes.find((r) => r.id === "NORTH")!.flow, 420000);
+});

@@ -85,6 +85,7 @@ test("every factual claim of the seed is a dated, sourced event", () => {
     ["section-907-waiver", "2025-08-08"],
     ["minsk-group-closed", "2025-12-01"],
     ["ir-drills-khaybar-2021", "2021-10-01"],
+    ["ir-velayati-tripp-threat-2025", "2025-08-09"],
   ];
   for (const [id, date] of facts) {
     const e = byId.get(id);

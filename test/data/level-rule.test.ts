@@ -64,6 +64,10 @@ describe("level rule", () => {
     );
   });
 
+  test("a year when the focal state is outside the state system is an error, not an empty answer", async () => {
+    await assert.rejects(() => levelsByRule(store, "AZE", 1985), /not in the COW state system in 1985/);
+  });
+
   test("a scenario override replaces the rule for that partner only, in the years it covers", async () => {
     const override: LevelAssignment = {
       focal: "AZE",

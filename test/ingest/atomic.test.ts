@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DuckDbEventSink } from "../../src/ingest/duckdb-sink.ts";
-import type { FileRecord, ImportRecord, StagedFile } from "../../src/ingest/event-sink.ts";
+import type { FileRecord, RowStream } from "../../src/ingest/event-sink.ts";
 import { importEvents, StrictImportError } from "../../src/ingest/import-events.ts";
 import { Store } from "../../src/store/store.ts";
 import { GDELT1, GDELT2, ICEWS, importInto, tempDir } from "./helpers.ts";
@@ -19,15 +19,18 @@ async function counts(store: Store) {
 
 const staging = (dir: string) => readdirSync(dir).filter((n) => n.startsWith(".ana-import-"));
 
-/** A sink whose load fails part-way through the commit: the second staged file vanishes. */
+/** A sink whose store fails after the first file's rows are in: the second file's record clashes. */
 class FailingSink extends DuckDbEventSink {
-  override commit(imp: ImportRecord, files: { record: FileRecord; staged: StagedFile }[]) {
-    rmSync((files[1].staged as unknown as { path: string }).path);
-    return super.commit(imp, files);
+  private n = 0;
+  override async finishFile(stream: RowStream, record: FileRecord, keep: boolean) {
+    if (++this.n === 2) record = { ...record, sha256: this.firstSha };
+    else this.firstSha = record.sha256;
+    return super.finishFile(stream, record, keep);
   }
+  firstSha = "";
 }
 
-test("an import that fails inside the commit leaves the store exactly as it was", async () => {
+test("an import that fails after rows were stored leaves the store exactly as it was", async () => {
   const dir = tempDir();
   const store = await Store.open(join(dir, "s.duckdb"));
   await importInto(store, { format: "icews", files: [ICEWS] });
@@ -109,5 +112,22 @@ test("a killed import leaves the store openable and unchanged", async () => {
   await importInto(store, { format: "gdelt", files: [GDELT2] });
   assert.deepEqual(staging(dir), []);
   assert.ok(existsSync(db));
+  store.close();
+});
+
+test("rows staged in many segments all land, and the segments are removed", async () => {
+  const dir = tempDir();
+  const store = await Store.open(join(dir, "s.duckdb"));
+  const s = await importEvents(new DuckDbEventSink(store, { segmentRows: 64 }), {
+    format: "gdelt",
+    files: [GDELT1, GDELT2],
+  });
+  assert.equal(s.rowsImported, 728);
+  const [{ n, lines }] = await store.all<{ n: number; lines: number }>(
+    "SELECT count(*)::INTEGER AS n, count(DISTINCT (file_id, line))::INTEGER AS lines FROM event_rows",
+  );
+  assert.equal(n, 728);
+  assert.equal(lines, 728);
+  assert.deepEqual(staging(dir), []);
   store.close();
 });

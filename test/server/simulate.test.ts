@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { createApp } from "../../src/server/app.ts";
 
-const post = (path: string, body: unknown) => ({
+const post = (_path: string, body: unknown) => ({
   method: "POST",
   headers: { "content-type": "application/json" },
   body: JSON.stringify(body),

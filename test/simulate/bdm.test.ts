@@ -65,3 +65,11 @@ test("runBargain(bdm) returns the issue's shape with turns[0] the initial state"
   for (const t of r.turns)
     for (const p of Object.values(t.probabilities)) assert.ok(p > 0 && p <= 1);
 });
+
+test("the replication's later table (Netherlands and Belgium swapped) gives the same weighted mean and median", () => {
+  const file2 = new URL("../data/models/bdm-ec-emissions-dmasad.csv", import.meta.url);
+  const sc2 = parseBargainText(readFileSync(file2, "utf8"), "bdm-ec-emissions-dmasad.csv");
+  assert.equal(sc2.actors.find((a) => a.name === "Netherlands")?.position[0], 7);
+  assert.equal(weightedMean(sc2.actors, 0).toFixed(2), "7.39");
+  assert.equal(weightedMedian(sc2.actors, 0), 7);
+});

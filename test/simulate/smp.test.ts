@@ -146,3 +146,36 @@ test("every KTAB parameter value runs on the 3-dimension example", () => {
         for (const x of p) assert.ok(x >= -1e-9 && x <= 100 + 1e-9, JSON.stringify(params));
   }
 });
+
+test("replaying KTAB's threaded queue order, runSmp reproduces the stochastic smpExample run (PRNG, MarkovIncentive, PropCbc, accommodation) over all 15 states", () => {
+  const sc = parseKtabXml(read("smpExample-2017.xml"), "smpExample-2017.xml");
+  const sched = new Map<number, { queues: string[][]; resolveOrder?: number[] }>();
+  for (const line of read("ktab-ref/smpExample.schedule.txt").split("\n")) {
+    const m = /^turn (\d+) (resolve|queue) (.*)$/.exec(line.trim());
+    if (!m) continue;
+    const t = Number(m[1]);
+    const e = sched.get(t) ?? { queues: [] };
+    const parts = m[3].trim().split(/\s+/);
+    if (m[2] === "resolve") e.resolveOrder = parts.map(Number);
+    else e.queues[Number(parts[0])] = parts.slice(1);
+    sched.set(t, e);
+  }
+  const r = runSmp(sc, { schedule: (t) => sched.get(t) });
+  assert.equal(r.params.StateTransitions, "Stochastic");
+  const ref = parseHistory(read("ktab-ref/smpExample.history.txt"));
+  assert.equal(r.positions.length, 15);
+  sc.actors.forEach((a, i) => {
+    sc.dimensions.forEach((d, k) => {
+      assert.deepEqual(
+        r.positions.map((s) => printf(s[i][k], 1)),
+        ref.pos.get(`${a.name}|${d}`),
+        `${a.name}, ${d}`,
+      );
+    });
+    assert.deepEqual(
+      r.probabilities.map((p) => printf(p[i], 4)),
+      ref.prob.get(a.name),
+      `${a.name} probabilities`,
+    );
+  });
+});

@@ -19,7 +19,7 @@ test("whatIf adds a flow and reports partner shares and HHI before and after", (
   assert.equal(row("flow-share", "trade-export.2020.CHN")?.before, 300 / 3000);
   assert.equal(row("flow-share", "trade-export.2020.CHN")?.after, 3300 / 6000);
   const hhi = (xs: number[]) => xs.reduce((h, x) => h + x * x, 0);
-  const b = row("flow-hhi", "trade-export.2020");
+  const b = row("flow-concentration", "trade-export.2020.hhi");
   assert.ok(
     Math.abs((b?.before ?? 0) - hhi([700, 1600, 400, 300, 0].map((x) => x / 3000))) < 1e-12,
   );

@@ -33,9 +33,14 @@ function networkOption(v: string | undefined): "transport" | "gas" | undefined {
   return v;
 }
 
-async function load(dir?: string) {
+async function load(dir?: string, year?: number) {
   const { loadNetwork, EURASIA_DIR } = await import("../../corridor/load-network.ts");
-  return loadNetwork(dir ?? EURASIA_DIR);
+  const { networkSpan } = await import("../../corridor/leverage.ts");
+  const net = loadNetwork(dir ?? EURASIA_DIR);
+  const [lo, hi] = networkSpan(net);
+  if (year !== undefined && (year < lo || year > hi))
+    throw new UsageError(`--year ${year} is outside the years the network covers (${lo}–${hi})`);
+  return net;
 }
 
 const round = (x: number | null | undefined, d = 0) =>
@@ -63,7 +68,7 @@ export function register(program: Command): void {
       const weights = parseWeights(o.weights);
       const from = codeArg(o.from);
       const to = codeArg(o.to);
-      const net = await load(o.dir);
+      const net = await load(o.dir, year);
       const { compareRoutes, odPairs } = await import("../../corridor/compare.ts");
       const routes = compareRoutes(net, { from, to, year, weights, includePlanned: o.planned });
       if (routes.length === 0 && !net.routes.some((r) => r.origin === from && r.destination === to))
@@ -94,17 +99,29 @@ export function register(program: Command): void {
       "comma-separated: ISO3, passage (SUEZ, BAB, CAPE), link or route id",
     )
     .option("--year <YYYY>", "year (default 2025)")
+    .option("--baseline <YYYY>", "year of the open network compared against (default: --year)")
     .option("--network <kind>", "transport (default) or gas")
     .option("--weights <w>", "generalised-cost weights, e.g. time=1,cost=1,risk=1")
+    .option(
+      "--unknown-capacity <rule>",
+      "links of unknown capacity: unconstrained (default, flagged) or zero (conservative)",
+    )
     .option("--dir <folder>", "network folder (default: the shipped Eurasian network)")
     .option("--json", "print JSON")
-    .action(async (o: Common & { close: string }) => {
+    .action(async (o: Common & { close: string; baseline?: string; unknownCapacity?: string }) => {
+      if (o.unknownCapacity !== undefined && !["unconstrained", "zero"].includes(o.unknownCapacity))
+        throw new UsageError(
+          `--unknown-capacity must be unconstrained or zero, not "${o.unknownCapacity}"`,
+        );
+      const unknownCapacity = o.unknownCapacity as "unconstrained" | "zero" | undefined;
       const year = yearOption("year", o.year) ?? 2025;
+      const baselineYear = yearOption("baseline", o.baseline);
       const close = codesOption(o.close) ?? [];
       if (close.length === 0) throw new UsageError("--close needs at least one code");
       const weights = parseWeights(o.weights);
       const network = networkOption(o.network);
-      const net = await load(o.dir);
+      const net = await load(o.dir, year);
+      if (baselineYear !== undefined) await load(o.dir, baselineYear);
       const { disrupt, closableCodes } = await import("../../corridor/disrupt.ts");
       const known = closableCodes(net);
       for (const c of close)
@@ -112,11 +129,18 @@ export function register(program: Command): void {
           throw new UsageError(
             `--close: "${c}" is not a country, passage, node, link or route of the network (e.g. RUS, IRN, SUEZ, BAB, CASPIAN, NORTH)`,
           );
-      const d = await disrupt(net, { close, year, network, weights });
+      const d = await disrupt(net, {
+        close,
+        year,
+        baselineYear,
+        network,
+        weights,
+        unknownCapacity,
+      });
       if (o.json) printJson(d);
       else {
         process.stdout.write(
-          `${d.network} ${d.year}, closed ${d.closed.join(", ")}: cost +${round(d.costIncrease)} ${d.costIncreaseUnit}` +
+          `${d.network} ${d.year}${d.baselineYear !== d.year ? ` against ${d.baselineYear}` : ""}, closed ${d.closed.join(", ")}: cost +${round(d.costIncrease)} ${d.costIncreaseUnit}` +
             (d.costIncreasePerUnit !== null ? ` (+${round(d.costIncreasePerUnit)} USD/FEU)` : "") +
             (d.timeIncreaseDays !== null ? `, time +${round(d.timeIncreaseDays, 1)} days` : "") +
             "\n\n",
@@ -130,6 +154,8 @@ export function register(program: Command): void {
             unit: s.unit,
           })),
         );
+        for (const w of d.warnings) process.stdout.write(`\nwarning: ${w}`);
+        if (d.warnings.length > 0) process.stdout.write("\n");
         if (d.binding.length > 0) {
           process.stdout.write("\nbinding capacities after:\n");
           printTable(d.binding.map((b) => ({ link: b.name, capacity: b.capacity, unit: b.unit })));
@@ -153,7 +179,7 @@ export function register(program: Command): void {
       const year = yearOption("year", o.year);
       const weights = parseWeights(o.weights);
       const network = networkOption(o.network);
-      const net = await load(o.dir);
+      const net = await load(o.dir, year);
       const { corridorLeverage } = await import("../../corridor/corridor-leverage.ts");
       const r = await corridorLeverage(iso3, year, {
         network: net,

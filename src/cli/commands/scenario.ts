@@ -14,7 +14,11 @@ export function register(program: Command): void {
     .option("--from <year>", "first year of the scenario (default: year - 13)")
     .option("--to <year>", "last year of the scenario (default: year + 1)")
     .option("--radius <km>", "capital-to-capital radius of the regional level, km", "2500")
-    .option("--db <path>", "store file (default: the user data directory)")
+    .option(
+      "--db <path>",
+      "store file; the panel is read from data/reference/ and needs none (default: in memory)",
+      ":memory:",
+    )
     .option("--json", "print JSON")
     .action(
       async (

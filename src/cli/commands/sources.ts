@@ -8,7 +8,11 @@ export function register(program: Command): void {
     .description(
       "the reference panel's coverage: one row per source table with its years, unit, licence and citation (after to_year a value is missing, not zero)",
     )
-    .option("--db <path>", "store file (default: the user data directory)")
+    .option(
+      "--db <path>",
+      "store file; the panel is read from data/reference/ and needs none (default: in memory)",
+      ":memory:",
+    )
     .option("--json", "print JSON")
     .action(async (opts: { db?: string; json?: boolean }) => {
       const { coverage } = await import("../../data/panel/coverage.ts");

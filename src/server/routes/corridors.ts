@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import { compareRoutes } from "../../corridor/compare.ts";
 import { closableCodes } from "../../corridor/disrupt.ts";
+import { networkSpan } from "../../corridor/leverage.ts";
 import { loadNetwork } from "../../corridor/load-network.ts";
 import { runInWorker } from "../../corridor/run-in-worker.ts";
 import { routesInYear } from "../../corridor/year-view.ts";
@@ -22,6 +23,16 @@ const weights = {
     .optional(),
 };
 const year = z.coerce.number().int().min(1990).max(2100);
+
+/** The shipped network, after checking that the requested years are ones it covers. */
+function network(...years: (number | undefined)[]) {
+  const net = loadNetwork();
+  const [lo, hi] = networkSpan(net);
+  for (const y of years)
+    if (y !== undefined && (y < lo || y > hi))
+      throw new HttpError(400, `year: ${y} is outside the years the network covers (${lo}–${hi})`);
+  return net;
+}
 
 function toWeights(p: { wTime?: number; wCost?: number; wRisk?: number; weights?: string }) {
   const w = { cost: 1, time: 1, risk: 1 };
@@ -57,7 +68,7 @@ function seaGeometry(dir: string): Map<string, { coordinates: number[][]; length
 export function register(app: Hono, _ctx: ServerContext): void {
   app.get("/api/corridors/network", (c) => {
     const p = parseQuery(c, z.object({ year: year.optional() }));
-    const net = loadNetwork();
+    const net = network(p.year);
     const y = p.year ?? 2025;
     const views = routesInYear(net, y, { includePlanned: false });
     const nodes = new Map(net.nodes.map((n) => [n.id, n]));
@@ -107,6 +118,8 @@ export function register(app: Hono, _ctx: ServerContext): void {
         corridor: r.corridor,
         network: r.network,
         links: r.links,
+        countries: r.countries,
+        transit: r.transit,
         active: r.active,
         inactiveReason: r.inactiveReason ?? null,
       })),
@@ -124,7 +137,7 @@ export function register(app: Hono, _ctx: ServerContext): void {
         ...weights,
       }),
     );
-    const net = loadNetwork();
+    const net = network(p.year);
     const y = p.year ?? 2025;
     const routes = compareRoutes(net, {
       from: p.from,
@@ -142,11 +155,13 @@ export function register(app: Hono, _ctx: ServerContext): void {
       z.object({
         close: q.codes,
         year: year.optional(),
+        baseline: year.optional(),
+        unknownCapacity: z.enum(["unconstrained", "zero"]).optional(),
         network: z.enum(["transport", "gas"]).optional(),
         ...weights,
       }),
     );
-    const net = loadNetwork();
+    const net = network(p.year, p.baseline);
     const known = closableCodes(net);
     const close = p.close.map((x) => x.toUpperCase());
     if (close.length === 0 || close.length > 20)
@@ -160,7 +175,14 @@ export function register(app: Hono, _ctx: ServerContext): void {
     try {
       const d = await runInWorker({
         op: "disrupt",
-        args: { close, year: p.year ?? 2025, network: p.network, weights: toWeights(p) },
+        args: {
+          close,
+          year: p.year ?? 2025,
+          baselineYear: p.baseline,
+          unknownCapacity: p.unknownCapacity,
+          network: p.network,
+          weights: toWeights(p),
+        },
       });
       return c.json(d as object);
     } catch (e) {
@@ -172,16 +194,20 @@ export function register(app: Hono, _ctx: ServerContext): void {
     const p = parseQuery(
       c,
       z.object({
-        country: q.code,
+        country: q.code.optional(),
+        iso3: q.code.optional(),
         year: year.optional(),
         network: z.enum(["transport", "gas"]).optional(),
         ...weights,
       }),
     );
+    network(p.year);
+    const iso3 = p.country ?? p.iso3;
+    if (!iso3) throw new HttpError(400, "country: give the country as ?country=AZE (or ?iso3=AZE)");
     const r = await runInWorker({
       op: "leverage",
       args: {
-        iso3: p.country,
+        iso3,
         year: p.year,
         weights: toWeights(p),
         networks: p.network ? [p.network] : undefined,

@@ -12,6 +12,7 @@ import { solveLandscape } from "../../simulate/landscape.ts";
 import { parseLandscape } from "../../simulate/landscape-input.ts";
 import { whatIf } from "../../simulate/whatif.ts";
 import { HttpError, type ServerContext } from "../context.ts";
+import { describe } from "../openapi.ts";
 import { parseQuery, q } from "../query.ts";
 
 /** Bounds on request-driven work: every simulation stops at its budget with a 503. */
@@ -107,44 +108,81 @@ function bargain(
   });
 }
 
+const bargainExampleQuery = z.object({
+  example: z.enum(Object.keys(EXAMPLES) as [string, ...string[]]).default("tripp"),
+  ...bargainOpts,
+});
+const bargainBody = z
+  .object({ scenario: z.string().min(1).max(200_000), params: paramsSchema, ...bargainOpts })
+  .strict();
+const landscapeBody = z
+  .object({
+    actors: z.string().min(1).max(200_000),
+    propensities: z.string().min(1).max(800_000),
+    exhaustiveLimit: z.coerce.number().int().min(1).max(20).default(20),
+    restarts: z.coerce.number().int().min(1).max(20_000).default(2000),
+    seed: z.coerce.number().int().min(0).max(0xffffffff).default(1),
+  })
+  .strict();
+const doctrineQuery = z.object({
+  scenario: q.scenario.optional(),
+  runs: z.coerce.number().int().min(1).max(LIMITS.doctrineRuns).default(2000),
+  seed: z.coerce.number().int().min(0).max(0xffffffff).default(1),
+  years: z.coerce.number().int().min(1).max(LIMITS.doctrineYears).default(15),
+});
+const whatifBody = z
+  .object({
+    focal: q.code,
+    scenario: q.scenario.optional(),
+    changes: z.string().min(1).max(200_000),
+  })
+  .strict();
+
 export function register(app: Hono, ctx: ServerContext): void {
-  // A shipped example: GET /api/simulate/bargain?example=tripp&model=smp
+  const tag = "simulate";
+
+  describe(app, {
+    method: "get",
+    path: "/api/simulate/bargain",
+    tag,
+    summary:
+      "Negotiation forecast (KTAB SMP or BDM) on a shipped example, beside the weighted mean and median",
+    query: bargainExampleQuery,
+    responses: { "503": "the run exceeded its time budget" },
+  });
   app.get("/api/simulate/bargain", (c) => {
-    const p = parseQuery(
-      c,
-      z.object({
-        example: z.enum(Object.keys(EXAMPLES) as [string, ...string[]]).default("tripp"),
-        ...bargainOpts,
-      }),
-    );
+    const p = parseQuery(c, bargainExampleQuery);
     return c.json(bargain(readFileSync(EXAMPLES[p.example], "utf8"), `${p.example}.csv`, p));
   });
 
-  // Any scenario: POST /api/compute/bargain {scenario: "<KTAB CSV or XML text>", model, seed, runs, params, …}
+  describe(app, {
+    method: "post",
+    path: "/api/compute/bargain",
+    tag,
+    summary:
+      "Negotiation forecast on a posted KTAB CSV/XML scenario, optionally with Monte Carlo and sensitivity",
+    body: bargainBody,
+    responses: {
+      "413": "too many actors",
+      "422": "invalid scenario (problems by line and field)",
+      "503": "time budget exceeded",
+    },
+  });
   app.post("/api/compute/bargain", async (c) => {
-    const b = parseBody(
-      z
-        .object({ scenario: z.string().min(1).max(200_000), params: paramsSchema, ...bargainOpts })
-        .strict(),
-      await json(c),
-    );
+    const b = parseBody(bargainBody, await json(c));
     return c.json(bargain(b.scenario, "request", b, b.params as Record<string, string>));
   });
 
-  // POST /api/compute/landscape {actors: "name,size\n…", propensities: "a,b,p\n… or matrix"}
+  describe(app, {
+    method: "post",
+    path: "/api/compute/landscape",
+    tag,
+    summary: "Landscape theory (Axelrod & Bennett 1993): local minima with basins and frustration",
+    body: landscapeBody,
+    responses: { "413": "too many actors", "422": "invalid input", "503": "time budget exceeded" },
+  });
   app.post("/api/compute/landscape", async (c) => {
-    const b = parseBody(
-      z
-        .object({
-          actors: z.string().min(1).max(200_000),
-          propensities: z.string().min(1).max(800_000),
-          exhaustiveLimit: z.coerce.number().int().min(1).max(20).default(20),
-          restarts: z.coerce.number().int().min(1).max(20_000).default(2000),
-          seed: z.coerce.number().int().min(0).max(0xffffffff).default(1),
-        })
-        .strict(),
-      await json(c),
-    );
+    const b = parseBody(landscapeBody, await json(c));
     const inp = parseLandscape(b.actors, b.propensities, "actors", "propensities");
     if (inp.names.length > LIMITS.maxLandscapeActors)
       throw new HttpError(413, `at most ${LIMITS.maxLandscapeActors} actors per request`);
@@ -160,17 +198,17 @@ export function register(app: Hono, ctx: ServerContext): void {
     );
   });
 
-  // GET /api/simulate/doctrine?scenario=azerbaijan&runs=2000&seed=1&years=15
+  describe(app, {
+    method: "get",
+    path: "/api/simulate/doctrine",
+    tag,
+    summary:
+      "Doctrine comparison (bandwagoning, balancing, passive and active non-alignment) for a scenario's focal state",
+    query: doctrineQuery,
+    responses: { "422": "the scenario lacks two rival poles" },
+  });
   app.get("/api/simulate/doctrine", async (c) => {
-    const p = parseQuery(
-      c,
-      z.object({
-        scenario: q.scenario.optional(),
-        runs: z.coerce.number().int().min(1).max(LIMITS.doctrineRuns).default(2000),
-        seed: z.coerce.number().int().min(0).max(0xffffffff).default(1),
-        years: z.coerce.number().int().min(1).max(LIMITS.doctrineYears).default(15),
-      }),
-    );
+    const p = parseQuery(c, doctrineQuery);
     const s = ctx.scenario(p.scenario);
     let setup: ReturnType<typeof doctrineFromScenario>;
     try {
@@ -188,18 +226,16 @@ export function register(app: Hono, ctx: ServerContext): void {
     });
   });
 
-  // POST /api/compute/whatif {focal: "AZE", scenario: "azerbaijan", changes: "<YAML text>"}
+  describe(app, {
+    method: "post",
+    path: "/api/compute/whatif",
+    tag,
+    summary: "Apply hypothetical changes to a scenario and compare measures before and after",
+    body: whatifBody,
+    responses: { "422": "invalid changes (problems by line and field)" },
+  });
   app.post("/api/compute/whatif", async (c) => {
-    const b = parseBody(
-      z
-        .object({
-          focal: q.code,
-          scenario: q.scenario.optional(),
-          changes: z.string().min(1).max(200_000),
-        })
-        .strict(),
-      await json(c),
-    );
+    const b = parseBody(whatifBody, await json(c));
     const s = ctx.scenario(b.scenario);
     if (!s.actors.some((a) => a.id === b.focal))
       throw new HttpError(400, `focal: ${b.focal} is not an actor of scenario ${s.meta.id}`);

@@ -7,9 +7,10 @@ export function register(app: Hono, ctx: ServerContext): void {
   describe(app, {
     method: "get",
     path: "/api/sources",
-    tag: "data",
+    tag: "panel",
     summary:
-      "The reference panel's sources: origin, licence, citation and coverage years (after a source's last year values are missing)",
+      "The reference panel's coverage: one row per source table with its years, unit, rows, licence and citation",
+    description: "After a table's to_year a value is missing, not zero.",
   });
   app.get("/api/sources", async (c) => {
     // The panel is shipped and read-only: compute the coverage table once.
