@@ -23,7 +23,10 @@ export function scorecardCells(data: unknown): Cell[] {
     unknown
   >[];
   const overall = (Array.isArray(d?.overall) ? d.overall : []) as Record<string, unknown>[];
-  return [...rows, ...overall.map((o) => ({ ...o, pillar: "overall", inputs: [] }))]
+  return [
+    ...rows,
+    ...overall.map((o): Record<string, unknown> => ({ ...o, pillar: "overall", inputs: [] })),
+  ]
     .filter((r) => r && r.year !== undefined && r.pillar !== undefined)
     .map((r) => {
       const v = r.score ?? r.value;
