@@ -305,6 +305,7 @@ export function register(app: Hono, ctx: ServerContext): void {
     for (const k of Object.keys(p.pillarWeights ?? {}))
       if (!(PILLARS as readonly string[]).includes(k))
         throw new HttpError(400, `pillarWeights: unknown pillar "${k}"`);
+<<<<<<< HEAD
     const store = await ctx.store();
     const card = await scorecard(store, scenarioOrNone(ctx, p.scenario), p.focal, p.from, p.to, {
       weights: p.weights,
@@ -314,6 +315,22 @@ export function register(app: Hono, ctx: ServerContext): void {
         p.corridors === "true" || p.corridors === "1" ? corridorLeverageHook() : undefined,
     });
     return c.json({ ...card, powerGap: await powerGap(store, p.focal, p.from, p.to) });
+=======
+    const compute = async () => {
+      const store = await ctx.store();
+      const card = await scorecard(store, scenarioOrNone(ctx, p.scenario), p.focal, p.from, p.to, {
+        weights: p.weights,
+        pillarWeights: p.pillarWeights,
+        halfLifeDays: p.halfLife,
+      });
+      return JSON.stringify({ ...card, powerGap: await powerGap(store, p.focal, p.from, p.to) });
+    };
+    // A read-only server's store and scenarios do not change: identical requests share one answer.
+    const json = ctx.writable
+      ? await compute()
+      : await ctx.memo(`scorecard|${JSON.stringify(p)}`, compute);
+    return c.body(json, 200, { "Content-Type": "application/json" });
+>>>>>>> dashboard
   });
 
   describe(app, {
@@ -326,6 +343,9 @@ export function register(app: Hono, ctx: ServerContext): void {
   app.get("/api/claims", async (c) => {
     const p = parseQuery(c, ClaimsQuery);
     const s = ctx.scenario(p.scenario);
-    return c.json({ scenario: s.meta.id, claims: await checkClaims(await ctx.store(), s) });
+    const compute = async () =>
+      JSON.stringify({ scenario: s.meta.id, claims: await checkClaims(await ctx.store(), s) });
+    const json = ctx.writable ? await compute() : await ctx.memo(`claims|${s.meta.id}`, compute);
+    return c.body(json, 200, { "Content-Type": "application/json" });
   });
 }
