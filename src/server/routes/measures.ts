@@ -305,23 +305,14 @@ export function register(app: Hono, ctx: ServerContext): void {
     for (const k of Object.keys(p.pillarWeights ?? {}))
       if (!(PILLARS as readonly string[]).includes(k))
         throw new HttpError(400, `pillarWeights: unknown pillar "${k}"`);
-<<<<<<< HEAD
-    const store = await ctx.store();
-    const card = await scorecard(store, scenarioOrNone(ctx, p.scenario), p.focal, p.from, p.to, {
-      weights: p.weights,
-      pillarWeights: p.pillarWeights,
-      halfLifeDays: p.halfLife,
-      corridorLeverage:
-        p.corridors === "true" || p.corridors === "1" ? corridorLeverageHook() : undefined,
-    });
-    return c.json({ ...card, powerGap: await powerGap(store, p.focal, p.from, p.to) });
-=======
     const compute = async () => {
       const store = await ctx.store();
       const card = await scorecard(store, scenarioOrNone(ctx, p.scenario), p.focal, p.from, p.to, {
         weights: p.weights,
         pillarWeights: p.pillarWeights,
         halfLifeDays: p.halfLife,
+        corridorLeverage:
+          p.corridors === "true" || p.corridors === "1" ? corridorLeverageHook() : undefined,
       });
       return JSON.stringify({ ...card, powerGap: await powerGap(store, p.focal, p.from, p.to) });
     };
@@ -330,7 +321,6 @@ export function register(app: Hono, ctx: ServerContext): void {
       ? await compute()
       : await ctx.memo(`scorecard|${JSON.stringify(p)}`, compute);
     return c.body(json, 200, { "Content-Type": "application/json" });
->>>>>>> dashboard
   });
 
   describe(app, {
