@@ -53,6 +53,41 @@ export class ServerContext {
     ].sort();
   }
 
+  private memoCache = new Map<string, Promise<unknown>>();
+
+  /**
+   * Share one computation among identical requests: concurrent callers with the same key wait
+   * for the same promise, and the answer is kept (up to `MEMO_ENTRIES`, oldest dropped first).
+   * Only for pure functions of the request and the shipped data (scenarios do not change while
+   * the server runs). A failed computation is not kept; `keep(result)` can refuse a result
+   * (e.g. a solver stopped by its time limit).
+   */
+  memo<T>(
+    key: string,
+    compute: () => Promise<T>,
+    keep: (v: T) => boolean = () => true,
+  ): Promise<T> {
+    const hit = this.memoCache.get(key);
+    if (hit) {
+      this.memoCache.delete(key);
+      this.memoCache.set(key, hit);
+      return hit as Promise<T>;
+    }
+    const p = compute();
+    this.memoCache.set(key, p);
+    while (this.memoCache.size > MEMO_ENTRIES)
+      this.memoCache.delete(this.memoCache.keys().next().value as string);
+    p.then(
+      (v) => {
+        if (!keep(v) && this.memoCache.get(key) === p) this.memoCache.delete(key);
+      },
+      () => {
+        if (this.memoCache.get(key) === p) this.memoCache.delete(key);
+      },
+    );
+    return p;
+  }
+
   store(): Promise<Store> {
     this.storePromise ??= Store.open(this.options.db);
     return this.storePromise;
@@ -62,6 +97,9 @@ export class ServerContext {
     if (this.storePromise) (await this.storePromise).close();
   }
 }
+
+/** Computed answers kept by `ServerContext.memo`. */
+export const MEMO_ENTRIES = 256;
 
 /** An error with an HTTP status, turned into `{"error": message}` by the app. */
 export class HttpError extends Error {

@@ -1,5 +1,5 @@
 import "./style.css";
-import { api } from "./api.ts";
+import { api, capabilities } from "./api.ts";
 import type { Actor, PageContext, ScenarioInfo } from "./context.ts";
 import { PAGES, pageUrl, readState, stateUrl, type ViewState } from "./state.ts";
 import { h, notice } from "./ui.ts";
@@ -58,6 +58,13 @@ async function render(): Promise<void> {
   const seq = ++renderSeq;
   delete document.body.dataset.ready;
   const s = readState();
+  // Ask for everything the shell needs at once (the scenario id is known from the URL or the default).
+  const guess = s.scenario || "azerbaijan";
+  // Load the page's code while the shell's data arrives.
+  const modP = pages[PAGES.some((p) => p.id === s.page) ? s.page : "overview"]();
+  modP.catch(() => undefined);
+  const actorsGuess = api<{ actors: Actor[] }>(`/api/actors?scenario=${encodeURIComponent(guess)}`);
+  void capabilities();
   const sc = await api<{ scenarios: ScenarioInfo[] }>("/api/scenarios");
   if (seq !== renderSeq) return;
   if (!sc.ok || sc.data.scenarios.length === 0) {
@@ -76,9 +83,10 @@ async function render(): Promise<void> {
     scenarios.find((x) => x.id === s.scenario) ??
     scenarios.find((x) => x.id === "azerbaijan") ??
     scenarios[0];
-  const actorsRes = await api<{ actors: Actor[] }>(
-    `/api/actors?scenario=${encodeURIComponent(scenario.id)}`,
-  );
+  const actorsRes =
+    scenario.id === guess
+      ? await actorsGuess
+      : await api<{ actors: Actor[] }>(`/api/actors?scenario=${encodeURIComponent(scenario.id)}`);
   if (seq !== renderSeq) return;
   const actors = actorsRes.ok ? actorsRes.data.actors : [];
   const states = actors
@@ -191,7 +199,7 @@ async function render(): Promise<void> {
     update: (extra) => go({ ...full, extra: { ...full.extra, ...extra } }),
   };
   try {
-    const mod = await pages[page.id]();
+    const mod = await modP;
     if (seq !== renderSeq) return;
     await mod.render(root, ctx);
   } catch (e) {

@@ -21,7 +21,12 @@ export function register(app: Hono, ctx: ServerContext): void {
     tag: "core",
     summary: "This OpenAPI 3.1 document: every endpoint, its parameters and errors",
   });
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument(app, { version: VERSION })));
+  // Routes do not change once the server runs: build the document once.
+  let doc: string | undefined;
+  app.get("/api/openapi.json", (c) => {
+    doc ??= JSON.stringify(openApiDocument(app, { version: VERSION }));
+    return c.body(doc, 200, { "Content-Type": "application/json" });
+  });
 
   const jobs = jobsFor(ctx);
 

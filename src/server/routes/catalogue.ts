@@ -230,4 +230,113 @@ export function register(app: Hono, _ctx: ServerContext): void {
         .describe("YAML change set: changes: [{op, table, row|where|set}]"),
     }),
   });
+
+  const yr = q.year.optional();
+  const codes = q.codes.optional();
+  add({
+    method: "get",
+    path: "/api/alignment",
+    tag: "measures",
+    summary:
+      "UN-vote alignment per dyad-year: agreement, S (absolute and squared), Cohen's κ, Scott's π, chance-corrected index",
+    query: z.object({ focal: q.code, with: codes, from: yr, to: yr }),
+    responses: { "503": "the reference panel is not loaded" },
+  });
+  add({
+    method: "get",
+    path: "/api/dependence",
+    tag: "measures",
+    summary:
+      "Dependence per domain: HHI, normalised HHI, effective partners, entropy, top partner and shares by partner or pole, with sources and coverage",
+    query: z.object({
+      focal: q.code,
+      domain: z.enum(["arms", "gas", "trade-export", "trade-import", "fdi"]),
+      from: yr,
+      to: yr,
+      by: z.enum(["partner", "pole"]).optional(),
+      window: z.enum(["true", "false", "1", "0"]).optional(),
+      scenario: q.scenario.optional(),
+    }),
+  });
+  add({
+    method: "get",
+    path: "/api/relations",
+    tag: "measures",
+    summary:
+      "Dyadic relations from events: Goldstein sums and means, quad counts, net cooperation, decayed relation score",
+    query: z.object({
+      focal: q.code,
+      with: q.code,
+      by: z.enum(["month", "year"]).optional(),
+      from: q.date.optional(),
+      to: q.date.optional(),
+      halfLife: z.coerce.number().optional(),
+      prior: z.coerce.number().optional(),
+      quad: z.enum(["gdelt", "icews"]).optional(),
+      goldstein: z.enum(["recorded", "cameo-root"]).optional(),
+      evidence: z.enum(["scenario", "imported", "all"]).optional(),
+      scenario: q.scenario.optional(),
+    }),
+  });
+  add({
+    method: "get",
+    path: "/api/idealpoints",
+    tag: "measures",
+    summary: "UN ideal points: distance to each pole and position on a rival axis",
+    query: z.object({
+      focal: q.code,
+      with: q.codes,
+      from: yr,
+      to: yr,
+      variant: z.enum(["fp", "all"]).optional(),
+    }),
+    responses: { "503": "the reference panel is not loaded" },
+  });
+  add({
+    method: "get",
+    path: "/api/alliances",
+    tag: "measures",
+    summary: "Alliance-portfolio similarity from ATOP (valued scale): S, κ, π",
+    query: z.object({ focal: q.code, with: q.codes, from: yr, to: yr }),
+    responses: { "503": "the reference panel is not loaded" },
+  });
+  add({
+    method: "get",
+    path: "/api/multilateralism",
+    tag: "measures",
+    summary: "Memberships over time, bridging organisations, forums hosted and mediation events",
+    query: z.object({ focal: q.code, from: yr, to: yr, scenario: q.scenario.optional() }),
+  });
+  add({
+    method: "get",
+    path: "/api/hedging",
+    tag: "measures",
+    summary:
+      "Hedging (ANA proposals): equidistance, co-engagement, multivector entropy across poles",
+    query: z.object({ focal: q.code, from: yr, to: yr, scenario: q.scenario.optional() }),
+  });
+  add({
+    method: "get",
+    path: "/api/scorecard",
+    tag: "measures",
+    summary:
+      "The ANA scorecard: pillars × levels × years (0–100) with each cell's inputs, coverage and sources, the overall score and the power gap",
+    query: z.object({
+      focal: q.code,
+      from: yr,
+      to: yr,
+      weights: z.string().optional().describe("input=weight,…"),
+      pillarWeights: z.string().optional().describe("pillar=weight,…"),
+      halfLife: z.coerce.number().optional(),
+      scenario: q.scenario.optional(),
+    }),
+  });
+  add({
+    method: "get",
+    path: "/api/claims",
+    tag: "measures",
+    summary:
+      "The seed's empirical claims checked against the data: measure, command, finding, verdict and sources",
+    query: z.object({ scenario: q.scenario.optional() }),
+  });
 }

@@ -105,9 +105,21 @@ export function register(app: Hono, ctx: ServerContext): void {
     const s = ctx.scenario(p.scenario);
     if (!s.actors.some((a) => a.id === p.focal))
       throw new HttpError(404, `focal: ${p.focal} is not an actor of scenario ${s.meta.id}`);
-    return c.json(
-      await networkView(s, p.focal, p.at, { groups: p.groups, timeLimit: p.timeLimit ?? 10 }),
+    // Identical requests share one solve (and its serialised answer); only proven-optimal
+    // answers are kept.
+    const key = `network|${s.meta.id}|${p.focal}|${p.at}|${p.groups ?? ""}|${p.timeLimit ?? 10}`;
+    const r = await ctx.memo(
+      key,
+      async () => {
+        const v = await networkView(s, p.focal, p.at, {
+          groups: p.groups,
+          timeLimit: p.timeLimit ?? 10,
+        });
+        return { json: JSON.stringify(v), optimal: v.balance.optimal === true };
+      },
+      (v) => v.optimal,
     );
+    return c.body(r.json, 200, { "Content-Type": "application/json" });
   });
 
   app.post("/api/compute/balance", async (c) => {

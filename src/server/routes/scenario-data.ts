@@ -62,6 +62,17 @@ export function scenarioSources(s: Scenario): ScenarioSource[] {
 }
 
 const ScenarioQuery = z.object({ scenario: q.scenario.optional() });
+const PARTS = ["levels", "poles", "rivalries", "ties", "flows", "projects", "memberships"] as const;
+const ScenarioPartsQuery = z.object({
+  scenario: q.scenario.optional(),
+  include: z
+    .string()
+    .max(200)
+    .transform((x) => x.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(PARTS)))
+    .optional()
+    .describe(`comma-separated parts to include (default all): ${PARTS.join(",")}`),
+});
 const RecordsQuery = z.object({
   scenario: q.scenario.optional(),
   kind: z.enum(KINDS),
@@ -75,23 +86,22 @@ export function register(app: Hono, ctx: ServerContext): void {
     tag: "core",
     summary:
       "A scenario's metadata and record counts, with its levels, poles, rivalries, ties, flows, projects and memberships",
-    query: ScenarioQuery,
+    query: ScenarioPartsQuery,
     responses: { "404": "no such scenario" },
   });
-  app.get("/api/scenario", (c) => {
-    const p = parseQuery(c, ScenarioQuery);
+  app.get("/api/scenario", async (c) => {
+    const p = parseQuery(c, ScenarioPartsQuery);
     const s = ctx.scenario(p.scenario);
-    return c.json({
-      meta: s.meta,
-      counts: Object.fromEntries(KINDS.map((k) => [k, s[k].length])),
-      levels: s.levels,
-      poles: s.poles,
-      rivalries: s.rivalries,
-      ties: s.ties,
-      flows: s.flows,
-      projects: s.projects,
-      memberships: s.memberships,
-    });
+    const parts = p.include ?? [...PARTS];
+    // Scenarios do not change while the server runs: serialise each view once.
+    const json = await ctx.memo(`scenario|${s.meta.id}|${parts.join(",")}`, async () =>
+      JSON.stringify({
+        meta: s.meta,
+        counts: Object.fromEntries(KINDS.map((k) => [k, s[k].length])),
+        ...Object.fromEntries(parts.map((k) => [k, s[k]])),
+      }),
+    );
+    return c.body(json, 200, { "Content-Type": "application/json" });
   });
 
   describe(app, {
@@ -117,9 +127,12 @@ export function register(app: Hono, ctx: ServerContext): void {
     query: ScenarioQuery,
     responses: { "404": "no such scenario" },
   });
-  app.get("/api/scenario/sources", (c) => {
+  app.get("/api/scenario/sources", async (c) => {
     const p = parseQuery(c, ScenarioQuery);
     const s = ctx.scenario(p.scenario);
-    return c.json({ scenario: s.meta.id, sources: scenarioSources(s) });
+    const json = await ctx.memo(`scenario-sources|${s.meta.id}`, async () =>
+      JSON.stringify({ scenario: s.meta.id, sources: scenarioSources(s) }),
+    );
+    return c.body(json, 200, { "Content-Type": "application/json" });
   });
 }

@@ -17,7 +17,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     has("/api/sources").then((ok) => (ok ? api<Record<string, unknown>>("/api/sources") : null)),
     api<{ sources: ScenarioSource[] }>(`/api/scenario/sources${qs({ scenario: st.scenario })}`),
     api<{ meta: Record<string, string>; counts: Record<string, number> }>(
-      `/api/scenario${qs({ scenario: st.scenario })}`,
+      `/api/scenario?scenario=${encodeURIComponent(st.scenario)}&include=`,
     ),
   ]);
   if (panel === null)

@@ -4,7 +4,7 @@ import type { PageContext } from "../context.ts";
 import type { Flow, PoleMember, ScenarioData } from "../types.ts";
 import { activeAt, fmt, h, notice, section, sourceLink, table, unavailable } from "../ui.ts";
 
-const DOMAINS = ["arms", "gas", "trade-export", "trade-import", "fdi", "oil"] as const;
+const DOMAINS = ["arms", "gas", "trade-export", "trade-import", "fdi"] as const;
 /** Exports and gas go focal → partner; imports, arms and FDI come partner → focal (the model's convention). */
 const OUTWARD = new Set(["trade-export", "gas", "oil"]);
 
@@ -16,6 +16,9 @@ interface Row {
   nEff?: number | null;
   top?: string | null;
   topShare?: number | null;
+  entropyNorm?: number | null;
+  coverage?: string;
+  sources?: string[];
 }
 
 /** Shares of sourced flows per year from the scenario (value / the year's total), by partner or pole. */
@@ -94,7 +97,9 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ),
     ),
   );
-  const sc = await api<ScenarioData>(`/api/scenario${qs({ scenario: st.scenario })}`);
+  const sc = await api<ScenarioData>(
+    `/api/scenario${qs({ scenario: st.scenario, include: "flows,poles" })}`,
+  );
   if (!sc.ok) {
     root.append(notice("error", sc.error));
     return;
@@ -212,6 +217,19 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
             label: "effective partners",
             value: (r) => (r.nEff === undefined ? null : fmt(r.nEff, 2)),
             numeric: true,
+          },
+          {
+            key: "e",
+            label: "normalised entropy",
+            value: (r) => (r.entropyNorm === undefined ? null : fmt(r.entropyNorm, 3)),
+            numeric: true,
+          },
+          { key: "cov", label: "coverage", value: (r) => r.coverage ?? null },
+          {
+            key: "src",
+            label: "sources",
+            value: (r) =>
+              r.sources?.length ? h("span", {}, ...r.sources.map((x) => sourceLink(x))) : null,
           },
         ]),
       ),

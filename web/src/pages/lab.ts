@@ -1,4 +1,3 @@
-import * as Plot from "@observablehq/plot";
 import { api } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { renderValue } from "../generic.ts";
@@ -165,7 +164,7 @@ interface DoctrineSummary {
   abandonment: { meanEvents: number; probAny: number };
 }
 
-function doctrineResult(r: {
+async function doctrineResult(r: {
   runs: number;
   years: number;
   seed: number;
@@ -173,10 +172,11 @@ function doctrineResult(r: {
   ranking: string[];
   assumptions?: unknown;
   measured?: unknown;
-}): HTMLElement {
+}): Promise<HTMLElement> {
   const auto = r.doctrines.flatMap((d) =>
     d.autonomy.map((a, t) => ({ year: t + 1, autonomy: a, doctrine: d.doctrine })),
   );
+  const Plot = await import("@observablehq/plot");
   const chart = Plot.plot({
     width: 700,
     height: 240,
@@ -338,7 +338,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
           ),
         ],
         async (bar, status) =>
-          doctrineResult(
+          await doctrineResult(
             (await runJob(
               "doctrine",
               {

@@ -1,4 +1,3 @@
-import * as Plot from "@observablehq/plot";
 import { geoCentroid, geoGraticule10, geoNaturalEarth1, geoPath } from "d3-geo";
 import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
@@ -151,6 +150,7 @@ function leverageSection(ctx: PageContext): HTMLElement {
         );
       }
       const rows = j.data.result.rows;
+      const Plot = await import("@observablehq/plot");
       const chart = Plot.plot({
         width: 760,
         height: 220,
@@ -215,7 +215,15 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const at = /^\d{4}(-\d{2}-\d{2})?$/.test(st.extra.at ?? "") ? st.extra.at! : st.to;
   const colourBy = st.extra.colour === "relation" ? "relation" : "level";
   const zoom = st.extra.zoom === "world" ? "world" : "region";
-  const r = await api<ScenarioData>(`/api/scenario${qs({ scenario: st.scenario })}`);
+  const corridorsP = has("/api/corridors/network").then((ok) =>
+    ok
+      ? api<{ links: CorridorLink[] }>(`/api/corridors/network${qs({ year: at.slice(0, 4) })}`)
+      : null,
+  );
+  const hasLeverageP = hasJob("corridor-leverage");
+  const r = await api<ScenarioData>(
+    `/api/scenario${qs({ scenario: st.scenario, include: "levels,ties,projects" })}`,
+  );
   if (!r.ok) {
     root.append(notice("error", `Could not load the scenario: ${r.error}`));
     return;
@@ -326,12 +334,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   }
   // The corridor model's route network in the year (links with their own geometry), when the server has it.
   let corridorLinks: CorridorLink[] = [];
-  if (await has("/api/corridors/network")) {
-    const cn = await api<{ links: CorridorLink[] }>(
-      `/api/corridors/network${qs({ year: at.slice(0, 4) })}`,
-    );
-    if (cn.ok) corridorLinks = cn.data.links;
-  }
+  const cn = await corridorsP;
+  if (cn?.ok) corridorLinks = cn.data.links;
   for (const l of corridorLinks) {
     const line = s("path", {
       d: path({ type: "LineString", coordinates: l.geometry as [number, number][] }) ?? "",
@@ -547,7 +551,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
             { key: "src", label: "source", value: (p) => sourceLink(p.source) },
           ]),
     ),
-    (await hasJob("corridor-leverage"))
+    (await hasLeverageP)
       ? section(`Transit leverage of ${ctx.name(st.focal)}`, leverageSection(ctx))
       : section(
           "Transit leverage",

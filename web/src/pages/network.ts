@@ -128,7 +128,16 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     ),
   );
   const kinds = new Map(ctx.actors.map((a) => [a.id, a.kind]));
-  const sc = await api<ScenarioData>(`/api/scenario${qs({ scenario: st.scenario })}`);
+  const netP = has("/api/network").then((ok) =>
+    ok
+      ? api<Record<string, unknown>>(
+          `/api/network${qs({ scenario: st.scenario, focal: st.focal, at })}`,
+        )
+      : null,
+  );
+  const sc = await api<ScenarioData>(
+    `/api/scenario${qs({ scenario: st.scenario, include: "ties" })}`,
+  );
   if (!sc.ok) {
     root.append(notice("error", sc.error));
     return;
@@ -140,10 +149,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   let brokers: HTMLElement;
   let rule = "Edges: the scenario's ties in force at the date (sign of the summed strengths).";
   let fromApi = false;
-  if (await has("/api/network")) {
-    const r = await api<Record<string, unknown>>(
-      `/api/network${qs({ scenario: st.scenario, focal: st.focal, at })}`,
-    );
+  const r = await netP;
+  if (r) {
     if (r.ok) {
       const n = fromNetworkApi(r.data);
       partition = n.partition;

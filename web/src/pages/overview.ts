@@ -9,6 +9,8 @@ export interface Cell {
   pillar: string;
   level: string;
   score: number | null;
+  /** Share of the cell's input weight that had data (1 = complete). */
+  coverage: number | null;
   inputs: Record<string, unknown>[];
   raw: Record<string, unknown>;
 }
@@ -20,7 +22,11 @@ export function scorecardCells(data: unknown): Cell[] {
     string,
     unknown
   >[];
-  return rows
+  const overall = (Array.isArray(d?.overall) ? d.overall : []) as Record<string, unknown>[];
+  return [
+    ...rows,
+    ...overall.map((o): Record<string, unknown> => ({ ...o, pillar: "overall", inputs: [] })),
+  ]
     .filter((r) => r && r.year !== undefined && r.pillar !== undefined)
     .map((r) => {
       const v = r.score ?? r.value;
@@ -29,6 +35,7 @@ export function scorecardCells(data: unknown): Cell[] {
         pillar: String(r.pillar),
         level: String(r.level ?? "all"),
         score: typeof v === "number" && Number.isFinite(v) ? v : null,
+        coverage: typeof r.coverage === "number" ? r.coverage : null,
         inputs: (Array.isArray(r.inputs) ? r.inputs : []) as Record<string, unknown>[],
         raw: r,
       };
@@ -291,7 +298,46 @@ async function glance(ctx: PageContext): Promise<HTMLElement> {
   );
 }
 
+interface Claim {
+  id: string;
+  claim: string;
+  measure: string;
+  command?: string;
+  finding: string;
+  verdict: string;
+  sources: string[];
+}
+
+async function claims(ctx: PageContext): Promise<HTMLElement> {
+  if (!(await has("/api/claims")))
+    return section("The seed's claims, checked", unavailable("/api/claims", "The claims check"));
+  const r = await api<{ claims: Claim[] }>(`/api/claims${qs({ scenario: ctx.state.scenario })}`);
+  if (!r.ok) return section("The seed's claims, checked", notice("error", r.error));
+  return section(
+    "The seed's claims, checked",
+    h(
+      "p",
+      { class: "summary" },
+      "Each empirical claim of the seed text, the measure that tests it, what the data says, and the sources.",
+    ),
+    h(
+      "ol",
+      { class: "claims" },
+      ...r.data.claims.map((c) =>
+        h(
+          "li",
+          { class: `claim verdict-${c.verdict.replace(/[^a-z]+/gi, "-")}` },
+          h("div", {}, h("span", { class: "tag" }, c.verdict), " ", h("strong", {}, c.claim)),
+          h("div", { class: "ev-meta" }, `Measure: ${c.measure}`),
+          h("div", {}, c.finding),
+          h("div", { class: "ev-meta" }, "Sources: ", ...c.sources.map((x) => sourceLink(x))),
+        ),
+      ),
+    ),
+  );
+}
+
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
-  const [a, b] = await Promise.all([scorecard(ctx), glance(ctx)]);
-  root.append(a, b);
+  const [a, b, c] = await Promise.all([scorecard(ctx), glance(ctx), claims(ctx)]);
+  root.append(a, b, c);
 }
