@@ -4,7 +4,7 @@
 // script and stops it at the end. Nothing is skipped: no server means a failing test that says why.
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -47,6 +47,7 @@ before(() => {
 after(() => {
   if (startedHere)
     spawnSync(SCRIPT, ["stop"], { encoding: "utf8", env: { ...process.env, ANA_CH_BASE: chBase } });
+  rmSync(TMP, { recursive: true, force: true });
 });
 
 let dbCounter = 0;
