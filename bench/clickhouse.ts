@@ -159,6 +159,11 @@ Same answers: ${same("monthly_none_sha256") && same("monthly_exact_sha256") ? "*
 - The aggregation times include moving the result rows into Node and building the JSON rows; \`exact\` dedup on
   ClickHouse 18.16 needs a GROUP BY over the dedup key plus a \`GLOBAL IN\` of the kept row ids (no window functions),
   which is why it costs more than DuckDB's \`QUALIFY row_number()\`.
+- The generated file has no duplicate GLOBALEVENTIDs, so \`exact\` returns the same rows as \`none\`; its column
+  measures the cost of the deduplication step itself.
+- Memory: DuckDB runs inside ANA's process, so its peak RSS includes the database engine; with ClickHouse, ANA's
+  process holds only the parser and one HTTP stream, and the servers' own peaks are listed beside it (ClickHouse's
+  caches and 8192-row granules make its servers larger than DuckDB here). Compare ANA + servers against DuckDB.
 - Server peak RSS is the server process's high-water mark (VmHWM) since it was started for that run; each run
   started fresh servers.
 `;
