@@ -153,17 +153,18 @@ Same answers: ${same("monthly_none_sha256") && same("monthly_exact_sha256") ? "*
   with the CPU already saturated by parsing, a second server only adds coordination (the Distributed insert
   re-sends every row to its shard; the aggregation merges partial states on the first node). A speed-up needs
   shards on separate machines.
-- Import speed is bound by ANA's own parsing and normalising in Node (the same code for every engine); the engines
-  differ in how the rows are handed over (DuckDB: staging files read by its CSV reader while the parser runs;
-  ClickHouse: one streaming HTTP INSERT per file into a staging table, then ATTACH PARTITION).
-- The aggregation times include moving the result rows into Node and building the JSON rows; \`exact\` dedup on
-  ClickHouse 18.16 needs a GROUP BY over the dedup key plus a \`GLOBAL IN\` of the kept row ids (no window functions),
-  which is why it costs more than DuckDB's \`QUALIFY row_number()\`.
+- Parsing and normalising is the same Node code for every engine; the engines differ in how the rows are handed
+  over (DuckDB: staging files written to disk and read by its CSV reader in the same process; ClickHouse: one
+  streaming HTTP INSERT per file into a staging table in another process, then ATTACH PARTITION), and in how much
+  work that hand-over costs on the shared cores.
+- The aggregation times include moving the result rows into Node and building the JSON rows. \`exact\` dedup is done
+  differently: DuckDB with \`QUALIFY row_number()\`, ClickHouse 18.16 (no window functions) with a GROUP BY over the
+  dedup key plus a \`GLOBAL IN\` of the kept row ids, whose set is shipped to every shard.
 - The generated file has no duplicate GLOBALEVENTIDs, so \`exact\` returns the same rows as \`none\`; its column
   measures the cost of the deduplication step itself.
 - Memory: DuckDB runs inside ANA's process, so its peak RSS includes the database engine; with ClickHouse, ANA's
-  process holds only the parser and one HTTP stream, and the servers' own peaks are listed beside it (ClickHouse's
-  caches and 8192-row granules make its servers larger than DuckDB here). Compare ANA + servers against DuckDB.
+  process holds only the parser and one HTTP stream, and the servers' own peaks are listed beside it (together they
+  use more memory than embedded DuckDB here). Compare ANA + servers against DuckDB.
 - Server peak RSS is the server process's high-water mark (VmHWM) since it was started for that run; each run
   started fresh servers.
 `;
