@@ -1,6 +1,6 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import type { Store } from "../store/store.ts";
-import { type DedupMode, dedupedEventsSql, storeDedupMode } from "./dedup.ts";
+import { type DedupMode, dedupedEvents, storeDedupMode } from "./dedup.ts";
 import type { Dataset } from "./event-row.ts";
 import { periodEnd, periodStart } from "./period.ts";
 
@@ -63,6 +63,7 @@ export function dyadsSql(q: DyadQuery, dedup: DedupMode): { sql: string; params:
     params.push(...q.datasets);
   }
   const fmt = q.by === "year" ? "%Y" : "%Y-%m";
+  const ev = dedupedEvents(dedup, where.join(" AND "), params);
   const sql = `
     SELECT strftime(date, '${fmt}') AS period, source_iso3 AS source, target_iso3 AS target,
       count(*)::INTEGER AS events,
@@ -74,9 +75,9 @@ export function dyadsSql(q: DyadQuery, dedup: DedupMode): { sql: string; params:
       coalesce(sum(goldstein) FILTER (WHERE goldstein > 0), 0) AS coop,
       coalesce(-sum(goldstein) FILTER (WHERE goldstein < 0), 0) AS conf,
       count(goldstein)::INTEGER AS n_goldstein
-    FROM (${dedupedEventsSql(dedup, where.join(" AND "))})
+    FROM (${ev.sql})
     GROUP BY ALL ORDER BY period, source, target`;
-  return { sql, params };
+  return { sql, params: ev.params };
 }
 
 interface RawDyad {
