@@ -56,7 +56,13 @@ export async function main(argv: string[] = process.argv): Promise<number> {
 }
 
 if (process.argv[1] && /bin\/ana(\.js)?$|cli\/main\.ts$/.test(process.argv[1])) {
+  // `ana events | head`: a reader that closes the pipe early is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = await main();
-  // `serve` keeps running; every other command ends here.
-  if (code !== 0 || !process.argv.includes("serve")) process.exitCode = code;
+  // `serve` keeps running; every other command ends here. A command may already have set
+  // process.exitCode (e.g. `data check` sets 1 when it finds problems): never reset it to 0.
+  if (code !== 0) process.exitCode = code;
 }

@@ -16,11 +16,8 @@ function cell(v: unknown): string {
  * Print rows as an aligned text table (the human form). Missing values print as "—", never as 0.
  * Long cells are cut to `maxWidth` characters.
  */
-export function printTable(
-  rows: Record<string, unknown>[],
-  columns?: string[],
-  maxWidth = 60,
-): void {
+export function printTable(input: readonly object[], columns?: string[], maxWidth = 60): void {
+  const rows = input as Record<string, unknown>[];
   if (rows.length === 0) {
     process.stdout.write("(no rows)\n");
     return;

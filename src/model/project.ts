@@ -19,7 +19,13 @@ export const Project = z.object({
   /** Countries the route passes, in order (ISO3). */
   route: z.array(actorCode).min(1),
   /** Named segments or links, in order, when known (e.g. "SCP;TANAP;TAP"). */
-  links: z.array(z.string()).default([]),
+  links: z
+    .array(
+      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+        message: "link ids: letters, digits, '.', '_' and '-'",
+      }),
+    )
+    .default([]),
   capacity: z.number().nonnegative().optional(),
   capacityUnit: z.string().optional(),
   status: z.enum(PROJECT_STATUSES),

@@ -1,10 +1,12 @@
-import { type DuckDBValue, listValue } from "@duckdb/node-api";
+import type { DuckDBValue } from "@duckdb/node-api";
 import { dateStart } from "../model/partial-date.ts";
 import type { Scenario } from "../model/scenario.ts";
 import type { Store } from "./store.ts";
 
 const v = (x: string | number | undefined | null): DuckDBValue => (x === undefined ? null : x);
-const list = (xs: readonly string[]) => listValue(xs);
+// Lists go in as DuckDB list literals ("[AZE, ARM]"), cast on insert: the node binding cannot
+// infer a type for an empty list. Codes are [A-Z0-9_] and ids [A-Za-z0-9._-], so no quoting is needed.
+const list = (xs: readonly string[]) => `[${xs.join(", ")}]`;
 
 const TABLES = [
   "actors",

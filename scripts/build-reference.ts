@@ -1,0 +1,475 @@
+// Build the shipped reference panel: data/reference/*.parquet and data/SOURCES.md from the
+// shared raw data (`../shared/data/reference/` beside the repo, or --src DIR).
+//
+//   node --import tsx scripts/build-reference.ts [--src /path/to/shared/data]
+//
+// Every CSV is read with all columns as text and cast explicitly, so that R's "NA" becomes NULL
+// in numeric columns but Namibia's ISO2 code "NA" survives in un_votes.csv.
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DuckDBInstance } from "@duckdb/node-api";
+import {
+  ISO2_HISTORIC,
+  ISO3_OVERRIDES,
+  SIPRI_BY_NAME,
+  SPLITS,
+  UNVOTES_CCODE_BY_NAME,
+  UNVOTES_NA_BY_NAME,
+} from "./reference/crosswalk.ts";
+import { SOURCE_META } from "./reference/sources.ts";
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = join(REPO, "data", "reference");
+
+function sharedData(): string {
+  const i = process.argv.indexOf("--src");
+  const candidates =
+    i >= 0 ? [process.argv[i + 1]] : [join(REPO, "..", "shared", "data"), "/work/shared/data"];
+  for (const c of candidates) if (c && existsSync(join(c, "reference"))) return resolve(c);
+  throw new Error(
+    `build-reference: no shared data folder found (tried ${candidates.join(", ")}); pass --src DIR`,
+  );
+}
+
+const DATA = sharedData();
+const REF = join(DATA, "reference");
+const PS = join(REF, "peacesciencer");
+const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+const db = await DuckDBInstance.create(":memory:");
+const con = await db.connect();
+async function run(sql: string) {
+  try {
+    await con.run(sql);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nin: ${sql}`);
+  }
+}
+async function all<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const r = await con.runAndReadAll(sql);
+  return r.getRowObjects().map((o) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = typeof v === "bigint" ? Number(v) : v;
+    return out as T;
+  });
+}
+
+/** Read a CSV as text columns; `na` adds R's "NA" to the null strings. */
+const csv = (path: string, na = true) =>
+  `read_csv(${q(path)}, header=true, all_varchar=true, nullstr=${na ? "['NA','']" : "['']"})`;
+const int = (c: string) => `TRY_CAST(${c} AS INTEGER)`;
+/** COW writes -9 (and sometimes other negatives) for missing; R writes NA. Both → NULL. */
+const cowNum = (c: string, t = "DOUBLE") =>
+  `CASE WHEN TRY_CAST(${c} AS DOUBLE) < 0 THEN NULL ELSE TRY_CAST(${c} AS ${t}) END`;
+
+// ---- crosswalk ---------------------------------------------------------------------------
+await run(
+  `CREATE TABLE voeten_xw AS SELECT ${int("ccode")} AS ccode, iso3c, countryname, ${int("first_year")} AS first_year, ${int("last_year")} AS last_year FROM ${csv(join(REF, "cow_iso3_crosswalk_from_voeten.csv"))}`,
+);
+await run(
+  `CREATE TABLE state_years AS SELECT ${int("ccode")} AS ccode, ${int("year")} AS year FROM ${csv(join(REF, "cow_state_years_from_cow_ddy.csv"))}`,
+);
+await run(
+  `CREATE TABLE cow_states AS SELECT stateabb, ${int("ccode")} AS ccode, statenme, ${int("styear")} AS styear, ${int("stmonth")} AS stmonth, ${int("stday")} AS stday, ${int("endyear")} AS endyear, ${int("endmonth")} AS endmonth, ${int("endday")} AS endday, ${int("version")} AS version FROM ${csv(join(PS, "cow_states.csv"))}`,
+);
+
+const voeten = await all<{ ccode: number; iso3c: string }>(
+  "SELECT ccode, iso3c FROM voeten_xw WHERE iso3c IS NOT NULL GROUP BY ALL",
+);
+const voetenIso = new Map<number, string>();
+for (const r of voeten) voetenIso.set(r.ccode, r.iso3c);
+const ccodes = await all<{ ccode: number; name: string; abb: string }>(
+  `SELECT ccode, arg_max(statenme, styear) AS name, arg_max(stateabb, styear) AS abb FROM cow_states GROUP BY ccode
+   UNION ALL SELECT DISTINCT ccode, NULL, NULL FROM state_years WHERE ccode NOT IN (SELECT ccode FROM cow_states) ORDER BY 1`,
+);
+const lookup: [number, string | null, number, number, string][] = [];
+for (const c of ccodes) {
+  if (SPLITS[c.ccode]) {
+    for (const s of SPLITS[c.ccode]) lookup.push([c.ccode, s.iso3, s.from, s.to, "split by year"]);
+    continue;
+  }
+  const over = Object.hasOwn(ISO3_OVERRIDES, c.ccode);
+  const iso = over ? ISO3_OVERRIDES[c.ccode] : (voetenIso.get(c.ccode) ?? null);
+  lookup.push([c.ccode, iso, -9999, 9999, over ? "override" : iso ? "voeten" : "none"]);
+}
+await run(
+  "CREATE TABLE xw_lookup (ccode INTEGER, iso3 VARCHAR, y0 INTEGER, y1 INTEGER, rule VARCHAR)",
+);
+await run(
+  `INSERT INTO xw_lookup VALUES ${lookup.map((r) => `(${r[0]}, ${r[1] ? q(r[1]) : "NULL"}, ${r[2]}, ${r[3]}, ${q(r[4])})`).join(", ")}`,
+);
+const missing = ccodes.filter((c) => !lookup.some((l) => l[0] === c.ccode && l[1]));
+// iso3 of a COW code in a year (NULL when the state has no ISO3 code).
+await run(
+  "CREATE MACRO cow_iso3(c, y) AS (SELECT any_value(iso3) FROM xw_lookup x WHERE x.ccode = c AND coalesce(y, 9999) BETWEEN x.y0 AND x.y1)",
+);
+const splitNames: Record<string, string> = { YUG: "Yugoslavia", SRB: "Serbia" };
+await run(`CREATE TABLE crosswalk AS
+  SELECT x.ccode, x.iso3, coalesce(${
+    Object.entries(splitNames).length
+      ? `CASE x.iso3 ${Object.entries(splitNames)
+          .map(([k, v]) => `WHEN ${q(k)} THEN ${q(v)}`)
+          .join(" ")} END, `
+      : ""
+  }s.name) AS name,
+    s.abb stateabb, min(y.year) AS first_year, max(y.year) AS last_year, x.rule
+  FROM xw_lookup x
+  JOIN (SELECT ccode, arg_max(statenme, styear) AS name, arg_max(stateabb, styear) AS abb FROM cow_states GROUP BY ccode) s USING (ccode)
+  LEFT JOIN state_years y ON y.ccode = x.ccode AND y.year BETWEEN x.y0 AND x.y1
+  GROUP BY ALL ORDER BY x.ccode, first_year`);
+
+// ---- states, state-years, majors, capitals, powers -----------------------------------------
+await run(`CREATE TABLE states AS SELECT s.*, cow_iso3(ccode, endyear) AS iso3,
+  make_date(styear, stmonth, stday) AS stdate, make_date(endyear, endmonth, endday) AS enddate FROM cow_states s`);
+await run(
+  `CREATE TABLE state_years_out AS SELECT ccode, cow_iso3(ccode, year) AS iso3, year FROM state_years`,
+);
+await run(
+  `CREATE TABLE majors AS SELECT ${int("ccode")} AS ccode, ${int("styear")} AS styear, ${int("stmonth")} AS stmonth, ${int("stday")} AS stday, ${int("endyear")} AS endyear, ${int("endmonth")} AS endmonth, ${int("endday")} AS endday, ${int("version")} AS version FROM ${csv(join(PS, "cow_majors.csv"))}`,
+);
+await run(`CREATE OR REPLACE TABLE majors AS SELECT ccode, cow_iso3(ccode, endyear) AS iso3, styear, stmonth, stday, endyear, endmonth, endday,
+  make_date(styear, stmonth, stday) AS stdate, make_date(endyear, endmonth, endday) AS enddate, version FROM majors`);
+await run(`CREATE TABLE maoz_powers AS SELECT ${int("ccode")} AS ccode, cow_iso3(${int("ccode")}, NULL) AS iso3,
+  TRY_CAST(regstdate AS DATE) AS regstdate, TRY_CAST(regenddate AS DATE) AS regenddate, TRY_CAST(globstdate AS DATE) AS globstdate, TRY_CAST(globenddate AS DATE) AS globenddate
+  FROM ${csv(join(PS, "maoz_powers.csv"))}`);
+await run(`CREATE TABLE capitals AS SELECT ${int("ccode")} AS ccode, cow_iso3(${int("ccode")}, year(TRY_CAST(enddate AS DATE))) AS iso3, statenme, capital,
+  TRY_CAST(stdate AS DATE) AS stdate, TRY_CAST(enddate AS DATE) AS enddate, TRY_CAST(lat AS DOUBLE) AS lat, TRY_CAST(lng AS DOUBLE) AS lng
+  FROM ${csv(join(PS, "cow_capitals.csv"))}`);
+await run(`CREATE TABLE gw_states AS SELECT ${int("gwcode")} AS gwcode, stateabb, statename, TRY_CAST(startdate AS DATE) AS startdate, TRY_CAST(enddate AS DATE) AS enddate
+  FROM ${csv(join(PS, "gw_states.csv"))}`);
+
+// ---- UN votes --------------------------------------------------------------------------------
+const countries = JSON.parse(readFileSync(join(DATA, "geo", "mledoze_countries.json"), "utf8")) as {
+  cca2: string;
+  cca3: string;
+}[];
+const iso2 = new Map<string, string>(countries.map((c) => [c.cca2, c.cca3]));
+for (const [k, v] of Object.entries(ISO2_HISTORIC)) iso2.set(k, v);
+iso2.delete("NA"); // ambiguous in un_votes.csv: decided by name
+await run("CREATE TABLE iso2map (iso2 VARCHAR, iso3 VARCHAR)");
+await run(
+  `INSERT INTO iso2map VALUES ${[...iso2].map(([a, b]) => `(${q(a)}, ${q(b)})`).join(", ")}`,
+);
+await run("CREATE TABLE na_names (country VARCHAR, iso3 VARCHAR)");
+await run(
+  `INSERT INTO na_names VALUES ${Object.entries(UNVOTES_NA_BY_NAME)
+    .map(([a, b]) => `(${q(a)}, ${b ? q(b) : "NULL"})`)
+    .join(", ")}`,
+);
+await run("CREATE TABLE ccode_names (country VARCHAR, ccode INTEGER)");
+await run(
+  `INSERT INTO ccode_names VALUES ${Object.entries(UNVOTES_CCODE_BY_NAME)
+    .map(([a, b]) => `(${q(a)}, ${b})`)
+    .join(", ")}`,
+);
+
+await run(`CREATE TABLE roll_calls AS SELECT ${int("rcid")} AS rcid, ${int("session")} AS session, TRY_CAST(date AS DATE) AS date,
+  year(TRY_CAST(date AS DATE)) AS year, ${int("importantvote")}::TINYINT AS importantvote, unres, ${int("amend")}::TINYINT AS amend, ${int("para")}::TINYINT AS para, short, descr
+  FROM ${csv(join(REF, "unvotes", "un_roll_calls.csv"))}`);
+await run(
+  `CREATE TABLE roll_call_issues AS SELECT ${int("rcid")} AS rcid, short_name, issue FROM ${csv(join(REF, "unvotes", "un_roll_call_issues.csv"))}`,
+);
+// un_votes.csv: no "NA" null string, so Namibia's code stays "NA".
+await run(
+  `CREATE TABLE votes_raw AS SELECT ${int("rcid")} AS rcid, country, country_code, vote FROM ${csv(join(REF, "unvotes", "un_votes.csv"), false)}`,
+);
+await run(`CREATE TABLE unvotes AS
+  WITH v AS (
+    SELECT v.rcid, rc.year, v.country, v.country_code,
+      CASE WHEN v.country_code = 'NA' THEN n.iso3
+           WHEN v.country_code = 'YU' THEN CASE WHEN rc.year < 2006 THEN 'YUG' ELSE 'SRB' END
+           ELSE m.iso3 END iso3,
+      CASE v.vote WHEN 'yes' THEN 1 WHEN 'abstain' THEN 2 WHEN 'no' THEN 3 END::TINYINT vote
+    FROM votes_raw v
+    LEFT JOIN roll_calls rc USING (rcid)
+    LEFT JOIN iso2map m ON m.iso2 = v.country_code
+    LEFT JOIN na_names n ON n.country = v.country
+  )
+  SELECT v.rcid, v.year, v.iso3, coalesce(cn.ccode,
+      (SELECT any_value(x.ccode) FROM xw_lookup x WHERE x.iso3 = v.iso3 AND v.year BETWEEN x.y0 AND x.y1)) AS ccode,
+    v.vote, v.country
+  FROM v LEFT JOIN ccode_names cn ON cn.country = v.country`);
+const unmappedVotes = await all<{ country: string; country_code: string; n: number }>(
+  "SELECT v.country, r.country_code, count(*)::INTEGER n FROM unvotes v JOIN (SELECT DISTINCT country, country_code FROM votes_raw) r USING (country) WHERE v.iso3 IS NULL GROUP BY ALL",
+);
+const badVote = await all<{ n: number }>(
+  "SELECT count(*)::INTEGER n FROM unvotes WHERE vote IS NULL OR year IS NULL",
+);
+if (badVote[0].n > 0)
+  throw new Error(`unvotes: ${badVote[0].n} rows without a vote code or a roll-call date`);
+const dupVotes = await all<{ n: number }>(
+  "SELECT count(*)::INTEGER n FROM (SELECT rcid, iso3 FROM unvotes WHERE iso3 IS NOT NULL GROUP BY ALL HAVING count(*) > 1)",
+);
+if (dupVotes[0].n > 0) throw new Error(`unvotes: ${dupVotes[0].n} (rcid, iso3) pairs occur twice`);
+
+// ---- ideal points ---------------------------------------------------------------------------
+const ipCols = [
+  "idealpointfp",
+  "idealpointall",
+  "idealpointlegacy",
+  "qofp",
+  "q5fp",
+  "q10fp",
+  "q50fp",
+  "q90fp",
+  "q95fp",
+  "q100fp",
+  "qoall",
+  "q5all",
+  "q10all",
+  "q50all",
+  "q90all",
+  "q95all",
+  "q100all",
+];
+await run(`CREATE TABLE idealpoints AS SELECT cow_iso3(${int("ccode")}, ${int("year")}) AS iso3, ${int("ccode")} AS ccode, ${int("year")} AS year,
+  ${ipCols.map((c) => `TRY_CAST(${c} AS DOUBLE) ${c}`).join(", ")},
+  ${int("nvotesfp")} AS nvotesfp, ${int("nvotesall")} AS nvotesall, ${int("nvotesLegacy")} AS nvoteslegacy, iso3c iso3_voeten, countryname
+  FROM ${csv(join(REF, "voeten", "IdealpointsJuly2025.csv"))}`);
+
+// ---- peacesciencer tables ---------------------------------------------------------------------
+await run(`CREATE TABLE atop AS SELECT ${int("ccode1")} AS ccode1, ${int("ccode2")} AS ccode2, cow_iso3(${int("ccode1")}, ${int("year")}) iso3_1, cow_iso3(${int("ccode2")}, ${int("year")}) iso3_2,
+  ${int("year")} AS year, ${["defense", "offense", "neutral", "nonagg", "consul"].map((c) => `${int(`atop_${c}`)}::TINYINT AS ${c}`).join(", ")}
+  FROM ${csv(join(PS, "atop_alliance.csv"))}`);
+await run(`CREATE TABLE contiguity AS SELECT ${int("ccode1")} AS ccode1, ${int("ccode2")} AS ccode2,
+  cow_iso3(${int("ccode1")}, year(TRY_CAST(enddate AS DATE))) iso3_1, cow_iso3(${int("ccode2")}, year(TRY_CAST(enddate AS DATE))) iso3_2,
+  ${int("conttype")}::TINYINT AS conttype, TRY_CAST(stdate AS DATE) AS stdate, TRY_CAST(enddate AS DATE) AS enddate,
+  year(TRY_CAST(stdate AS DATE)) AS styear, year(TRY_CAST(enddate AS DATE)) AS endyear
+  FROM ${csv(join(PS, "cow_contdir.csv"))}`);
+await run(`CREATE TABLE nmc AS SELECT ${int("ccode")} AS ccode, cow_iso3(${int("ccode")}, ${int("year")}) AS iso3, ${int("year")} AS year,
+  ${cowNum("milex")} AS milex, ${cowNum("milper")} AS milper, ${cowNum("irst")} AS irst, ${cowNum("pec")} AS pec, ${cowNum("tpop")} AS tpop, ${cowNum("upop")} AS upop, ${cowNum("cinc")} AS cinc
+  FROM ${csv(join(PS, "cow_nmc.csv"))}`);
+await run(`CREATE TABLE igo_sy AS SELECT ${int("ccode")} AS ccode, cow_iso3(${int("ccode")}, ${int("year")}) AS iso3, ${int("year")} AS year,
+  ${["full", "associate", "observer", "anytype"].map((c) => `${cowNum(`sum_igo_${c}`, "SMALLINT")} sum_igo_${c}`).join(", ")}
+  FROM ${csv(join(PS, "cow_igo_sy.csv"))}`);
+await run(`CREATE TABLE igo_ndy AS SELECT ${int("ccode1")} AS ccode1, ${int("ccode2")} AS ccode2, ${int("year")} AS year, ${cowNum("dyadigos", "SMALLINT")} AS dyadigos
+  FROM ${csv(join(PS, "cow_igo_ndy.csv"))}`);
+await run(`CREATE TABLE trade_sy AS SELECT ${int("ccode")} AS ccode, cow_iso3(${int("ccode")}, ${int("year")}) AS iso3, ${int("year")} AS year,
+  ${cowNum("imports")} AS imports, ${cowNum("exports")} AS exports FROM ${csv(join(PS, "cow_trade_sy.csv"))}`);
+await run(`CREATE TABLE rivalries_td AS SELECT ${int("rivalryno")} AS rivalryno, rivalryname, ${int("ccode1")} AS ccode1, ${int("ccode2")} AS ccode2,
+  cow_iso3(${int("ccode1")}, ${int("endyear")}) iso3_1, cow_iso3(${int("ccode2")}, ${int("endyear")}) iso3_2,
+  ${int("styear")} AS styear, ${int("endyear")} AS endyear, region, type1, type2, type3 FROM ${csv(join(PS, "td_rivalries.csv"))}`);
+await run(`CREATE TABLE rivalries_tss AS SELECT ${int("tssr_id")} AS tssr_id, rivalry, ${int("ccode1")} AS ccode1, ${int("ccode2")} AS ccode2,
+  cow_iso3(${int("ccode1")}, ${int('"end"')}) iso3_1, cow_iso3(${int("ccode2")}, ${int('"end"')}) iso3_2,
+  ${int('"start"')} AS "start", ${int('"end"')} AS "end", ${["positional", "spatial", "ideological", "interventionary", "principal", "aprin"].map((c) => `${int(`"${c}"`)}::TINYINT AS "${c}"`).join(", ")}
+  FROM ${csv(join(PS, "tss_rivalries.csv"))}`);
+
+// ---- SIPRI ---------------------------------------------------------------------------------
+await run("CREATE TABLE sipri_names (name VARCHAR, ccode INTEGER, iso3 VARCHAR)");
+await run(
+  `INSERT INTO sipri_names VALUES ${Object.entries(SIPRI_BY_NAME)
+    .map(([n, v]) => `(${q(n)}, ${v.ccode ?? "NULL"}, ${v.iso3 ? q(v.iso3) : "NULL"})`)
+    .join(", ")}`,
+);
+await run(`CREATE MACRO sipri_kind(n) AS CASE WHEN n LIKE '%**' THEN 'organisation' WHEN n LIKE '%*' THEN 'non-state'
+  WHEN n LIKE 'Unknown%' THEN 'unknown' WHEN n IN ('Northern Cyprus', 'Biafra', 'Katanga') THEN 'non-state' ELSE 'state' END`);
+await run(`CREATE TABLE sipri AS
+  WITH s AS (SELECT supplier, recipient, ${int("year")} AS year, TRY_CAST(value AS DOUBLE) AS tiv,
+      ${int("supplier_cown")} AS supplier_cown, ${int("recipient_cown")} AS recipient_cown FROM ${csv(join(REF, "sipri", "sipri-exports-processed.csv"))})
+  SELECT s.supplier, s.recipient,
+    CASE WHEN sipri_kind(s.supplier) = 'state' THEN coalesce(sn.ccode, s.supplier_cown) END AS supplier_ccode,
+    CASE WHEN sipri_kind(s.recipient) = 'state' THEN coalesce(rn.ccode, s.recipient_cown) END AS recipient_ccode,
+    CASE WHEN sipri_kind(s.supplier) = 'state' THEN coalesce(sn.iso3, cow_iso3(s.supplier_cown, s.year)) END AS supplier_iso3,
+    CASE WHEN sipri_kind(s.recipient) = 'state' THEN coalesce(rn.iso3, cow_iso3(s.recipient_cown, s.year)) END AS recipient_iso3,
+    s.year, s.tiv, sipri_kind(s.supplier) AS supplier_kind, sipri_kind(s.recipient) AS recipient_kind,
+    s.supplier_cown AS supplier_cown_source, s.recipient_cown AS recipient_cown_source
+  FROM s LEFT JOIN sipri_names sn ON sn.name = s.supplier LEFT JOIN sipri_names rn ON rn.name = s.recipient`);
+const unmappedSipri = await all<{ side: string; name: string; kind: string; n: number }>(`
+  SELECT 'supplier' AS side, supplier AS name, supplier_kind AS kind, count(*)::INTEGER n FROM sipri WHERE supplier_iso3 IS NULL GROUP BY ALL
+  UNION ALL SELECT 'recipient', recipient, recipient_kind, count(*)::INTEGER FROM sipri WHERE recipient_iso3 IS NULL GROUP BY ALL ORDER BY 1, 4 DESC`);
+
+// ---- write -----------------------------------------------------------------------------------
+const TABLES: { name: string; table: string; order: string }[] = [
+  { name: "crosswalk", table: "crosswalk", order: "ccode, first_year" },
+  { name: "states", table: "states", order: "ccode, styear" },
+  { name: "state_years", table: "state_years_out", order: "year, ccode" },
+  { name: "majors", table: "majors", order: "ccode, styear" },
+  { name: "maoz_powers", table: "maoz_powers", order: "ccode" },
+  { name: "capitals", table: "capitals", order: "ccode, stdate" },
+  { name: "gw_states", table: "gw_states", order: "gwcode, startdate" },
+  { name: "unvotes", table: "unvotes", order: "rcid, iso3" },
+  { name: "roll_calls", table: "roll_calls", order: "rcid" },
+  { name: "roll_call_issues", table: "roll_call_issues", order: "rcid, short_name" },
+  { name: "idealpoints", table: "idealpoints", order: "ccode, year" },
+  { name: "atop", table: "atop", order: "ccode1, ccode2, year" },
+  { name: "contiguity", table: "contiguity", order: "ccode1, ccode2, stdate" },
+  { name: "nmc", table: "nmc", order: "ccode, year" },
+  { name: "igo_sy", table: "igo_sy", order: "ccode, year" },
+  { name: "igo_ndy", table: "igo_ndy", order: "ccode1, ccode2, year" },
+  { name: "trade_sy", table: "trade_sy", order: "ccode, year" },
+  { name: "rivalries_td", table: "rivalries_td", order: "rivalryno" },
+  { name: "rivalries_tss", table: "rivalries_tss", order: "tssr_id" },
+  { name: "sipri", table: "sipri", order: "recipient, supplier, year" },
+];
+
+// Coverage: years from the data itself; metadata from scripts/reference/sources.ts.
+const coverage: Record<string, unknown>[] = [];
+const counts = new Map<string, number>();
+for (const t of TABLES) {
+  const m = SOURCE_META[t.name];
+  if (!m) throw new Error(`no source metadata for ${t.name}`);
+  const [r] = await all<{ n: number; y0: number | null; y1: number | null }>(
+    `SELECT count(*)::INTEGER n, ${m.years ? `min(${m.years.from})::INTEGER y0, max(${m.years.to})::INTEGER y1` : "NULL y0, NULL y1"} FROM ${t.table}`,
+  );
+  counts.set(t.name, r.n);
+  coverage.push({
+    source: m.source,
+    dataset: m.dataset,
+    table: `ref_${t.name}`,
+    from_year: m.fromYear ?? r.y0,
+    to_year: m.toYear ?? r.y1,
+    unit: m.unit,
+    rows: r.n,
+    licence: m.licence,
+    citation: m.citation,
+    url: m.url,
+    file: m.file,
+  });
+}
+await run(
+  `CREATE TABLE coverage (source VARCHAR, dataset VARCHAR, "table" VARCHAR, from_year INTEGER, to_year INTEGER, unit VARCHAR, "rows" INTEGER, licence VARCHAR, citation VARCHAR, url VARCHAR, file VARCHAR)`,
+);
+await run(
+  `INSERT INTO coverage VALUES ${coverage
+    .map(
+      (c) =>
+        `(${[c.source, c.dataset, c.table].map((x) => q(String(x))).join(", ")}, ${c.from_year ?? "NULL"}, ${c.to_year ?? "NULL"}, ${[c.unit, c.rows, c.licence, c.citation, c.url, c.file].map((x) => (typeof x === "number" ? x : q(String(x)))).join(", ")})`,
+    )
+    .join(", ")}`,
+);
+TABLES.push({ name: "coverage", table: "coverage", order: '"table"' });
+counts.set("coverage", coverage.length);
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+const sizes = new Map<string, number>();
+for (const t of TABLES) {
+  const file = join(OUT, `${t.name}.parquet`);
+  await run(
+    `COPY (SELECT * EXCLUDE (${t.name === "unvotes" ? "country" : "__none__"}) FROM ${t.table} ORDER BY ${t.order}) TO ${q(file)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 19, ROW_GROUP_SIZE 1000000)`.replace(
+      " EXCLUDE (__none__)",
+      "",
+    ),
+  );
+  sizes.set(t.name, statSync(file).size);
+}
+
+// ---- SOURCES.md --------------------------------------------------------------------------------
+const kb = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`;
+const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+const noIso = await all<{ ccode: number; name: string; first_year: number; last_year: number }>(
+  "SELECT ccode, name, first_year, last_year FROM crosswalk WHERE iso3 IS NULL ORDER BY ccode",
+);
+const lines: string[] = [];
+lines.push(
+  "# Sources of the shipped reference panel",
+  "",
+  "Written by `node --import tsx scripts/build-reference.ts` from the raw files in `../shared/data/reference/`",
+  "(each listed with its origin commit in that folder's MANIFEST.md). Do not edit by hand: change the script and rebuild.",
+  "Every file is Parquet (ZSTD) written by DuckDB and is exposed in the store as a view `ref_<name>`",
+  "(`src/store/attach-panel.ts`). `ana sources` prints the coverage table (`ref_coverage`).",
+  "",
+  "**Missing is missing.** After a source's last year (`to_year`) a value is unknown, never zero; COW's `-9`",
+  "and R's `NA` are NULL. Contiguity, major-power status and COW state spells end in 2016; ANA functions that",
+  "need them later say so (see `docs/reference-panel.md`, level rule).",
+  "",
+  "Years are calendar years. UN votes and roll calls carry the year of the roll call's date: session 74's last",
+  "votes are dated 2020, hence 1946–2020 although the MANIFEST says 1946–2019 (UN-session years). SIPRI's file",
+  "spans 1950–2021; a given recipient's rows may stop earlier (Azerbaijan: 1993–2020).",
+  "",
+  "## Tables",
+  "",
+  "| table | rows | file size | years | unit | source | licence |",
+  "|---|---:|---:|---|---|---|---|",
+);
+for (const c of coverage) {
+  const name = String(c.table).slice(4);
+  lines.push(
+    `| \`${c.table}\` | ${Number(c.rows).toLocaleString("en-US")} | ${kb(sizes.get(name)!)} | ${c.from_year ?? "—"}–${c.to_year ?? "—"} | ${c.unit} | ${c.dataset} | ${c.licence} |`,
+  );
+}
+lines.push(
+  `| \`ref_coverage\` | ${coverage.length} | ${kb(sizes.get("coverage")!)} | — | — | this file | — |`,
+  "",
+  `Total: ${kb(total)} in ${sizes.size} files.`,
+  "",
+);
+lines.push("## Citations and origin", "");
+const seen = new Set<string>();
+for (const c of coverage) {
+  const key = `${c.dataset}`;
+  if (seen.has(key)) continue;
+  seen.add(key);
+  const tables = coverage
+    .filter((d) => d.dataset === c.dataset)
+    .map((d) => `\`${d.table}\``)
+    .join(", ");
+  lines.push(
+    `- **${c.dataset}** (${tables}; raw file ${c.file}): ${c.citation} Origin: ${c.url}. Licence: ${c.licence}.`,
+  );
+}
+lines.push(
+  "",
+  "## Keys: ISO3 and the COW crosswalk (`ref_crosswalk`)",
+  "",
+  "Every table keyed by COW code also carries ISO3 (`iso3`, `iso3_1`, `iso3_2`, `supplier_iso3`, …) computed",
+  "from `ref_crosswalk`. The rule: a COW state gets the ISO 3166-1 alpha-3 code of the state COW treats as the same",
+  "state, as in Voeten's ideal-point file (`rule = voeten`), except (`rule = override`, `split by year`):",
+  "",
+  "- 255 Germany and 260 German Federal Republic → DEU (ISO gave DEU to the Federal Republic); 265 GDR → DDR; 315 Czechoslovakia → CSK.",
+  "- 365 Russia/USSR → RUS for all years (continuator of the USSR's UN seat and COW code; ISO's SUN is not used).",
+  "- 345 Serbia/Yugoslavia (one COW state since 1878) → YUG until 2005, SRB from 2006.",
+  "- 678 Yemen Arab Republic → YAR (not ISO; as in Voeten, so that YEM is 679 alone); 680 Yemen People's Republic → YMD (ISO 3166-1; Voeten's file repeats YAR).",
+  "- 713 Taiwan → TWN for all years (Voeten's file stops in 1971); 347 Kosovo → XKX (user-assigned code used by the EU and IMF); 816 Vietnam → VNM.",
+  "- No ISO3 (NULL; join these by ccode only):",
+  ...noIso.map((r) => `  - ${r.ccode} ${r.name} (${r.first_year}–${r.last_year})`),
+  "",
+  "In a transition year two COW codes can share an ISO3 (DEU in 1990: 260 and 255; YAR/YEM do not). `iso3ToCow` picks",
+  "the state that lasts longer (the successor: 255 in 1990).",
+  "",
+  "## Unmapped codes",
+  "",
+  `UN votes (\`un_votes.csv\`, ISO2 → ISO3 via mledoze/countries \`cca2\`/\`cca3\`, ODbL, plus ISO 3166-3 codes CS → CSK, DD → DDR, YD → YMD;`,
+  `"YU" → YUG before 2006, SRB from 2006). The R data write R's missing value as the string "NA", which is also Namibia's ISO2 code:`,
+  `those rows are told apart by country name (Namibia → NAM, Federal Republic of Germany → DEU, Yemen Arab Republic → YAR).`,
+  "Rows kept with iso3 NULL (their ccode is kept):",
+  ...(unmappedVotes.length
+    ? unmappedVotes.map((u) => `- ${u.country} (code "${u.country_code}"): ${u.n} votes`)
+    : ["- none"]),
+  "",
+  "SIPRI (`sipri-exports-processed.csv`): names ending in `*` are non-state armed groups and `**` international organisations",
+  "(SIPRI's convention). The 360info file gives many of them the COW code of the state they operate in; ANA gives them",
+  "no state code (`supplier_ccode`/`recipient_ccode`/`*_iso3` NULL, the file's code kept in `*_cown_source`), so a state's",
+  "arms imports never include deliveries to rebels on its soil. Serbia and Micronesia lack a code in the file and get",
+  "345/SRB and 987/FSM; Palestine, Western Sahara and Aruba get ISO3 PSE, ESH, ABW without a COW code. Rows without",
+  "a state ISO3 (kept, with `*_kind`):",
+  "",
+  "| side | name | kind | rows |",
+  "|---|---|---|---:|",
+  ...unmappedSipri.map((u) => `| ${u.side} | ${u.name} | ${u.kind} | ${u.n} |`),
+  "",
+  "COW codes without an ISO3 in any table are the historic states listed above.",
+  "",
+);
+writeFileSync(join(REPO, "data", "SOURCES.md"), lines.join("\n"));
+
+process.stdout.write(`wrote ${sizes.size} files (${kb(total)}) to ${OUT}\n`);
+for (const t of TABLES)
+  process.stdout.write(
+    `  ${t.name.padEnd(18)} ${String(counts.get(t.name)).padStart(8)} rows  ${kb(sizes.get(t.name)!)}\n`,
+  );
+if (missing.length)
+  process.stdout.write(`COW codes without ISO3: ${missing.map((m) => m.ccode).join(", ")}\n`);
+process.stdout.write(`unmapped UN votes: ${JSON.stringify(unmappedVotes)}\n`);
+if (readdirSync(OUT).length !== TABLES.length)
+  throw new Error("unexpected files in data/reference");

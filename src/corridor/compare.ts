@@ -1,0 +1,86 @@
+import type { Network } from "./load-network.ts";
+import { type RouteView, routesInYear, type Weights } from "./year-view.ts";
+
+export interface CompareOptions {
+  from: string;
+  to: string;
+  year: number;
+  weights?: Weights;
+  includePlanned?: boolean;
+}
+
+/** One row of `ana corridors compare`. */
+export interface ComparedRoute {
+  id: string;
+  name: string;
+  corridor: string;
+  countries: string[];
+  modes: string[];
+  timeDays: [number, number] | null;
+  timeDefinition: string | null;
+  costUsd: number | null;
+  costRangeUsd: [number, number] | null;
+  costUnit: string | null;
+  capacity: number | null;
+  capacityUnbounded: boolean;
+  capacityUnit: string;
+  capacityLink: string | null;
+  capacityUnknown: string[];
+  risk: number | null;
+  generalizedCost: number | null;
+  status: "operating" | "inactive";
+  inactiveReason?: string;
+  sources: string[];
+  assumptions: string[];
+}
+
+export function compareRow(r: RouteView): ComparedRoute {
+  return {
+    id: r.id,
+    name: r.name,
+    corridor: r.corridor,
+    countries: r.countries,
+    modes: r.modes,
+    timeDays: r.timeDays,
+    timeDefinition: r.timeDefinition,
+    costUsd: r.costUsd ? (r.costUsd[0] + r.costUsd[1]) / 2 : null,
+    costRangeUsd: r.costUsd,
+    costUnit: r.costUnit,
+    capacity: r.capacity,
+    capacityUnbounded: r.capacityUnbounded,
+    capacityUnit: r.capacityUnit,
+    capacityLink: r.capacityLink,
+    capacityUnknown: r.capacityUnknown,
+    risk: r.risk,
+    generalizedCost: r.network === "gas" ? null : r.generalizedCost,
+    status: r.active ? "operating" : "inactive",
+    ...(r.inactiveReason ? { inactiveReason: r.inactiveReason } : {}),
+    sources: r.sources,
+    assumptions: r.assumptions,
+  };
+}
+
+/**
+ * Routes between two countries in a year, best (lowest generalised cost) first. Routes not
+ * operating that year are left out unless `includePlanned` (then listed after, marked inactive).
+ */
+export function compareRoutes(net: Network, o: CompareOptions): ComparedRoute[] {
+  const all = routesInYear(net, o.year, { weights: o.weights });
+  const rows = all
+    .filter((r) => r.origin === o.from && r.destination === o.to)
+    .filter((r) => r.active || o.includePlanned)
+    .map(compareRow);
+  const key = (r: ComparedRoute) =>
+    (r.status === "operating" ? 0 : 2) + (r.generalizedCost === null ? 1 : 0);
+  return rows.sort(
+    (a, b) =>
+      key(a) - key(b) ||
+      (a.generalizedCost ?? 0) - (b.generalizedCost ?? 0) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** Origin–destination pairs the network has routes for. */
+export function odPairs(net: Network): string[] {
+  return [...new Set(net.routes.map((r) => `${r.origin}→${r.destination}`))];
+}

@@ -1,0 +1,104 @@
+import type { AssignProblem } from "./assign.ts";
+import type { Network } from "./load-network.ts";
+import { linkCapacities, type RouteView, routesInYear, type ViewOptions } from "./year-view.ts";
+
+export type NetworkKind = "transport" | "gas";
+
+/** What one network (transport or gas) looks like in one year, ready for assignment. */
+export interface YearProblem {
+  network: NetworkKind;
+  year: number;
+  unit: string;
+  /** Routes of this network (all, active or not). */
+  routes: RouteView[];
+  demand: Map<string, number>;
+  /** Origin of the demand (one origin per network here). */
+  origin: string;
+  capacities: Map<string, number>;
+  /** Cost per unit of flow for a route's generalized cost (0.5 for USD/FEU over TEU). */
+  perUnit: number;
+  penalty: number;
+  costUnit: string;
+  sources: string[];
+  assumptions: string[];
+}
+
+/**
+ * The assignment problem for `network` in `year`, or undefined when the year has no demand
+ * figure (missing stays missing).
+ */
+export function yearProblem(
+  net: Network,
+  network: NetworkKind,
+  year: number,
+  opts: ViewOptions = {},
+): YearProblem | undefined {
+  const routes = routesInYear(net, year, opts).filter((r) => r.network === network);
+  const demand = new Map<string, number>();
+  const sources: string[] = [];
+  const assumptions: string[] = [];
+  let origin = "";
+  if (network === "transport") {
+    for (const d of net.demand)
+      if (d.network === "transport" && d.yearFrom <= year && year <= d.yearTo) {
+        demand.set(d.destination, (demand.get(d.destination) ?? 0) + d.volume);
+        origin = d.origin;
+        if (d.source) sources.push(d.source);
+        if (d.assumption) assumptions.push(d.at);
+      }
+  } else {
+    for (const g of net.gasFlows)
+      if (g.year === year) {
+        demand.set(g.destination, (demand.get(g.destination) ?? 0) + g.bcm);
+        origin = g.origin;
+        if (g.source) sources.push(g.source);
+        if (g.assumption) assumptions.push(g.at);
+      }
+  }
+  if (demand.size === 0) return undefined;
+  const unit = network === "transport" ? "TEU/yr" : "bcm/yr";
+  const capacities = linkCapacities(net, year, unit);
+  if (opts.unknownCapacity === "zero")
+    for (const r of routes) for (const l of r.capacityUnknown) capacities.set(l, 0);
+  return {
+    network,
+    year,
+    unit,
+    routes: routes.filter((r) => r.origin === origin),
+    demand,
+    origin,
+    capacities,
+    perUnit: network === "transport" ? 0.5 : 1,
+    penalty:
+      network === "transport"
+        ? net.params.unserved_penalty_usd_per_feu.value * 0.5
+        : net.params.unserved_penalty_per_bcm.value,
+    costUnit: network === "transport" ? "USD/yr" : "bcm/yr undelivered",
+    sources: [...new Set(sources)],
+    assumptions,
+  };
+}
+
+/** Routes usable in the assignment: active, with a known generalised cost, serving a demand. */
+export function usable(p: YearProblem): RouteView[] {
+  return p.routes.filter(
+    (r) => r.active && r.generalizedCost !== null && p.demand.has(r.destination),
+  );
+}
+
+/** The assignment problem over a subset of the usable routes. */
+export function toAssign(p: YearProblem, routes: RouteView[]): AssignProblem {
+  return {
+    routes: routes.map((r) => ({
+      id: r.id,
+      destination: r.destination,
+      cost: (r.generalizedCost ?? 0) * p.perUnit,
+      links: r.links,
+      // Between equally cheap routes, prefer the one with fewer links of unknown capacity.
+      tieBreak: 1e-6 * r.capacityUnknown.length,
+    })),
+    capacities: p.capacities,
+    demand: p.demand,
+    penalty: p.penalty,
+  };
+}

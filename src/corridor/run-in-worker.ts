@@ -1,0 +1,62 @@
+import { Worker } from "node:worker_threads";
+import type { WorkerJob } from "./worker.ts";
+
+let worker: Worker | undefined;
+let next = 1;
+const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+function start(): Worker {
+  // Node 20 does not apply `--import tsx` hooks to a .ts worker entry, so a tiny JS bootstrap
+  // registers tsx first and then imports the TypeScript worker.
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const entry = new URL("./worker.ts", import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const w = new Worker(boot, { eval: true });
+  w.on("message", (m: { id: number; result?: unknown; error?: string }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error !== undefined) p.reject(new Error(m.error));
+    else p.resolve(m.result);
+  });
+  w.on("error", (e) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+    worker = undefined;
+  });
+  w.unref();
+  return w;
+}
+
+/**
+ * Run a corridor computation (HiGHS is synchronous WASM) in one shared worker thread so the
+ * server's event loop stays free. Rejects after `timeoutMs`.
+ */
+export function runInWorker<T>(job: WorkerJob, timeoutMs = 60_000): Promise<T> {
+  worker ??= start();
+  const w = worker;
+  const id = next++;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      reject(new Error(`corridor computation took over ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    pending.set(id, {
+      resolve: (v) => {
+        clearTimeout(timer);
+        resolve(v as T);
+      },
+      reject: (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    });
+    w.postMessage({ id, job });
+  });
+}
+
+/** Stop the worker (tests, shutdown). */
+export async function stopWorker(): Promise<void> {
+  if (worker) await worker.terminate();
+  worker = undefined;
+}

@@ -1,0 +1,269 @@
+import type { Event } from "../model/event.ts";
+import { datePrecision, dateStart } from "../model/partial-date.ts";
+import {
+  GOLDSTEIN_ROOT,
+  GOLDSTEIN_TABLES,
+  type GoldsteinChoice,
+  QUAD_NAMES,
+  type QuadScheme,
+  quadOf,
+} from "./event-scales.ts";
+
+/**
+ * A plain dyadic event, the common input of the relations measures: scenario events (curated,
+ * sourced) and imported machine-coded events (GDELT, ICEWS, …) both become these, each labelled
+ * with its evidence source.
+ */
+export interface EventRecord {
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  /** ISO3 of the acting state. */
+  source: string;
+  /** ISO3 of the state acted on. */
+  target: string;
+  /** CAMEO root "01"…"20" (null when unknown). */
+  cameoRoot: string | null;
+  goldstein: number | null;
+  /** Evidence label, e.g. "scenario:azerbaijan" or "imported:gdelt". */
+  evidence: string;
+  /** Event id and citation, when the record has them. */
+  id?: string;
+  ref?: string;
+  /** Mutual (joint) acts are counted once for the dyad. */
+  mutual?: boolean;
+}
+
+/**
+ * Scenario events as dyadic records: an initiator acts on each target; a joint act (no
+ * initiator) links every pair of its actors, marked mutual.
+ */
+export function eventRecordsFromScenario(
+  events: readonly Event[],
+  evidence = "scenario",
+): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const e of events) {
+    const base = {
+      date: e.date,
+      cameoRoot: e.cameoRoot,
+      goldstein: e.goldstein,
+      evidence,
+      id: e.id,
+      ref: e.source,
+    };
+    if (e.initiator) {
+      const targets = e.target.length > 0 ? e.target : e.actors.filter((a) => a !== e.initiator);
+      for (const t of targets)
+        if (t !== e.initiator) out.push({ ...base, source: e.initiator, target: t });
+    } else
+      for (let i = 0; i < e.actors.length; i++)
+        for (let j = i + 1; j < e.actors.length; j++)
+          out.push({ ...base, source: e.actors[i], target: e.actors[j], mutual: true });
+  }
+  return out;
+}
+
+export interface RelationsOptions {
+  a: string;
+  b: string;
+  by: "month" | "year";
+  /** Partial dates bounding the periods (default: the dyad's first and last event). */
+  from?: string;
+  to?: string;
+  /** Half-life of an event's weight in the decayed score, in days (default 365). */
+  halfLifeDays?: number;
+  /** Weight of the neutral prior in the decayed score (default 1 event). */
+  prior?: number;
+  quadScheme?: QuadScheme;
+  goldstein?: GoldsteinChoice;
+}
+
+export interface RelationsRow {
+  period: string;
+  evidence: string;
+  /** Dyadic events dated within the period (either direction). */
+  n: number;
+  /** a → b and b → a events (mutual acts count in both). */
+  nAB: number;
+  nBA: number;
+  /** Σ and mean Goldstein of the period's events; null with no event. */
+  goldsteinSum: number | null;
+  goldsteinMean: number | null;
+  quad: Record<(typeof QUAD_NAMES)[number], number>;
+  /** (cooperative − conflictual events) / events, in [−1, 1]; null with no event. */
+  netCooperation: number | null;
+  /** Decayed relation score at the period's end, in [−1, 1]; null before the first event. */
+  score: number | null;
+  /** Ids of the period's events (when the records carry ids). */
+  events: string[];
+}
+
+export interface Relations {
+  a: string;
+  b: string;
+  by: "month" | "year";
+  quadScheme: QuadScheme;
+  goldsteinTable: string;
+  halfLifeDays: number;
+  prior: number;
+  scoreFormula: string;
+  /** Events not placed in a period because their date is coarser than the period (e.g. a year-dated event by month). */
+  coarser: { evidence: string; n: number }[];
+  rows: RelationsRow[];
+}
+
+const DAY = 86_400_000;
+
+/** Mid-point of a partial date's span (a month-dated event sits mid-month). */
+function midTime(date: string): number {
+  const p = datePrecision(date);
+  const start = Date.parse(`${dateStart(date)}T00:00:00Z`);
+  if (p === "day") return start;
+  const y = Number(date.slice(0, 4));
+  const end = p === "month" ? Date.UTC(y, Number(date.slice(5, 7)), 1) : Date.UTC(y + 1, 0, 1);
+  return (start + end) / 2;
+}
+
+function periodKey(date: string, by: "month" | "year"): string | undefined {
+  const p = datePrecision(date);
+  if (by === "year") return date.slice(0, 4);
+  return p === "year" ? undefined : date.slice(0, 7);
+}
+
+function nextPeriod(k: string, by: "month" | "year"): string {
+  if (by === "year") return String(Number(k) + 1);
+  const y = Number(k.slice(0, 4));
+  const m = Number(k.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+function periodEndTime(k: string, by: "month" | "year"): number {
+  const n = nextPeriod(k, by);
+  return Date.parse(`${by === "year" ? `${n}-01-01` : `${n}-01`}T00:00:00Z`);
+}
+
+/**
+ * Dyadic relations between a and b from event records, per month or year and per evidence
+ * source: Goldstein sums and means, quad counts under a named scheme, net cooperation, and a
+ * decayed relation score
+ *   score(t) = Σ_i w_i·g_i / (10·(Σ_i w_i + prior)),  w_i = 2^(−(t − t_i)/halfLife),
+ * over events dated up to t (the period's end). It lies in (−1, 1), weights recent events more,
+ * and fades towards 0 when no fresh events arrive (ANA proposal).
+ */
+export function relations(records: readonly EventRecord[], o: RelationsOptions): Relations {
+  const by = o.by;
+  const halfLife = o.halfLifeDays ?? 365;
+  if (!(halfLife > 0))
+    throw new Error("relations: the half-life must be a positive number of days");
+  const prior = o.prior ?? 1;
+  if (!(prior >= 0)) throw new Error("relations: the prior weight must be ≥ 0");
+  const scheme = o.quadScheme ?? "gdelt";
+  const gChoice = o.goldstein ?? "recorded";
+  const weight = (r: EventRecord): number | null =>
+    gChoice === "recorded"
+      ? r.goldstein
+      : r.cameoRoot
+        ? (GOLDSTEIN_ROOT[r.cameoRoot] ?? null)
+        : null;
+  const dyad = records.filter(
+    (r) => (r.source === o.a && r.target === o.b) || (r.source === o.b && r.target === o.a),
+  );
+  const evidences = [...new Set(dyad.map((r) => r.evidence))].sort();
+  const keys = dyad
+    .map((r) => periodKey(r.date, by))
+    .filter((k): k is string => !!k)
+    .sort();
+  const first = o.from
+    ? periodKey(o.from.length === 4 && by === "month" ? `${o.from}-01` : o.from, by)
+    : keys[0];
+  const last = o.to
+    ? periodKey(o.to.length === 4 && by === "month" ? `${o.to}-12` : o.to, by)
+    : keys[keys.length - 1];
+  const rows: RelationsRow[] = [];
+  const coarser: { evidence: string; n: number }[] = [];
+  for (const ev of evidences) {
+    const recs = dyad
+      .filter((r) => r.evidence === ev)
+      .map((r) => ({ r, t: midTime(r.date), g: weight(r), k: periodKey(r.date, by) }));
+    const nCoarse = recs.filter((x) => x.k === undefined).length;
+    if (nCoarse > 0) coarser.push({ evidence: ev, n: nCoarse });
+    if (!first || !last) continue;
+    for (let k = first; k <= last; k = nextPeriod(k, by)) {
+      const inP = recs.filter((x) => x.k === k);
+      const quad = Object.fromEntries(QUAD_NAMES.map((q) => [q, 0])) as RelationsRow["quad"];
+      let coop = 0;
+      let conf = 0;
+      for (const x of inP) {
+        const q = quadOf(scheme, x.r.cameoRoot);
+        if (q === null) continue;
+        quad[QUAD_NAMES[q - 1]]++;
+        if (q <= 2) coop++;
+        else conf++;
+      }
+      const gs = inP.map((x) => x.g).filter((g): g is number => g !== null);
+      const end = periodEndTime(k, by);
+      let num = 0;
+      let den = 0;
+      let any = false;
+      for (const x of recs) {
+        if (x.g === null || x.t >= end) continue;
+        const w = 2 ** (-(end - x.t) / DAY / halfLife);
+        num += w * x.g;
+        den += w;
+        any = true;
+      }
+      rows.push({
+        period: k,
+        evidence: ev,
+        n: inP.length,
+        nAB: inP.filter((x) => x.r.mutual || x.r.source === o.a).length,
+        nBA: inP.filter((x) => x.r.mutual || x.r.source === o.b).length,
+        goldsteinSum: gs.length > 0 ? gs.reduce((s, g) => s + g, 0) : null,
+        goldsteinMean: gs.length > 0 ? gs.reduce((s, g) => s + g, 0) / gs.length : null,
+        quad,
+        netCooperation: coop + conf > 0 ? (coop - conf) / (coop + conf) : null,
+        score: any ? num / (10 * (den + prior)) : null,
+        events: inP.map((x) => x.r.id).filter((id): id is string => !!id),
+      });
+    }
+  }
+  rows.sort((x, y) => x.period.localeCompare(y.period) || x.evidence.localeCompare(y.evidence));
+  return {
+    a: o.a,
+    b: o.b,
+    by,
+    quadScheme: scheme,
+    goldsteinTable: GOLDSTEIN_TABLES[gChoice],
+    halfLifeDays: halfLife,
+    prior,
+    scoreFormula:
+      "score(t) = Σ w_i·g_i / (10·(Σ w_i + prior)), w_i = 2^(−(t − t_i)/halfLife), events up to the period's end",
+    coarser,
+    rows,
+  };
+}
+
+/** The decayed score of a dyad at an instant (ms since epoch), or null with no earlier event. */
+export function relationScoreAt(
+  records: readonly EventRecord[],
+  a: string,
+  b: string,
+  at: number,
+  halfLifeDays = 365,
+  prior = 1,
+): { score: number | null; weight: number; n: number } {
+  let num = 0;
+  let den = 0;
+  let n = 0;
+  for (const r of records) {
+    if (!((r.source === a && r.target === b) || (r.source === b && r.target === a))) continue;
+    if (r.goldstein === null) continue;
+    const t = midTime(r.date);
+    if (t >= at) continue;
+    const w = 2 ** (-(at - t) / DAY / halfLifeDays);
+    num += w * r.goldstein;
+    den += w;
+    n++;
+  }
+  return { score: n > 0 ? num / (10 * (den + prior)) : null, weight: den, n };
+}

@@ -1,0 +1,120 @@
+import type { ReportData } from "./build.ts";
+import { eventsChart, partnersChart, sharesChart } from "./charts.ts";
+
+function cell(s: unknown): string {
+  return String(s ?? "—")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
+}
+
+function src(s: string): string {
+  return /^https?:\/\//.test(s) ? `<${s}>` : `*${cell(s)}*`;
+}
+
+/**
+ * The report as Markdown plus its charts as SVG files (name → content), which the Markdown links
+ * relatively (`<dir>/<name>`).
+ */
+export function reportMarkdown(
+  r: ReportData,
+  assetDir: string,
+): { markdown: string; files: Record<string, string> } {
+  const files: Record<string, string> = {};
+  const fig = (name: string, svg: string, alt: string) => {
+    files[name] = svg;
+    return `![${alt}](${assetDir}/${name})`;
+  };
+  const shares = (rows: ReportData["arms"]) =>
+    rows.length === 0
+      ? `*No sourced flow in ${r.from}–${r.to}: missing, not zero.*`
+      : [
+          "| year | total | top partner | all partners |",
+          "|---|---:|---|---|",
+          ...rows.map((y) => {
+            const sorted = Object.entries(y.shares).sort((a, b) => b[1] - a[1]);
+            return `| ${y.year} | ${y.total} ${y.unit} | ${cell(r.names[sorted[0][0]] ?? sorted[0][0])} ${(sorted[0][1] * 100).toFixed(1)}% | ${sorted.map(([p, s]) => `${cell(r.names[p] ?? p)} ${(s * 100).toFixed(1)}%`).join(", ")} |`;
+          }),
+        ].join("\n");
+  const md = [
+    `# ${r.focalName} (${r.focal}), ${r.from}–${r.to}`,
+    "",
+    `An ANA report from the scenario “${r.scenario.name}”, generated ${r.generated}. Every figure comes from a sourced record; sources are listed at the end. Missing data is marked as missing, never as zero.`,
+    "",
+    "## Scorecard",
+    "",
+    "> The ANA scorecard (pillars × levels × years) is not available in this build: its measures have not landed yet.",
+    "",
+    "## Events",
+    "",
+    `${r.events.length} dated, CAMEO-coded events: ${r.events.filter((e) => e.goldstein > 0).length} cooperative, ${r.events.filter((e) => e.goldstein < 0).length} conflictual.`,
+    "",
+    fig("events.svg", eventsChart(r), "events per year"),
+    "",
+    r.topPartners.length
+      ? fig("partners.svg", partnersChart(r), "Goldstein sums with the main partners")
+      : "",
+    "",
+    "## Arms imports by supplier",
+    "",
+    r.arms.length
+      ? fig("arms.svg", sharesChart(r.arms, r, "Arms imports (SIPRI TIV)"), "arms import shares")
+      : "",
+    "",
+    shares(r.arms),
+    "",
+    "## Gas exports by destination",
+    "",
+    r.gas.length ? fig("gas.svg", sharesChart(r.gas, r, "Gas exports"), "gas export shares") : "",
+    "",
+    shares(r.gas),
+    "",
+    "## Memberships",
+    "",
+    r.memberships.length
+      ? [
+          "| organisation | status | from | to | source |",
+          "|---|---|---|---|---|",
+          ...r.memberships.map(
+            (m) =>
+              `| ${cell(r.names[m.organisation] ?? m.organisation)} | ${m.status} | ${m.from ?? "—"} | ${m.to ?? ""} | ${src(m.source)} |`,
+          ),
+        ].join("\n")
+      : "*None recorded.*",
+    "",
+    "## Corridors and pipelines",
+    "",
+    r.projects.length
+      ? [
+          "| project | route | capacity | status | source |",
+          "|---|---|---|---|---|",
+          ...r.projects.map(
+            (p) =>
+              `| ${cell(p.name)} | ${p.route.join(" → ")} | ${p.capacity === undefined ? "—" : `${p.capacity} ${cell(p.capacityUnit ?? "")}`} | ${p.status} | ${src(p.source)} |`,
+          ),
+        ].join("\n")
+      : "*None recorded.*",
+    "",
+    "## Claims check",
+    "",
+    r.claims
+      ? r.claims.replace(/^#/gm, "###")
+      : "> The claims check (docs/claims.md) is not available in this build.",
+    "",
+    "## Event list",
+    "",
+    "| date | event | level | Goldstein | source |",
+    "|---|---|---|---:|---|",
+    ...r.events.map(
+      (e) =>
+        `| ${e.date} | ${cell(e.title)} | ${e.level ?? "—"} | ${e.goldstein} | ${src(e.source)} |`,
+    ),
+    "",
+    "## Sources",
+    "",
+    ...r.sources.map(
+      (s, i) => `${i + 1}. ${src(s.source)} (${s.records} record${s.records === 1 ? "" : "s"})`,
+    ),
+    "",
+  ].join("\n");
+  return { markdown: md, files };
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { HttpError } from "./context.ts";
+
+/** What a running job may do: report progress, and notice that it was cancelled or timed out. */
+export interface JobControl {
+  /** Fraction done in [0, 1] and an optional message ("run 40 of 100"). */
+  progress(fraction: number, message?: string): void;
+  /** Aborted on cancel or when the job's time limit passes; long loops should check it. */
+  signal: AbortSignal;
+}
+
+/** A kind of long computation that can run as a job (a simulation, a what-if, a report). */
+export interface JobKind<S extends z.ZodType = z.ZodType> {
+  name: string;
+  summary: string;
+  /** Validates the posted `params`. */
+  params: S;
+  run(params: z.infer<S>, control: JobControl): Promise<unknown>;
+  /** Time limit in seconds (default: the manager's). */
+  maxSeconds?: number;
+}
+
+export type JobStatus = "running" | "done" | "failed" | "cancelled" | "timeout";
+
+export interface Job {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  progress: number;
+  message?: string;
+  created: string;
+  finished?: string;
+  seconds?: number;
+  result?: unknown;
+  error?: string;
+}
+
+export interface JobLimits {
+  /** Jobs running at once; more get 503 (default 4: the machine has few cores). */
+  maxRunning: number;
+  /** Finished jobs kept for polling; the oldest are dropped beyond this (default 50). */
+  maxKept: number;
+  /** Default time limit per job in seconds (default 300). */
+  maxSeconds: number;
+}
+
+/**
+ * A small in-memory job manager: bounded concurrency, bounded retention, a time limit per job,
+ * progress reporting and cancellation. Jobs live as long as the server process.
+ */
+export class JobManager {
+  private kinds = new Map<string, JobKind>();
+  private jobs = new Map<string, Job>();
+  private controllers = new Map<string, AbortController>();
+  readonly limits: JobLimits;
+
+  constructor(limits: Partial<JobLimits> = {}) {
+    this.limits = { maxRunning: 4, maxKept: 50, maxSeconds: 300, ...limits };
+  }
+
+  define<S extends z.ZodType>(kind: JobKind<S>): void {
+    if (this.kinds.has(kind.name)) throw new Error(`jobs: kind "${kind.name}" defined twice`);
+    this.kinds.set(kind.name, kind as unknown as JobKind);
+  }
+
+  kindList(): { name: string; summary: string; maxSeconds: number }[] {
+    return [...this.kinds.values()].map((k) => ({
+      name: k.name,
+      summary: k.summary,
+      maxSeconds: k.maxSeconds ?? this.limits.maxSeconds,
+    }));
+  }
+
+  hasKind(name: string): boolean {
+    return this.kinds.has(name);
+  }
+
+  running(): number {
+    return [...this.jobs.values()].filter((j) => j.status === "running").length;
+  }
+
+  /** Validate and start a job; returns it at once (status "running"). */
+  create(kindName: string, rawParams: unknown): Job {
+    const kind = this.kinds.get(kindName);
+    if (!kind)
+      throw new HttpError(
+        404,
+        `no job kind "${kindName}" (available: ${[...this.kinds.keys()].join(", ") || "none"})`,
+      );
+    const parsed = kind.params.safeParse(rawParams ?? {});
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        parsed.error.issues
+          .map((i) => `params.${i.path.join(".") || "(root)"}: ${i.message}`)
+          .join("; "),
+      );
+    if (this.running() >= this.limits.maxRunning)
+      throw new HttpError(
+        503,
+        `${this.limits.maxRunning} jobs are already running; poll them and try again later`,
+      );
+    const job: Job = {
+      id: randomUUID(),
+      kind: kindName,
+      status: "running",
+      progress: 0,
+      created: new Date().toISOString(),
+    };
+    this.jobs.set(job.id, job);
+    this.trim();
+    const ac = new AbortController();
+    this.controllers.set(job.id, ac);
+    const seconds = kind.maxSeconds ?? this.limits.maxSeconds;
+    const t0 = performance.now();
+    const finish = (status: JobStatus, patch: Partial<Job>) => {
+      if (job.status !== "running") return;
+      clearTimeout(timer);
+      Object.assign(job, patch, {
+        status,
+        finished: new Date().toISOString(),
+        seconds: Math.round(performance.now() - t0) / 1000,
+      });
+      this.controllers.delete(job.id);
+    };
+    const timer = setTimeout(() => {
+      finish("timeout", { error: `stopped after the ${seconds} s time limit` });
+      ac.abort(new Error("time limit"));
+    }, seconds * 1000);
+    timer.unref?.();
+    const control: JobControl = {
+      signal: ac.signal,
+      progress(fraction, message) {
+        if (job.status !== "running") return;
+        job.progress = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0));
+        if (message !== undefined) job.message = message;
+      },
+    };
+    // Start on the next tick so that the caller gets the job before any synchronous work.
+    setImmediate(() => {
+      Promise.resolve()
+        .then(() => kind.run(parsed.data, control))
+        .then(
+          (result) => finish("done", { result, progress: 1 }),
+          (e: unknown) => finish("failed", { error: (e as Error)?.message ?? String(e) }),
+        );
+    });
+    return job;
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  list(): Job[] {
+    return [...this.jobs.values()];
+  }
+
+  cancel(id: string): Job | undefined {
+    const job = this.jobs.get(id);
+    if (!job) return undefined;
+    const ac = this.controllers.get(id);
+    if (job.status === "running" && ac) {
+      job.status = "cancelled";
+      job.finished = new Date().toISOString();
+      this.controllers.delete(id);
+      ac.abort(new Error("cancelled"));
+    }
+    return job;
+  }
+
+  /** Drop the oldest finished jobs beyond the retention bound. */
+  private trim(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.status !== "running");
+    const excess = this.jobs.size - this.limits.maxKept;
+    for (const j of finished.slice(0, Math.max(0, excess))) this.jobs.delete(j.id);
+  }
+
+  cancelAll(): void {
+    for (const id of [...this.controllers.keys()]) this.cancel(id);
+  }
+}
+
+const managers = new WeakMap<object, JobManager>();
+
+/** The job manager of a server (one per ServerContext). */
+export function jobsFor(ctx: object): JobManager {
+  let m = managers.get(ctx);
+  if (!m) {
+    m = new JobManager();
+    managers.set(ctx, m);
+  }
+  return m;
+}

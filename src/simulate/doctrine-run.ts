@@ -1,0 +1,134 @@
+/**
+ * Monte Carlo over the doctrine simulator, spread over worker threads. Each run draws from its own
+ * seeded streams (seed, run), and results are combined in run order, so the output is identical for
+ * any number of threads.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { type RunOutcome, simulateRange } from "./doctrine.ts";
+import {
+  DOCTRINES,
+  type Doctrine,
+  DoctrineParams,
+  type DoctrineParamsInput,
+} from "./doctrine-params.ts";
+import { cvar, type Summary, summarize } from "./quantiles.ts";
+
+export interface DoctrineSummary {
+  doctrine: Doctrine;
+  payoff: Summary;
+  /** Mean of the worst cvarAlpha share of cumulative payoffs. */
+  cvar: number;
+  /** Mean autonomy (1 − HHI) per year. */
+  autonomy: number[];
+  /** Mean shares per year by pole id and "multilateral" (each year sums to 1). */
+  shares: Record<string, number[]>;
+  coercion: { meanEvents: number; probAny: number };
+  abandonment: { meanEvents: number; probAny: number };
+  switches: number;
+}
+
+export interface DoctrineResult {
+  runs: number;
+  years: number;
+  seed: number;
+  threads: number;
+  params: DoctrineParams;
+  doctrines: DoctrineSummary[];
+  /** Doctrines by mean cumulative payoff, best first. */
+  ranking: Doctrine[];
+  elapsedMs: number;
+}
+
+function runWorker(
+  params: DoctrineParams,
+  years: number,
+  seed: number,
+  from: number,
+  to: number,
+): Promise<RunOutcome[]> {
+  return new Promise((resolve, reject) => {
+    // On Node 20 a worker whose entry is a .ts file fails even with execArgv ["--import", "tsx"]
+    // ("Unknown file extension"); an eval'd bootstrap registers tsx's loader, then imports the module.
+    const tsxApi = import.meta.resolve("tsx/esm/api");
+    const entry = new URL("./doctrine-worker.ts", import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    const w = new Worker(boot, { eval: true, workerData: { params, years, seed, from, to } });
+    w.once("message", (m) => resolve(m as RunOutcome[]));
+    w.once("error", reject);
+    w.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`doctrine worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+export async function runDoctrines(
+  input: DoctrineParamsInput,
+  opts: { runs: number; years: number; seed: number; threads?: number },
+): Promise<DoctrineResult> {
+  const t0 = Date.now();
+  const params = DoctrineParams.parse(input);
+  // by default, worker threads only when the work outweighs starting them (results are identical)
+  const auto = opts.runs * opts.years >= 50_000 ? Math.min(2, availableParallelism()) : 1;
+  const threads = Math.max(1, Math.min(opts.threads ?? auto, opts.runs, 16));
+  let outcomes: RunOutcome[];
+  if (threads === 1) outcomes = simulateRange(params, opts.years, opts.seed, 0, opts.runs);
+  else {
+    const per = Math.ceil(opts.runs / threads);
+    const blocks = Array.from(
+      { length: threads },
+      (_, k) => [k * per, Math.min(opts.runs, (k + 1) * per)] as const,
+    ).filter(([a, b]) => b > a);
+    const parts = await Promise.all(
+      blocks.map(([a, b]) => runWorker(params, opts.years, opts.seed, a, b)),
+    );
+    outcomes = parts.flat();
+  }
+  const G = params.poles.length;
+  const keys = [...params.poles.map((p) => p.id), "multilateral"];
+  const doctrines = DOCTRINES.map((doctrine, d): DoctrineSummary => {
+    const pay = outcomes.map((o) => o.payoff[d]);
+    const autonomy = Array.from(
+      { length: opts.years },
+      (_, t) => outcomes.reduce((s, o) => s + o.autonomy[d][t], 0) / outcomes.length,
+    );
+    const shares = Object.fromEntries(
+      keys.map((k, g) => [
+        k,
+        Array.from(
+          { length: opts.years },
+          (_, t) => outcomes.reduce((s, o) => s + o.shares[d][t][g], 0) / outcomes.length,
+        ),
+      ]),
+    );
+    const ev = (xs: number[]) => ({
+      meanEvents: xs.reduce((a, b) => a + b, 0) / xs.length,
+      probAny: xs.filter((x) => x > 0).length / xs.length,
+    });
+    return {
+      doctrine,
+      payoff: summarize(pay),
+      cvar: cvar(pay, params.cvarAlpha),
+      autonomy,
+      shares,
+      coercion: ev(outcomes.map((o) => o.coercion[d])),
+      abandonment: ev(outcomes.map((o) => o.abandonment[d])),
+      switches: outcomes.reduce((s, o) => s + o.switches[d], 0) / outcomes.length,
+    };
+  });
+  void G;
+  const ranking = doctrines
+    .slice()
+    .sort((a, b) => b.payoff.mean - a.payoff.mean)
+    .map((x) => x.doctrine);
+  return {
+    runs: opts.runs,
+    years: opts.years,
+    seed: opts.seed,
+    threads,
+    params,
+    doctrines,
+    ranking,
+    elapsedMs: Date.now() - t0,
+  };
+}

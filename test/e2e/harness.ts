@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+/** Build the dashboard if its sources are newer than web/dist (as `npm start` does). */
+export function buildWeb(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts/build-web.js")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export interface Server {
+  url: string;
+  proc: ChildProcess;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** `ana serve` on a free loopback port with a temporary store; resolves once it prints its URL. */
+export async function startServer(extra: string[] = []): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), "ana-e2e-"));
+  const proc = spawn(
+    process.execPath,
+    [
+      join(ROOT, "bin/ana.js"),
+      "serve",
+      "--port",
+      "0",
+      "--host",
+      "127.0.0.1",
+      "--db",
+      join(dir, "ana.duckdb"),
+      ...extra,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let err = "";
+  proc.stderr!.on("data", (d) => {
+    err += d;
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    const t = setTimeout(
+      () => reject(new Error(`ana serve did not start in 60 s: ${err}`)),
+      60_000,
+    );
+    proc.stdout!.on("data", (d) => {
+      out += d;
+      const m = /serving on (http:\/\/[^\s/]+)\//.exec(out);
+      if (m) {
+        clearTimeout(t);
+        resolve(m[1]);
+      }
+    });
+    proc.on("exit", (code) => {
+      clearTimeout(t);
+      reject(new Error(`ana serve exited with ${code}: ${err}`));
+    });
+  });
+  return {
+    url,
+    proc,
+    dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once("exit", () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+        proc.kill("SIGTERM");
+      }),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+/** Debian's headless Chromium with a fresh profile. */
+export async function launch(): Promise<{
+  browser: Browser | null;
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const profile = mkdtempSync(join(tmpdir(), "ana-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 800 },
+  });
+  return {
+    browser: context.browser(),
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { ViewState } from "./state.ts";
+
+export interface ScenarioInfo {
+  id: string;
+  name: string;
+  focal: string;
+  from: string;
+  to: string;
+}
+
+export interface Actor {
+  id: string;
+  kind: "state" | "organisation" | "group";
+  name: string;
+  cow?: number;
+  source: string;
+}
+
+/** What every page gets: the resolved view state, the scenario, its actors, and a way to change the URL. */
+export interface PageContext {
+  state: ViewState;
+  scenario: ScenarioInfo;
+  actors: Actor[];
+  name(code: string): string;
+  /** Change page-specific parameters (kept in the URL) and re-render. */
+  update(extra: Record<string, string>): void;
+}

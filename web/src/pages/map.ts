@@ -1,0 +1,569 @@
+import { geoCentroid, geoGraticule10, geoNaturalEarth1, geoPath } from "d3-geo";
+import { api, has, qs } from "../api.ts";
+import type { PageContext } from "../context.ts";
+import { type CountryFeature, worldCountries } from "../geo.ts";
+import {
+  LEVEL_COLOURS,
+  LEVELS,
+  type LevelRec,
+  type Project,
+  type ScenarioData,
+  type Tie,
+} from "../types.ts";
+import {
+  activeAt,
+  append,
+  fmt,
+  h,
+  notice,
+  section,
+  sourceLink,
+  table,
+  unavailable,
+} from "../ui.ts";
+
+const SVG = "http://www.w3.org/2000/svg";
+function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  ...kids: (Node | string)[]
+) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  el.append(...kids);
+  return el;
+}
+
+const REL = { positive: "#1a9850", negative: "#d73027", mixed: "#fdae61", none: "#cfd8dc" };
+const PROJECT_COLOURS: Record<string, string> = {
+  pipeline: "#8c2d04",
+  corridor: "#08519c",
+  railway: "#3f007d",
+  road: "#525252",
+  port: "#006d2c",
+};
+
+export interface Partner {
+  id: string;
+  levels: string[];
+  ties: Tie[];
+  relation: keyof typeof REL;
+  net: number;
+}
+
+/** The focal state's partners at a date: levels in force, ties in force and the net sign of those ties. */
+export function partnersAt(d: ScenarioData, focal: string, at: string): Partner[] {
+  const ids = new Set<string>();
+  const levels = d.levels.filter((l: LevelRec) => l.focal === focal && activeAt(l, at));
+  for (const l of levels) ids.add(l.partner);
+  const ties = d.ties.filter((t) => (t.a === focal || t.b === focal) && activeAt(t, at));
+  for (const t of ties) ids.add(t.a === focal ? t.b : t.a);
+  return [...ids].map((id) => {
+    const tt = ties.filter((t) => t.a === id || t.b === id);
+    const pos = tt.filter((t) => t.sign > 0).reduce((a, t) => a + t.strength, 0);
+    const neg = tt.filter((t) => t.sign < 0).reduce((a, t) => a + t.strength, 0);
+    const relation: Partner["relation"] =
+      tt.length === 0 ? "none" : pos > 0 && neg > 0 ? "mixed" : pos > 0 ? "positive" : "negative";
+    return {
+      id,
+      levels: [...new Set(levels.filter((l) => l.partner === id).map((l) => l.level))],
+      ties: tt,
+      relation,
+      net: pos - neg,
+    };
+  });
+}
+
+interface CorridorLink {
+  id: string;
+  name: string;
+  mode: string;
+  network: string;
+  status: string;
+  capacity: number | string | null;
+  capacityUnit?: string;
+  geometry: number[][];
+  source: string | null;
+  assumption?: boolean;
+}
+
+interface LeverageRow {
+  year: number;
+  network: "transport" | "gas";
+  routeBetweenness: number | null;
+  bypassCost: number | null;
+  shapley: number | null;
+  shapleyShare?: number | null;
+  costUnit?: string;
+}
+
+const leverageJobs = new Map<string, string>();
+
+/** Transit leverage over the years (a job: it solves many flow problems). */
+function leverageSection(ctx: PageContext): HTMLElement {
+  const focal = ctx.state.focal;
+  const bar = h("progress", {
+    max: 1,
+    value: 0,
+    "aria-label": "transit leverage progress",
+  }) as HTMLProgressElement;
+  const status = h(
+    "span",
+    { class: "job-status", role: "status", "aria-live": "polite" },
+    "starting…",
+  );
+  const body = h("div", { class: "leverage" }, h("div", { class: "row" }, bar, " ", status));
+  void (async () => {
+    const t0 = performance.now();
+    // One job per focal state per page load: re-rendering the map polls the same job.
+    let id = leverageJobs.get(focal);
+    if (!id) {
+      const r = await api<{ id: string }>("/api/compute/jobs", {
+        method: "POST",
+        body: JSON.stringify({ kind: "corridor-leverage", params: { country: focal } }),
+      });
+      if (!r.ok) {
+        body.replaceChildren(notice(r.status === 404 ? "unavailable" : "error", r.error));
+        return;
+      }
+      id = r.data.id;
+      leverageJobs.set(focal, id);
+    }
+    const r = { data: { id } };
+    for (;;) {
+      await new Promise((res) => setTimeout(res, 400));
+      const j = await api<{
+        status: string;
+        progress: number;
+        message?: string;
+        result?: { rows: LeverageRow[] };
+        error?: string;
+      }>(`/api/jobs/${r.data.id}?t=${Date.now()}`);
+      if (!j.ok) return body.replaceChildren(notice("error", j.error));
+      bar.value = j.data.progress;
+      status.textContent = `${Math.round(j.data.progress * 100)}% · ${((performance.now() - t0) / 1000).toFixed(0)} s${j.data.message ? ` · ${j.data.message}` : ""}`;
+      if (j.data.status === "running") continue;
+      if (j.data.status !== "done" || !j.data.result) {
+        leverageJobs.delete(focal);
+        return body.replaceChildren(
+          notice("error", `transit leverage ${j.data.status}: ${j.data.error ?? ""}`),
+        );
+      }
+      const rows = j.data.result.rows;
+      const Plot = await import("@observablehq/plot");
+      const chart = Plot.plot({
+        width: 760,
+        height: 220,
+        x: { label: "year", tickFormat: "d" },
+        y: { label: "Shapley share of transit value", domain: [0, 1], grid: true },
+        color: { legend: true, domain: ["transport", "gas"], range: ["#6a51a3", "#b15928"] },
+        marks: [
+          Plot.lineY(rows, { x: "year", y: "shapleyShare", stroke: "network", marker: "circle" }),
+          Plot.ruleY([0]),
+        ],
+      });
+      body.replaceChildren(
+        h(
+          "p",
+          { class: "summary" },
+          `What other states would lose without ${ctx.name(focal)} as a transit country, per year of the corridor model (computed in ${((performance.now() - t0) / 1000).toFixed(1)} s).`,
+        ),
+        h("figure", {}, chart),
+        table(rows, [
+          { key: "y", label: "year", value: (x) => String(x.year) },
+          { key: "n", label: "network", value: (x) => x.network },
+          {
+            key: "b",
+            label: "route betweenness",
+            value: (x) => fmt(x.routeBetweenness, 3),
+            numeric: true,
+          },
+          {
+            key: "c",
+            label: "bypass cost",
+            value: (x) =>
+              x.bypassCost === null ? null : `${fmt(x.bypassCost, 2)} ${x.costUnit ?? ""}`,
+            numeric: true,
+          },
+          {
+            key: "s",
+            label: "Shapley transit power",
+            value: (x) => fmt(x.shapley, 3),
+            numeric: true,
+          },
+          {
+            key: "sh",
+            label: "Shapley share",
+            value: (x) => fmt(x.shapleyShare, 3),
+            numeric: true,
+          },
+        ]),
+        h(
+          "p",
+          { class: "hint" },
+          "Formulas: docs/measures (corridors); link figures and their sources: the corridor network's files, via /api/corridors/network.",
+        ),
+      );
+      return;
+    }
+  })();
+  return body;
+}
+
+export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
+  const st = ctx.state;
+  const at = /^\d{4}(-\d{2}-\d{2})?$/.test(st.extra.at ?? "") ? st.extra.at! : st.to;
+  const colourBy = st.extra.colour === "relation" ? "relation" : "level";
+  const zoom = st.extra.zoom === "world" ? "world" : "region";
+  const corridorsP = has("/api/corridors/network").then((ok) =>
+    ok
+      ? api<{ links: CorridorLink[] }>(`/api/corridors/network${qs({ year: at.slice(0, 4) })}`)
+      : null,
+  );
+  const hasLeverageP = hasJob("corridor-leverage");
+  const r = await api<ScenarioData>(
+    `/api/scenario${qs({ scenario: st.scenario, include: "levels,ties,projects" })}`,
+  );
+  if (!r.ok) {
+    root.append(notice("error", `Could not load the scenario: ${r.error}`));
+    return;
+  }
+  const d = r.data;
+  const partners = partnersAt(d, st.focal, at);
+  const byId = new Map(partners.map((p) => [p.id, p]));
+  const feats = worldCountries();
+  const featOf = new Map(feats.filter((f) => f.iso3).map((f) => [f.iso3!, f]));
+  const projects = d.projects;
+  const W = 1000;
+  const H = 520;
+  const focusIds = [
+    st.focal,
+    ...partners.filter((p) => p.levels.some((l) => l !== "systemic")).map((p) => p.id),
+    ...projects.flatMap((p) => p.route),
+  ];
+  const focus = focusIds.map((id) => featOf.get(id)).filter(Boolean) as CountryFeature[];
+  // The region view spans at least ±25° of longitude and ±15° of latitude around the focal state.
+  const focalFeat = featOf.get(st.focal);
+  const minBox = focalFeat
+    ? (() => {
+        const [x, y] = geoCentroid(focalFeat);
+        return [
+          {
+            type: "Feature",
+            properties: {},
+            geometry: {
+              type: "MultiPoint",
+              coordinates: [
+                [x - 25, y - 15],
+                [x + 25, y + 15],
+              ],
+            },
+          },
+        ];
+      })()
+    : [];
+  const projection = geoNaturalEarth1();
+  if (zoom === "region" && focus.length > 0)
+    projection.fitExtent(
+      [
+        [10, 10],
+        [W - 10, H - 10],
+      ],
+      {
+        type: "FeatureCollection",
+        features: [
+          ...focus.map((f) => ({
+            type: "Feature",
+            properties: {},
+            geometry: { type: "Point", coordinates: geoCentroid(f) },
+          })),
+          ...minBox,
+        ],
+      } as never,
+    );
+  else
+    projection.fitExtent(
+      [
+        [10, 10],
+        [W - 10, H - 10],
+      ],
+      { type: "Sphere" },
+    );
+  const path = geoPath(projection);
+
+  const fill = (f: CountryFeature): string => {
+    if (f.iso3 === st.focal) return "#111";
+    const p = f.iso3 ? byId.get(f.iso3) : undefined;
+    if (!p) return "#eef1f3";
+    if (colourBy === "relation") return REL[p.relation];
+    const l = LEVELS.find((x) => p.levels.includes(x));
+    return l ? LEVEL_COLOURS[l] : "#b0bec5";
+  };
+  const svg = s("svg", {
+    viewBox: `0 0 ${W} ${H}`,
+    role: "img",
+    "aria-label": `Map of ${ctx.name(st.focal)}'s partners in ${at}, coloured by ${colourBy}`,
+    class: "map",
+  });
+  svg.append(s("path", { d: path({ type: "Sphere" }) ?? "", fill: "#f8fbff", stroke: "#ccd" }));
+  svg.append(
+    s("path", {
+      d: path(geoGraticule10()) ?? "",
+      fill: "none",
+      stroke: "#e3e8ee",
+      "stroke-width": 0.5,
+    }),
+  );
+  for (const f of feats) {
+    const p = f.iso3 ? byId.get(f.iso3) : undefined;
+    const el = s("path", {
+      d: path(f) ?? "",
+      fill: fill(f),
+      stroke: "#fff",
+      "stroke-width": 0.5,
+      "data-iso3": f.iso3 ?? "",
+    });
+    el.append(
+      s(
+        "title",
+        {},
+        `${f.iso3 ? ctx.name(f.iso3) : f.properties.name}${p ? ` — ${p.levels.join(", ") || "level not set"}; ties: ${p.ties.length ? p.ties.map((t) => `${t.domain} ${t.sign > 0 ? "+" : "−"}`).join(", ") : "none recorded"}` : ""}`,
+      ),
+    );
+    svg.append(el);
+  }
+  // The corridor model's route network in the year (links with their own geometry), when the server has it.
+  let corridorLinks: CorridorLink[] = [];
+  const cn = await corridorsP;
+  if (cn?.ok) corridorLinks = cn.data.links;
+  for (const l of corridorLinks) {
+    const line = s("path", {
+      d: path({ type: "LineString", coordinates: l.geometry as [number, number][] }) ?? "",
+      fill: "none",
+      stroke: l.network === "gas" ? "#b15928" : "#6a51a3",
+      "stroke-width": 1.2,
+      "stroke-dasharray": l.status === "operating" || l.status === "operational" ? "none" : "2 3",
+      opacity: 0.7,
+      class: "corridor-link",
+    });
+    line.append(
+      s(
+        "title",
+        {},
+        `${l.name} (${l.network}, ${l.mode}, ${l.status})${l.capacity !== null ? ` capacity ${l.capacity} ${l.capacityUnit ?? ""}` : ""}${l.source ? `\n${l.source}` : l.assumption ? "\nassumption" : ""}`,
+      ),
+    );
+    svg.append(line);
+  }
+  // Corridors and pipelines: a line through the route's countries (centroids), dashed unless operational at the date.
+  const drawn: string[] = [];
+  for (const p of projects) {
+    const pts = p.route
+      .map((c) => featOf.get(c))
+      .filter(Boolean)
+      .map((f) => geoCentroid(f!));
+    if (pts.length < 2) continue;
+    const operational =
+      p.status === "operational" &&
+      (!p.from || p.from.slice(0, 4) <= at.slice(0, 4)) &&
+      (!p.to || p.to.slice(0, 4) >= at.slice(0, 4));
+    const line = s("path", {
+      d: path({ type: "LineString", coordinates: pts }) ?? "",
+      fill: "none",
+      stroke: PROJECT_COLOURS[p.kind] ?? "#333",
+      "stroke-width": 2.5,
+      "stroke-dasharray": operational ? "none" : "6 4",
+      "stroke-linecap": "round",
+      opacity: 0.85,
+    });
+    line.append(s("title", {}, `${p.name} (${p.kind}, ${p.status}): ${p.route.join(" → ")}`));
+    svg.append(line);
+    drawn.push(p.id);
+  }
+  for (const p of partners) {
+    const f = featOf.get(p.id);
+    if (!f) continue;
+    const [x, y] = projection(geoCentroid(f)) ?? [NaN, NaN];
+    if (!Number.isFinite(x)) continue;
+    svg.append(s("text", { x, y, "text-anchor": "middle", class: "map-label" }, p.id));
+  }
+  const legendItems =
+    colourBy === "level"
+      ? LEVELS.map((l) => [LEVEL_COLOURS[l], l] as [string, string])
+      : (Object.entries(REL) as [string, string][]).map(
+          ([k, c]) => [c, k === "none" ? "no tie recorded" : `${k} ties`] as [string, string],
+        );
+  const kindOf = new Map(ctx.actors.map((a) => [a.id, a.kind]));
+  const noGeo = partners.filter((p) => !featOf.has(p.id) && kindOf.get(p.id) === "state");
+  const orgs = partners.filter((p) => kindOf.get(p.id) !== "state");
+  append(root, [
+    h(
+      "form",
+      { class: "filters", "aria-label": "Map options", onsubmit: (e: Event) => e.preventDefault() },
+      h(
+        "label",
+        { for: "m-at" },
+        "Date",
+        h("input", {
+          id: "m-at",
+          type: "number",
+          min: st.from,
+          max: st.to,
+          value: at.slice(0, 4),
+          onchange: (e: Event) => ctx.update({ at: (e.target as HTMLInputElement).value }),
+        }),
+      ),
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "Colour by"),
+        ...(["level", "relation"] as const).map((v) =>
+          h(
+            "label",
+            {},
+            h("input", {
+              type: "radio",
+              name: "colour",
+              value: v,
+              checked: v === colourBy,
+              onchange: () => ctx.update({ colour: v }),
+            }),
+            v,
+          ),
+        ),
+      ),
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "Extent"),
+        ...(["region", "world"] as const).map((v) =>
+          h(
+            "label",
+            {},
+            h("input", {
+              type: "radio",
+              name: "zoom",
+              value: v,
+              checked: v === zoom,
+              onchange: () => ctx.update({ zoom: v }),
+            }),
+            v,
+          ),
+        ),
+      ),
+    ),
+    h(
+      "figure",
+      { class: "map-figure" },
+      svg,
+      h(
+        "figcaption",
+        { class: "legend" },
+        h("span", {}, h("i", { style: "background:#111" }), ctx.name(st.focal)),
+        ...legendItems.map(([c, l]) => h("span", {}, h("i", { style: `background:${c}` }), l)),
+        ...Object.entries(PROJECT_COLOURS)
+          .filter(([k]) => projects.some((p) => p.kind === k))
+          .map(([k, c]) =>
+            h(
+              "span",
+              {},
+              h("i", { class: "line", style: `background:${c}` }),
+              `${k} (dashed: not operational at the date)`,
+            ),
+          ),
+        h("span", {}, "Boundaries: Natural Earth 1:110m via world-atlas (public domain)."),
+      ),
+    ),
+    noGeo.length
+      ? notice(
+          "info",
+          `Not drawn (no shape at this map scale): ${noGeo.map((p) => ctx.name(p.id)).join(", ")}.`,
+        )
+      : null,
+    partners.length === 0
+      ? notice("empty", `The scenario records no level or tie for ${ctx.name(st.focal)} in ${at}.`)
+      : null,
+    section(
+      `Partners in ${at}`,
+      table(
+        [...partners].sort((a, b) => a.id.localeCompare(b.id)),
+        [
+          { key: "p", label: "partner", value: (p) => `${ctx.name(p.id)} (${p.id})` },
+          {
+            key: "l",
+            label: "level",
+            value: (p) => (p.levels.length ? p.levels.join(", ") : null),
+          },
+          {
+            key: "r",
+            label: "relation (ties in force)",
+            value: (p) =>
+              h(
+                "span",
+                { class: `rel rel-${p.relation}` },
+                p.relation === "none" ? "no tie recorded" : `${p.relation} (net ${fmt(p.net, 2)})`,
+              ),
+          },
+          {
+            key: "t",
+            label: "ties and sources",
+            value: (p) =>
+              p.ties.length
+                ? h(
+                    "ul",
+                    { class: "plain" },
+                    ...p.ties.map((t) =>
+                      h(
+                        "li",
+                        {},
+                        `${t.domain} ${t.sign > 0 ? "+" : "−"}${fmt(t.strength)}${t.from ? ` from ${t.from}` : ""}${t.to ? ` to ${t.to}` : ""} `,
+                        sourceLink(t.source),
+                      ),
+                    ),
+                  )
+                : null,
+          },
+        ],
+      ),
+    ),
+    section(
+      "Corridors and pipelines",
+      d.projects.length === 0
+        ? notice("empty", "The scenario has no corridor or pipeline.")
+        : table(d.projects, [
+            { key: "n", label: "project", value: (p: Project) => p.name },
+            { key: "k", label: "kind", value: (p) => p.kind },
+            { key: "r", label: "route", value: (p) => p.route.join(" → ") },
+            {
+              key: "c",
+              label: "capacity",
+              value: (p) =>
+                p.capacity === undefined ? null : `${fmt(p.capacity)} ${p.capacityUnit ?? ""}`,
+              numeric: true,
+            },
+            { key: "s", label: "status", value: (p) => p.status },
+            {
+              key: "d",
+              label: "dates",
+              value: (p) => (p.from || p.to ? `${p.from ?? "?"} – ${p.to ?? ""}` : null),
+            },
+            { key: "o", label: "on map", value: (p) => (drawn.includes(p.id) ? "yes" : "no") },
+            { key: "src", label: "source", value: (p) => sourceLink(p.source) },
+          ]),
+    ),
+    (await hasLeverageP)
+      ? section(`Transit leverage of ${ctx.name(st.focal)}`, leverageSection(ctx))
+      : section(
+          "Transit leverage",
+          unavailable(
+            "corridor-leverage job",
+            "Transit leverage (route betweenness, bypass cost, Shapley value)",
+          ),
+        ),
+  ]);
+}
+
+async function hasJob(kind: string): Promise<boolean> {
+  const r = await api<{ kinds: { name: string }[] }>("/api/jobs");
+  return r.ok && r.data.kinds.some((k) => k.name === kind);
+}
