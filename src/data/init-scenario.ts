@@ -85,7 +85,9 @@ export async function initScenario(
     regionalRadiusKm: options.regionalRadiusKm ?? DEFAULT_REGIONAL_RADIUS_KM,
   });
   const neighbours = levels.filter((l) => l.level === "neighbourhood").map((l) => l.partner);
-  const majors = (await majorPowers(store, year)).powers.map((p) => p.iso3);
+  const majors = (await majorPowers(store, year)).powers
+    .map((p) => p.iso3)
+    .filter((c): c is string => Boolean(c));
 
   // Poles: Russia, China, West (USA + NATO members), regional powers near the focal state.
   const poles: Record<string, unknown>[] = [];
@@ -140,10 +142,11 @@ export async function initScenario(
     rivalries.push({
       a: r.iso3_1,
       b: r.iso3_2,
-      from: String(r.from),
+      // ANA dates start in 1800; an earlier start year is kept in the notes, never moved.
+      from: r.from >= 1800 ? String(r.from) : undefined,
       to: r.ongoingAtDataEnd ? undefined : String(r.to),
       source: r.file === "tss" ? SRC_TSS : SRC_TD,
-      notes: `${r.name}${r.ongoingAtDataEnd ? `; ongoing when the data end (${r.to})` : ""}`,
+      notes: `${r.name}${r.from < 1800 ? `; began ${r.from}` : ""}${r.ongoingAtDataEnd ? `; ongoing when the data end (${r.to})` : ""}`,
     });
   }
 

@@ -73,7 +73,8 @@ export async function levelsByRule(
   const majors = await majorPowers(store, year);
   const great = new Set<string>();
   for (const p of majors.powers) {
-    if (p.iso3 === focal || great.has(p.iso3)) continue;
+    // Historic major powers without an ISO3 (Austria-Hungary) cannot be a partner code.
+    if (!p.iso3 || p.iso3 === focal || great.has(p.iso3)) continue;
     great.add(p.iso3);
     out.push({
       ...base,

@@ -79,7 +79,8 @@ export function dyadsSql(q: DyadQuery, dedup: DedupMode): { sql: string; params:
   return { sql, params };
 }
 
-interface RawDyad {
+/** One aggregate row as the store returns it (either engine). */
+export interface RawDyad {
   period: string;
   source: string;
   target: string;
@@ -105,21 +106,24 @@ export async function dyads(
   const raw = await store.all<RawDyad>(sql, params);
   return {
     dedup,
-    rows: raw.map((r) => {
-      const nq = r.q1 + r.q2 + r.q3 + r.q4;
-      const hasG = r.n_goldstein > 0;
-      return {
-        period: r.period,
-        source: r.source,
-        target: r.target,
-        events: r.events,
-        goldsteinSum: round(r.goldstein_sum),
-        goldsteinMean: round(r.goldstein_mean),
-        quad: { "1": r.q1, "2": r.q2, "3": r.q3, "4": r.q4 },
-        netCooperation: nq > 0 ? round((r.q1 + r.q2 - r.q3 - r.q4) / nq) : null,
-        cooperation: hasG ? round(r.coop) : null,
-        conflict: hasG ? round(r.conf) : null,
-      };
-    }),
+    rows: raw.map(toDyadRow),
+  };
+}
+
+/** A store's aggregate row → the dyad row (shared by the DuckDB and ClickHouse stores). */
+export function toDyadRow(r: RawDyad): DyadRow {
+  const nq = r.q1 + r.q2 + r.q3 + r.q4;
+  const hasG = r.n_goldstein > 0;
+  return {
+    period: r.period,
+    source: r.source,
+    target: r.target,
+    events: r.events,
+    goldsteinSum: round(r.goldstein_sum),
+    goldsteinMean: round(r.goldstein_mean),
+    quad: { "1": r.q1, "2": r.q2, "3": r.q3, "4": r.q4 },
+    netCooperation: nq > 0 ? round((r.q1 + r.q2 - r.q3 - r.q4) / nq) : null,
+    cooperation: hasG ? round(r.coop) : null,
+    conflict: hasG ? round(r.conf) : null,
   };
 }

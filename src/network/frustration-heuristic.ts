@@ -73,7 +73,10 @@ export function frustrationHeuristic(
       if (e.sign > 0 ? side[e.u] !== side[e.v] : side[e.u] === side[e.v]) v += e.weight;
     return v;
   };
+  // Nodes switched in the current step, so that a rejected step can be undone in O(degree).
+  const log: number[] = [];
   const flip = (i: number) => {
+    log.push(i);
     side[i] ^= 1;
     gain[i] = -gain[i];
     for (let k = start[i]; k < start[i + 1]; k++) {
@@ -134,13 +137,12 @@ export function frustrationHeuristic(
       bestValue = cur;
       bestSide.set(side);
     }
-    const saved = new Uint8Array(n);
     for (let s = 0; s < perRestart && bestValue > target + eps; s++) {
       if ((s & 31) === 31 && performance.now() > deadline) {
         timeUp = true;
         break;
       }
-      saved.set(side);
+      log.length = 0;
       const before = cur;
       const kicks = 1 + Math.floor(rand() * 3);
       for (let t = 0; t < kicks; t++) {
@@ -160,8 +162,8 @@ export function frustrationHeuristic(
         bestSide.set(side);
       }
       if (cur > before + eps) {
-        side.set(saved);
-        computeGains();
+        const undo = log.slice().reverse();
+        for (const i of undo) flip(i);
         cur = before;
       }
     }

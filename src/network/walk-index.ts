@@ -7,10 +7,11 @@ import { symmetricEigenvalues } from "./symmetric-eigenvalues.ts";
  * (entries ±1, weights ignored as in signnet) and μ those of |A|. Equivalently
  * tr e^A / tr e^|A|: closed walks weighted by 1/k!, balanced minus unbalanced over all.
  * Both sums are scaled by exp(−μ_max) for numerical stability. 1 for a balanced graph.
+ * null without edges, and above `maxNodes` nodes (dense O(n³) eigenvalues; default 1500).
  */
-export function walkIndex(g: SignedGraph): number | null {
+export function walkIndex(g: SignedGraph, maxNodes = 1500): number | null {
   const n = g.nodes.length;
-  if (g.edges.length === 0) return null;
+  if (g.edges.length === 0 || n > maxNodes) return null;
   const a = new Float64Array(n * n);
   const b = new Float64Array(n * n);
   for (const e of g.edges) {

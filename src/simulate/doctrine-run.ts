@@ -68,10 +68,9 @@ export async function runDoctrines(
 ): Promise<DoctrineResult> {
   const t0 = Date.now();
   const params = DoctrineParams.parse(input);
-  const threads = Math.max(
-    1,
-    Math.min(opts.threads ?? Math.min(2, availableParallelism()), opts.runs, 16),
-  );
+  // by default, worker threads only when the work outweighs starting them (results are identical)
+  const auto = opts.runs * opts.years >= 50_000 ? Math.min(2, availableParallelism()) : 1;
+  const threads = Math.max(1, Math.min(opts.threads ?? auto, opts.runs, 16));
   let outcomes: RunOutcome[];
   if (threads === 1) outcomes = simulateRange(params, opts.years, opts.seed, 0, opts.runs);
   else {

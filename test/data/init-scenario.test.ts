@@ -108,6 +108,20 @@ describe("ana scenario init", () => {
     assert.ok(s.rivalries.some((r) => [r.a, r.b].includes("CHN")));
   });
 
+  test("a 19th-century start is accepted: pre-1800 rivalry starts go to notes, historic powers without ISO3 are left out", async () => {
+    const dir = join(tmp, "gbr1850");
+    await initScenario(store, "GBR", dir, { year: 1850, from: 1840, to: 1860 });
+    const loaded = readScenario(dir);
+    assert.deepEqual(loaded.problems, []);
+    const s = loaded.scenario!;
+    const bf = s.rivalries.find((r) => /Britain-France 2/.test(r.notes ?? ""));
+    assert.ok(bf, "TSS Britain-France 2 (1731-1904) overlaps 1840-1860");
+    assert.equal(bf.from, undefined);
+    assert.match(bf.notes ?? "", /began 1731/);
+    assert.ok(!s.levels.some((l) => l.partner === "AUH" || !l.partner));
+    assert.deepEqual(s.flows, [], "SIPRI starts in 1950: no arms flows, not zeros");
+  });
+
   test("it refuses a non-empty folder and leaves it untouched", async () => {
     const dir = join(tmp, "busy");
     mkdirSync(dir);

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { codeArg, withStore } from "../context.ts";
+import { codeArg } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -10,6 +10,10 @@ export function register(program: Command): void {
       "directed dyad-period aggregates of the imported event data (computed in the store)",
     )
     .option("--db <path>", "store file (default: the user data directory)")
+    .option(
+      "--store <url|file>",
+      "ClickHouse instead of the DuckDB file: clickhouse://host:port[,host:port...]?cluster=NAME or a JSON config (docs/scale.md)",
+    )
     .option("--actor <ISO3>", "dyads with this state on either side")
     .option("--from <date>", "from YYYY, YYYY-MM or YYYY-MM-DD")
     .option("--to <date>", "to YYYY, YYYY-MM or YYYY-MM-DD")
@@ -18,7 +22,7 @@ export function register(program: Command): void {
     .option("--dataset <names>", "only these datasets: gdelt1,gdelt2,icews,plover,polecat,csv")
     .option("--json", "print JSON")
     .action(async (opts: Record<string, string | boolean | undefined>) => {
-      const { dyads } = await import("../../ingest/dyads.ts");
+      const { withEventBackend } = await import("../../store/event-backend.ts");
       const { DEDUP_MODES } = await import("../../ingest/dedup.ts");
       const { periodStart } = await import("../../ingest/period.ts");
       if (opts.by !== "month" && opts.by !== "year")
@@ -37,8 +41,12 @@ export function register(program: Command): void {
       for (const d of datasets ?? [])
         if (!known.includes(d))
           throw new UsageError(`--dataset: "${d}" is not one of ${known.join(", ")}`);
-      await withStore(opts as { db?: string }, async (store) => {
-        const r = await dyads(store, {
+      if (opts.db !== undefined && opts.store !== undefined)
+        throw new UsageError(
+          "--db (DuckDB file) and --store (ClickHouse) name different stores: give one",
+        );
+      await withEventBackend(opts as { db?: string; store?: string }, async (store) => {
+        const r = await store.dyads({
           actor: opts.actor ? codeArg(opts.actor as string) : undefined,
           from: opts.from as string | undefined,
           to: opts.to as string | undefined,

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { withStore } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -15,6 +14,10 @@ export function register(program: Command): void {
     .argument("<format>", "gdelt | icews | plover | csv")
     .argument("<files...>", "files to import (many per call; .gz read directly)")
     .option("--db <path>", "store file (default: the user data directory)")
+    .option(
+      "--store <url|file>",
+      "ClickHouse instead of the DuckDB file: clickhouse://host:port[,host:port...]?cluster=NAME or a JSON config (docs/scale.md)",
+    )
     .option(
       "--dedup <mode>",
       "none | exact | daily: which duplicates queries drop (rows are kept)",
@@ -42,10 +45,10 @@ export function register(program: Command): void {
       const { IMPORT_FORMATS, importEvents, StrictImportError } = await import(
         "../../ingest/import-events.ts"
       );
-      const { DEDUP_MODES, countDuplicates } = await import("../../ingest/dedup.ts");
+      const { DEDUP_MODES } = await import("../../ingest/dedup.ts");
       const { QUAD_SCHEMES } = await import("../../ingest/quad-schemes.ts");
       const { GOLDSTEIN_TABLE_IDS } = await import("../../ingest/event-tables.ts");
-      const { DuckDbEventSink } = await import("../../ingest/duckdb-sink.ts");
+      const { withEventBackend } = await import("../../store/event-backend.ts");
       const { resolveCsvMapping } = await import("../../ingest/csv-mapping-options.ts");
       const { existsSync } = await import("node:fs");
       if (!IMPORT_FORMATS.includes(format as never))
@@ -74,8 +77,12 @@ export function register(program: Command): void {
         throw new UsageError((e as Error).message);
       }
       const progress = process.stderr.isTTY ? await makeProgress(files.length) : undefined;
-      await withStore(opts as { db?: string }, async (store) => {
-        const sink = new DuckDbEventSink(store);
+      if (opts.db !== undefined && opts.store !== undefined)
+        throw new UsageError(
+          "--db (DuckDB file) and --store (ClickHouse) name different stores: give one",
+        );
+      await withEventBackend(opts as { db?: string; store?: string }, async (store) => {
+        const sink = store.sink();
         let summary: Awaited<ReturnType<typeof importEvents>>;
         try {
           summary = await importEvents(sink, {
@@ -95,7 +102,7 @@ export function register(program: Command): void {
           throw e;
         }
         progress?.stop();
-        const duplicates = await countDuplicates(store, summary.dedup);
+        const duplicates = await store.countDuplicates(summary.dedup);
         if (opts.json) {
           printJson({ ...summary, duplicatesInStore: duplicates });
           return;

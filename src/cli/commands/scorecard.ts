@@ -27,6 +27,7 @@ export function register(program: Command): void {
     .option("--weights <key=w,...>", "input weights (e.g. relations.warmth=2,autonomy.gas=0)")
     .option("--pillar-weights <pillar=w,...>", "pillar weights for the overall score")
     .option("--half-life <days>", "half-life of event weights in relation scores", "365")
+    .option("--corridors", "add corridor leverage (Shapley transit share) to the leverage pillar")
     .option("--scenario <name|dir>", "scenario (default: azerbaijan when present)")
     .option("--db <path>", "store file")
     .option("--json", "print JSON")
@@ -61,6 +62,9 @@ export function register(program: Command): void {
           weights,
           pillarWeights,
           halfLifeDays: halfLife,
+          corridorLeverage: opts.corridors
+            ? (await import("../../measure/corridor-hook.ts")).corridorLeverageHook()
+            : undefined,
         });
         const gap = await powerGap(store, focal, from, to);
         if (opts.json) printJson({ ...card, powerGap: gap });

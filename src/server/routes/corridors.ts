@@ -9,6 +9,7 @@ import { loadNetwork } from "../../corridor/load-network.ts";
 import { runInWorker } from "../../corridor/run-in-worker.ts";
 import { routesInYear } from "../../corridor/year-view.ts";
 import { HttpError, type ServerContext } from "../context.ts";
+import { describe } from "../openapi.ts";
 import { parseQuery, q } from "../query.ts";
 
 const weight = z.coerce.number().min(0).max(1000).optional();
@@ -66,8 +67,18 @@ function seaGeometry(dir: string): Map<string, { coordinates: number[][]; length
 }
 
 export function register(app: Hono, _ctx: ServerContext): void {
+  const networkQuery = z.object({ year: year.optional() });
+  describe(app, {
+    method: "get",
+    path: "/api/corridors/network",
+    tag: "corridors",
+    summary: "Nodes, links and routes of the Eurasian corridor network with lon/lat (map data)",
+    description:
+      "Links carry mode, status, opening date, capacity, countries and a drawable geometry (sea lanes follow the MARNET sea network). Year default 2025.",
+    query: networkQuery,
+  });
   app.get("/api/corridors/network", (c) => {
-    const p = parseQuery(c, z.object({ year: year.optional() }));
+    const p = parseQuery(c, networkQuery);
     const net = network(p.year);
     const y = p.year ?? 2025;
     const views = routesInYear(net, y, { includePlanned: false });
@@ -126,17 +137,24 @@ export function register(app: Hono, _ctx: ServerContext): void {
     });
   });
 
+  const compareQuery = z.object({
+    from: q.code,
+    to: q.code,
+    year: year.optional(),
+    planned: z.enum(["true", "false"]).optional(),
+    ...weights,
+  });
+  describe(app, {
+    method: "get",
+    path: "/api/corridors/compare",
+    tag: "corridors",
+    summary: "Routes between two countries in a year, lowest generalised cost first",
+    description:
+      "Same JSON as `ana corridors compare --json`. Weights as weights=time=1,cost=1,risk=2 or wTime/wCost/wRisk.",
+    query: compareQuery,
+  });
   app.get("/api/corridors/compare", (c) => {
-    const p = parseQuery(
-      c,
-      z.object({
-        from: q.code,
-        to: q.code,
-        year: year.optional(),
-        planned: z.enum(["true", "false"]).optional(),
-        ...weights,
-      }),
-    );
+    const p = parseQuery(c, compareQuery);
     const net = network(p.year);
     const y = p.year ?? 2025;
     const routes = compareRoutes(net, {
@@ -149,18 +167,26 @@ export function register(app: Hono, _ctx: ServerContext): void {
     return c.json({ from: p.from, to: p.to, year: y, routes });
   });
 
+  const disruptQuery = z.object({
+    close: q.codes,
+    year: year.optional(),
+    baseline: year.optional(),
+    unknownCapacity: z.enum(["unconstrained", "zero"]).optional(),
+    network: z.enum(["transport", "gas"]).optional(),
+    ...weights,
+  });
+  describe(app, {
+    method: "get",
+    path: "/api/corridors/disrupt",
+    tag: "corridors",
+    summary: "Close countries, passages, links or routes and reassign flows under capacities",
+    description:
+      "Same JSON as `ana corridors disrupt --json`: closed, before, after, shifts, binding, costIncrease, timeIncreaseDays. Runs in a worker thread.",
+    query: disruptQuery,
+    responses: { "422": "the year has no demand data" },
+  });
   app.get("/api/corridors/disrupt", async (c) => {
-    const p = parseQuery(
-      c,
-      z.object({
-        close: q.codes,
-        year: year.optional(),
-        baseline: year.optional(),
-        unknownCapacity: z.enum(["unconstrained", "zero"]).optional(),
-        network: z.enum(["transport", "gas"]).optional(),
-        ...weights,
-      }),
-    );
+    const p = parseQuery(c, disruptQuery);
     const net = network(p.year, p.baseline);
     const known = closableCodes(net);
     const close = p.close.map((x) => x.toUpperCase());
@@ -190,17 +216,24 @@ export function register(app: Hono, _ctx: ServerContext): void {
     }
   });
 
+  const leverageQuery = z.object({
+    country: q.code.optional(),
+    iso3: q.code.optional(),
+    year: year.optional(),
+    network: z.enum(["transport", "gas"]).optional(),
+    ...weights,
+  });
+  describe(app, {
+    method: "get",
+    path: "/api/corridors/leverage",
+    tag: "corridors",
+    summary: "A country's corridor leverage by year: route betweenness, bypass cost, Shapley value",
+    description:
+      "Same JSON as `ana corridors leverage <ISO3> --json` (rows per year and network, coverage with missing years). Runs in a worker thread.",
+    query: leverageQuery,
+  });
   app.get("/api/corridors/leverage", async (c) => {
-    const p = parseQuery(
-      c,
-      z.object({
-        country: q.code.optional(),
-        iso3: q.code.optional(),
-        year: year.optional(),
-        network: z.enum(["transport", "gas"]).optional(),
-        ...weights,
-      }),
-    );
+    const p = parseQuery(c, leverageQuery);
     network(p.year);
     const iso3 = p.country ?? p.iso3;
     if (!iso3) throw new HttpError(400, "country: give the country as ?country=AZE (or ?iso3=AZE)");
