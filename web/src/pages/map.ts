@@ -480,6 +480,12 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
           `Not drawn (no shape at this map scale): ${noGeo.map((p) => ctx.name(p.id)).join(", ")}.`,
         )
       : null,
+    orgs.length
+      ? notice(
+          "info",
+          `Organisations (not on the map; listed below): ${orgs.map((p) => ctx.name(p.id)).join(", ")}.`,
+        )
+      : null,
     partners.length === 0
       ? notice("empty", `The scenario records no level or tie for ${ctx.name(st.focal)} in ${at}.`)
       : null,
