@@ -3,7 +3,8 @@
 // on a two-shard ClickHouse cluster on loopback (scripts/clickhouse-cluster.sh, own ports and
 // data dir), in one run: import rows/s, aggregation seconds, peak memory of ANA's process and of
 // each server. Writes bench/results/clickhouse.md.
-// Usage: npx tsx bench/clickhouse.ts [--rows N]   (default 10,000,000; needs clickhouse-server)
+// Usage: npx tsx bench/clickhouse.ts [--rows N] [--out FILE]
+//   (default 10,000,000 rows → bench/results/clickhouse.md; needs clickhouse-server)
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -11,6 +12,9 @@ import { resolve } from "node:path";
 
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf("--rows") + 1] || 10_000_000) || 10_000_000;
+const out = args.includes("--out")
+  ? args[args.indexOf("--out") + 1]
+  : "bench/results/clickhouse.md";
 const tmp = "bench/tmp";
 mkdirSync(tmp, { recursive: true });
 const file = `${tmp}/gdelt2-${rows >= 1e6 ? `${rows / 1e6}m` : `${rows / 1e3}k`}.tsv`;
@@ -155,5 +159,5 @@ Same answers: ${same("monthly_none_sha256") && same("monthly_exact_sha256") ? "*
 - Server peak RSS is the server process's high-water mark (VmHWM) since it was started for that run; each run
   started fresh servers.
 `;
-writeFileSync("bench/results/clickhouse.md", md);
-log("wrote bench/results/clickhouse.md");
+writeFileSync(out, md);
+log(`wrote ${out}`);

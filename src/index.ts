@@ -80,5 +80,11 @@ export { whatIf } from "./simulate/whatif.ts";
 export { registerWhatIfMeasure, type WhatIfMeasure } from "./simulate/whatif-measures.ts";
 // Store: the embedded DuckDB database
 export { defaultStorePath } from "./store/default-path.ts";
+// Event store backends: embedded DuckDB (default) or a ClickHouse node/cluster (docs/scale.md)
+export {
+  type EventBackend,
+  openEventBackend,
+  withEventBackend,
+} from "./store/event-backend.ts";
 export { putScenario } from "./store/put-scenario.ts";
 export { Store } from "./store/store.ts";

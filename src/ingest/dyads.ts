@@ -34,6 +34,14 @@ export interface DyadRow {
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
 
 /**
+ * Goldstein weights are summed as integers in millionths (every table weight has at most one
+ * decimal): a sum of doubles depends on the order rows arrive in, which differs between runs,
+ * dedup modes and engines, and a mean such as 0.1/64 = 0.0015625 sits exactly on a rounding
+ * boundary, so order noise could flip its last printed digit. Integer sums are exact in any order.
+ */
+const MICRO = "CAST(round(goldstein * 1000000) AS BIGINT)";
+
+/**
  * The filter and aggregation for directed dyad-periods, as DuckDB SQL with positional
  * parameters. Kept in one function so another engine's version sits beside it in one place.
  * Only state-to-state events count: both sides mapped to ISO3 and different (intra-state events
@@ -67,13 +75,13 @@ export function dyadsSql(q: DyadQuery, dedup: DedupMode): { sql: string; params:
   const sql = `
     SELECT strftime(date, '${fmt}') AS period, source_iso3 AS source, target_iso3 AS target,
       count(*)::INTEGER AS events,
-      sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
+      sum(${MICRO})::BIGINT AS g_sum_micro,
       count(*) FILTER (WHERE quad = 1)::INTEGER AS q1,
       count(*) FILTER (WHERE quad = 2)::INTEGER AS q2,
       count(*) FILTER (WHERE quad = 3)::INTEGER AS q3,
       count(*) FILTER (WHERE quad = 4)::INTEGER AS q4,
-      coalesce(sum(goldstein) FILTER (WHERE goldstein > 0), 0) AS coop,
-      coalesce(-sum(goldstein) FILTER (WHERE goldstein < 0), 0) AS conf,
+      coalesce(sum(${MICRO}) FILTER (WHERE goldstein > 0), 0)::BIGINT AS g_pos_micro,
+      coalesce(-sum(${MICRO}) FILTER (WHERE goldstein < 0), 0)::BIGINT AS g_neg_micro,
       count(goldstein)::INTEGER AS n_goldstein
     FROM (${ev.sql})
     GROUP BY ALL ORDER BY period, source, target`;
@@ -86,14 +94,15 @@ export interface RawDyad {
   source: string;
   target: string;
   events: number;
-  goldstein_sum: number | null;
-  goldstein_mean: number | null;
+  /** Σ goldstein in millionths (null when no event has a weight). */
+  g_sum_micro: number | null;
   q1: number;
   q2: number;
   q3: number;
   q4: number;
-  coop: number;
-  conf: number;
+  /** Σ max(g, 0) and Σ |min(g, 0)|, millionths. */
+  g_pos_micro: number;
+  g_neg_micro: number;
   n_goldstein: number;
 }
 
@@ -120,11 +129,11 @@ export function toDyadRow(r: RawDyad): DyadRow {
     source: r.source,
     target: r.target,
     events: r.events,
-    goldsteinSum: round(r.goldstein_sum),
-    goldsteinMean: round(r.goldstein_mean),
+    goldsteinSum: hasG ? round(Number(r.g_sum_micro) / 1e6) : null,
+    goldsteinMean: hasG ? round(Number(r.g_sum_micro) / r.n_goldstein / 1e6) : null,
     quad: { "1": r.q1, "2": r.q2, "3": r.q3, "4": r.q4 },
     netCooperation: nq > 0 ? round((r.q1 + r.q2 - r.q3 - r.q4) / nq) : null,
-    cooperation: hasG ? round(r.coop) : null,
-    conflict: hasG ? round(r.conf) : null,
+    cooperation: hasG ? round(Number(r.g_pos_micro) / 1e6) : null,
+    conflict: hasG ? round(Number(r.g_neg_micro) / 1e6) : null,
   };
 }

@@ -38,7 +38,11 @@ export async function importedEventRecords(
     "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'event_rows'",
   );
   if ((tables[0]?.n ?? 0) === 0) return [];
-  const rows = await mod.importedEvents(store, { actor: a, partner: b, ...range });
+  return importedToRecords(await mod.importedEvents(store, { actor: a, partner: b, ...range }));
+}
+
+/** Imported events (from either event store) as labelled event records. */
+export function importedToRecords(rows: ImportedEventLike[]): EventRecord[] {
   return rows.map((r) => ({
     date: r.date,
     source: r.source,

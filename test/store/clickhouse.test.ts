@@ -4,7 +4,7 @@
 // script and stops it at the end. Nothing is skipped: no server means a failing test that says why.
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -47,6 +47,7 @@ before(() => {
 after(() => {
   if (startedHere)
     spawnSync(SCRIPT, ["stop"], { encoding: "utf8", env: { ...process.env, ANA_CH_BASE: chBase } });
+  rmSync(TMP, { recursive: true, force: true });
 });
 
 let dbCounter = 0;
@@ -309,6 +310,11 @@ test("ana import / ana dyads --store on the cluster print what --db prints", asy
       ana("dyads", "--store", url, "--actor", "AZE", "--by", "year", "--json"),
       ana("dyads", "--db", duckFile, "--actor", "AZE", "--by", "year", "--json"),
     );
+    const rel = (...where: string[]) =>
+      ana("relations", "AZE", "--with", "PRT", "--evidence", "imported", "--json", ...where);
+    const relCh = rel("--store", url);
+    assert.equal(relCh, rel("--db", duckFile), "relation measures on imported events");
+    assert.match(relCh, /imported:icews/);
     const both = spawnSync(process.execPath, [BIN, "dyads", "--store", url, "--db", duckFile], {
       encoding: "utf8",
     });

@@ -21,6 +21,10 @@ export function register(program: Command): void {
     .option("--evidence <which>", "scenario, imported or all", "all")
     .option("--scenario <name|dir>", "scenario (default: azerbaijan when present)")
     .option("--db <path>", "store file (imported events)")
+    .option(
+      "--store <url|file>",
+      "imported events from ClickHouse instead: clickhouse://host:port[,host:port...]?cluster=NAME (docs/scale.md)",
+    )
     .option("--json", "print JSON")
     .action(async (iso3: string, opts: Record<string, string | boolean | undefined>) => {
       const { relations, eventRecordsFromScenario } = await import("../../measure/relations.ts");
@@ -59,7 +63,26 @@ export function register(program: Command): void {
             "no scenario: pass --scenario (or make one with `ana scenario init`)",
           );
       }
-      if (evidence !== "scenario")
+      if (evidence !== "scenario" && opts.store !== undefined) {
+        if (opts.db !== undefined)
+          throw new UsageError(
+            "--db (DuckDB file) and --store (ClickHouse) name different stores: give one",
+          );
+        const { withEventBackend } = await import("../../store/event-backend.ts");
+        const { importedToRecords } = await import("../../measure/imported-evidence.ts");
+        await withEventBackend({ store: opts.store as string }, async (backend) => {
+          records.push(
+            ...importedToRecords(
+              await backend.importedEvents({
+                actor: a,
+                partner: b,
+                from: opts.from as string | undefined,
+                to: opts.to as string | undefined,
+              }),
+            ),
+          );
+        });
+      } else if (evidence !== "scenario")
         await withStore(opts as { db?: string }, async (store) => {
           records.push(
             ...(await importedEventRecords(store, a, b, {

@@ -214,17 +214,20 @@ export function dyadsSql(
   return `
     SELECT ${period} AS period, source_iso3 AS source, target_iso3 AS target,
       count() AS events,
-      sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
+      sum(${MICRO}) AS g_sum_micro,
       countIf(ifNull(quad = 1, 0)) AS q1,
       countIf(ifNull(quad = 2, 0)) AS q2,
       countIf(ifNull(quad = 3, 0)) AS q3,
       countIf(ifNull(quad = 4, 0)) AS q4,
-      ifNull(sumIf(goldstein, ifNull(goldstein > 0, 0)), 0) + 0 AS coop,
-      0 - ifNull(sumIf(goldstein, ifNull(goldstein < 0, 0)), 0) AS conf,
+      ifNull(sumIf(${MICRO}, ifNull(goldstein > 0, 0)), 0) AS g_pos_micro,
+      0 - ifNull(sumIf(${MICRO}, ifNull(goldstein < 0, 0)), 0) AS g_neg_micro,
       count(goldstein) AS n_goldstein
     FROM (${dedupedEventsSql(db, rows, dedup, eventFilter(q), cluster)})
     GROUP BY period, source, target ORDER BY period, source, target`;
 }
+
+/** Goldstein weight in millionths, summed as integers as in `dyadsSql()` (DuckDB). */
+const MICRO = "toInt64(round(goldstein * 1000000))";
 
 /** Imported events, oldest first: ClickHouse's version of `importedEvents()`'s query. */
 export function importedEventsSql(
