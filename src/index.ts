@@ -32,7 +32,7 @@ export { formatProblem, type Problem, ValidationError } from "./data/problem.ts"
 export { type EventQuery, queryEvents } from "./data/query-events.ts";
 export { builtinScenarios, resolveScenarioDir } from "./data/scenario-registry.ts";
 // Event data: importers (GDELT, ICEWS, PLOVER/POLECAT, mapped CSV), dyadic aggregation
-export { type DedupMode, dedupedEventsSql } from "./ingest/dedup.ts";
+export { type DedupMode, dedupedEvents, dedupedEventsSql } from "./ingest/dedup.ts";
 export { DuckDbEventSink } from "./ingest/duckdb-sink.ts";
 export { type DyadQuery, type DyadRow, dyads, dyadsSql } from "./ingest/dyads.ts";
 export type { EventRow } from "./ingest/event-row.ts";

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import countries from "i18n-iso-countries";
 import type { ScenarioMeta } from "../model/scenario.ts";
 import type { Problem } from "./problem.ts";
 import type { TableRow } from "./read-table.ts";
@@ -34,6 +35,19 @@ export function checkScenarioReferences(dir: string, meta: ScenarioMeta, tables:
   unique("events", "events.csv");
   unique("projects", "projects.csv");
   for (const a of actors) kinds.set(a.value.id, a.value.kind);
+  // An organisation or group must not take a state's ISO3 code (NAM is Namibia, not the
+  // Non-Aligned Movement): codes share one namespace in the store and in every measure.
+  const iso3 = countries.getAlpha3Codes();
+  for (const a of actors) {
+    if (a.value.kind !== "state" && a.value.id in iso3) {
+      problems.push({
+        file: file("actors.csv"),
+        line: a.line,
+        field: "id",
+        message: `"${a.value.id}" is the ISO3 code of a state (${countries.getName(a.value.id, "en") ?? "ISO 3166"}): give the ${a.value.kind} another code (e.g. NONALIGNED for the Non-Aligned Movement)`,
+      });
+    }
+  }
 
   const known = (f: string, line: number, field: string, code: string | undefined) => {
     if (code !== undefined && !kinds.has(code)) {

@@ -1,6 +1,7 @@
 import type { Event } from "../model/event.ts";
 import { dateYear } from "../model/partial-date.ts";
 import type { Scenario } from "../model/scenario.ts";
+import { SCENARIO_RECORD_KINDS } from "../model/scenario.ts";
 
 /** Event counts for one group (a level, an actor or a year). */
 export interface EventCounts {
@@ -89,17 +90,7 @@ export function scenarioStats(s: Scenario): ScenarioStats {
   const from = dateYear(s.meta.from);
   const to = dateYear(s.meta.to);
   const all = new Set<string>();
-  for (const key of [
-    "actors",
-    "memberships",
-    "poles",
-    "rivalries",
-    "levels",
-    "ties",
-    "events",
-    "flows",
-    "projects",
-  ] as const)
+  for (const key of SCENARIO_RECORD_KINDS)
     for (const r of s[key] as { source: string }[]) all.add(sourceKey(r.source));
   return {
     scenario: s.meta.id,

@@ -1,6 +1,6 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import type { Store } from "../store/store.ts";
-import { type DedupMode, dedupedEventsSql, storeDedupMode } from "./dedup.ts";
+import { type DedupMode, dedupedEvents, storeDedupMode } from "./dedup.ts";
 import type { Dataset } from "./event-row.ts";
 import { periodEnd, periodStart } from "./period.ts";
 
@@ -71,6 +71,7 @@ export function dyadsSql(q: DyadQuery, dedup: DedupMode): { sql: string; params:
     params.push(...q.datasets);
   }
   const fmt = q.by === "year" ? "%Y" : "%Y-%m";
+  const ev = dedupedEvents(dedup, where.join(" AND "), params);
   const sql = `
     SELECT strftime(date, '${fmt}') AS period, source_iso3 AS source, target_iso3 AS target,
       count(*)::INTEGER AS events,
@@ -82,9 +83,9 @@ export function dyadsSql(q: DyadQuery, dedup: DedupMode): { sql: string; params:
       coalesce(sum(${MICRO}) FILTER (WHERE goldstein > 0), 0)::BIGINT AS g_pos_micro,
       coalesce(-sum(${MICRO}) FILTER (WHERE goldstein < 0), 0)::BIGINT AS g_neg_micro,
       count(goldstein)::INTEGER AS n_goldstein
-    FROM (${dedupedEventsSql(dedup, where.join(" AND "))})
+    FROM (${ev.sql})
     GROUP BY ALL ORDER BY period, source, target`;
-  return { sql, params };
+  return { sql, params: ev.params };
 }
 
 /** One aggregate row as the store returns it (either engine). */

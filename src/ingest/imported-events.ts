@@ -1,6 +1,6 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import type { Store } from "../store/store.ts";
-import { type DedupMode, dedupedEventsSql, storeDedupMode } from "./dedup.ts";
+import { type DedupMode, dedupedEvents, storeDedupMode } from "./dedup.ts";
 import type { Dataset } from "./event-row.ts";
 import { periodEnd, periodStart } from "./period.ts";
 
@@ -71,6 +71,7 @@ export async function importedEvents(
   }
   const dedup = q.dedup ?? (await storeDedupMode(store));
   const limit = Math.max(0, Math.floor(q.limit ?? 1_000_000));
+  const ev = dedupedEvents(dedup, where.join(" AND "), params);
   const rows = await store.all<{
     date: string;
     source: string;
@@ -84,9 +85,9 @@ export async function importedEvents(
   }>(
     `SELECT strftime(date, '%Y-%m-%d') AS date, source_iso3 AS source, target_iso3 AS target, cameo_root, plover_type,
             goldstein, quad::INTEGER AS quad, quad_scheme, dataset
-     FROM (${dedupedEventsSql(dedup, where.join(" AND "))})
+     FROM (${ev.sql})
      ORDER BY date, file_id, line LIMIT ${limit}`,
-    params,
+    ev.params,
   );
   return rows.map((r) => ({
     date: r.date,

@@ -45,7 +45,7 @@ export async function checkClaims(store: Store, s: Scenario): Promise<ClaimCheck
   const scen = `scenario ${s.meta.id} (events.csv, flows.csv, memberships.csv; each row cites its source)`;
 
   // 1. NAM accession 2011.
-  const nam = s.memberships.find((m) => m.actor === focal && m.organisation === "NAM");
+  const nam = s.memberships.find((m) => m.actor === focal && m.organisation === "NONALIGNED");
   out.push({
     id: "nam-2011",
     claim:

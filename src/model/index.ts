@@ -15,6 +15,11 @@ export {
 export { type Pole, PoleMember } from "./pole.ts";
 export { PROJECT_STATUSES, Project } from "./project.ts";
 export { Rivalry } from "./rivalry.ts";
-export { type Scenario, ScenarioMeta } from "./scenario.ts";
+export {
+  SCENARIO_RECORD_KINDS,
+  type Scenario,
+  ScenarioMeta,
+  type ScenarioRecordKind,
+} from "./scenario.ts";
 export { actorCode, source } from "./source.ts";
 export { TIE_DOMAINS, Tie } from "./tie.ts";

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { queryEvents } from "../data/query-events.ts";
+import type { ClaimCheck } from "../measure/claims.ts";
+import type { Scorecard } from "../measure/scorecard.ts";
 import type { Event } from "../model/event.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { flowSharesByYear, type YearShares } from "./flow-shares.ts";
@@ -46,12 +46,14 @@ export interface ReportData {
   memberships: Scenario["memberships"];
   projects: Scenario["projects"];
   sources: ReportSource[];
-  /** Markdown of the claims check when the project has generated one (docs/claims.md). */
-  claims: string | null;
+  /** The ANA scorecard, or why it is missing. */
+  scorecard: Scorecard | null;
+  scorecardNote?: string;
+  /** The seed's claims checked (only for the scenario's own focal state), or why they are missing. */
+  claims: ClaimCheck[] | null;
+  claimsNote?: string;
   names: Record<string, string>;
 }
-
-const CLAIMS = fileURLToPath(new URL("../../docs/claims.md", import.meta.url));
 
 /** Gather a report's content for a focal state and year range from a loaded scenario. */
 export function buildReport(s: Scenario, o: ReportOptions): ReportData {
@@ -132,7 +134,10 @@ export function buildReport(s: Scenario, o: ReportOptions): ReportData {
     memberships,
     projects,
     sources,
-    claims: existsSync(CLAIMS) ? readFileSync(CLAIMS, "utf8") : null,
+    scorecard: null,
+    scorecardNote: "not computed",
+    claims: null,
+    claimsNote: "not computed",
     names,
   };
 }

@@ -80,6 +80,53 @@ th{background:#f3f5f7}.num{text-align:right}.missing{color:#888;font-style:itali
 figure{margin:1em 0}figure h2,figure h3{font-size:15px;border:0;margin:0 0 4px}svg{max-width:100%;height:auto}cite{font-style:italic}a{word-break:break-all}
 @media print{a{color:inherit}}`;
 
+function scorecardHtml(r: ReportData): string {
+  const sc = r.scorecard;
+  if (!sc)
+    return `<p class="note">Not available: ${esc(r.scorecardNote ?? "")}. Nothing is shown in its place.</p>`;
+  const years = [...new Set(sc.cells.map((c) => c.year))].sort((a, b) => a - b);
+  const cell = (score: number | null, coverage: number) =>
+    score === null
+      ? '<td class="missing">—</td>'
+      : `<td class="num" style="background:hsl(210 70% ${95 - (score / 100) * 55}%);color:${score > 60 ? "#fff" : "#111"}" title="input coverage ${(coverage * 100).toFixed(0)}%">${score.toFixed(0)}</td>`;
+  const rows: string[] = [];
+  for (const p of sc.pillars)
+    for (const l of sc.levels)
+      rows.push(
+        `<tr><th>${esc(p)}</th><td>${esc(l)}</td>${years
+          .map((y) => {
+            const c = sc.cells.find((x) => x.year === y && x.level === l && x.pillar === p);
+            return c ? cell(c.score, c.coverage) : '<td class="missing">—</td>';
+          })
+          .join("")}</tr>`,
+      );
+  for (const l of sc.levels)
+    rows.push(
+      `<tr><th>overall</th><td>${esc(l)}</td>${years
+        .map((y) => {
+          const o = sc.overall.find((x) => x.year === y && x.level === l);
+          return o ? cell(o.score, o.coverage) : '<td class="missing">—</td>';
+        })
+        .join("")}</tr>`,
+    );
+  const inputs = [
+    ...new Set(sc.cells.flatMap((c) => c.inputs.map((i) => `${i.key}: ${i.source}`))),
+  ];
+  return `<p>Each cell 0–100 from the documented formula (${esc(sc.formula.cell ?? "")}); a dash is missing data, not zero.</p>
+<div style="overflow-x:auto"><table><thead><tr><th>pillar</th><th>level</th>${years.map((y) => `<th>${y}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>
+<details><summary>Inputs and their sources</summary><ul>${inputs.map((x) => `<li>${esc(x)}</li>`).join("")}</ul></details>`;
+}
+
+function claimsHtml(r: ReportData): string {
+  if (!r.claims) return `<p class="note">Not available: ${esc(r.claimsNote ?? "")}.</p>`;
+  return `<ol>${r.claims
+    .map(
+      (c) =>
+        `<li><p><strong>${esc(c.verdict)}</strong> — ${esc(c.claim)}</p><p><small>Measure: ${esc(c.measure)} (<code>${esc(c.command)}</code>)</small></p><p>${esc(c.finding)}</p><p><small>Sources: ${c.sources.map(link).join("; ")}</small></p></li>`,
+    )
+    .join("")}</ol>`;
+}
+
 /** A self-contained HTML report: inline CSS and SVG, no script, no external request. */
 export function reportHtml(r: ReportData): string {
   const events = r.events
@@ -95,7 +142,7 @@ export function reportHtml(r: ReportData): string {
 <h1>${esc(r.focalName)} (${esc(r.focal)}), ${r.from}–${r.to}</h1>
 <p>An ANA (Active Non-Alignment) report from the scenario “${esc(r.scenario.name)}”, generated ${esc(r.generated)}. Every figure below comes from a sourced record of the scenario; the sources are listed at the end. Missing data is marked as missing, never as zero.</p>
 <h2>Scorecard</h2>
-<p class="note">The ANA scorecard (pillars × levels × years) is not available in this build: its measures have not landed yet. Nothing is shown in its place.</p>
+${scorecardHtml(r)}
 <h2>Events</h2>
 <p>${r.events.length} dated, CAMEO-coded events involving ${esc(r.focalName)}: ${r.events.filter((e) => e.goldstein > 0).length} cooperative, ${r.events.filter((e) => e.goldstein < 0).length} conflictual (Goldstein weight sign).</p>
 <figure>${eventsChart(r)}</figure>
@@ -111,7 +158,7 @@ ${r.memberships.length ? `<table><thead><tr><th>organisation</th><th>status</th>
 <h2>Corridors and pipelines</h2>
 ${r.projects.length ? `<table><thead><tr><th>project</th><th>route</th><th>capacity</th><th>status</th><th>source</th></tr></thead><tbody>${r.projects.map((p) => `<tr><td>${esc(p.name)}</td><td>${esc(p.route.join(" → "))}</td><td>${p.capacity === undefined ? "—" : `${p.capacity} ${esc(p.capacityUnit ?? "")}`}</td><td>${esc(p.status)}</td><td>${link(p.source)}</td></tr>`).join("")}</tbody></table>` : '<p class="missing">None recorded.</p>'}
 <h2>Claims check</h2>
-${r.claims ? mdToHtml(r.claims) : '<p class="note">The claims check (docs/claims.md) is not available in this build.</p>'}
+${claimsHtml(r)}
 <h2>Event list</h2>
 <table><thead><tr><th>date</th><th>event</th><th>level</th><th>Goldstein</th><th>source</th></tr></thead><tbody>${events}</tbody></table>
 <h2>Sources</h2>

@@ -11,6 +11,27 @@ function src(s: string): string {
   return /^https?:\/\//.test(s) ? `<${s}>` : `*${cell(s)}*`;
 }
 
+function scorecardMd(r: ReportData): string {
+  const sc = r.scorecard;
+  if (!sc) return `> Not available: ${r.scorecardNote ?? ""}.`;
+  const years = [...new Set(sc.cells.map((c) => c.year))].sort((a, b) => a - b);
+  const v = (x: number | null | undefined) => (x === null || x === undefined ? "—" : x.toFixed(0));
+  const lines = [
+    `| pillar | level | ${years.join(" | ")} |`,
+    `|---|---|${years.map(() => "---:").join("|")}|`,
+  ];
+  for (const p of sc.pillars)
+    for (const l of sc.levels)
+      lines.push(
+        `| ${p} | ${l} | ${years.map((y) => v(sc.cells.find((c) => c.year === y && c.level === l && c.pillar === p)?.score)).join(" | ")} |`,
+      );
+  for (const l of sc.levels)
+    lines.push(
+      `| overall | ${l} | ${years.map((y) => v(sc.overall.find((o) => o.year === y && o.level === l)?.score)).join(" | ")} |`,
+    );
+  return `Each cell 0–100 (${sc.formula.cell ?? ""}); — is missing data, not zero.\n\n${lines.join("\n")}`;
+}
+
 /**
  * The report as Markdown plus its charts as SVG files (name → content), which the Markdown links
  * relatively (`<dir>/<name>`).
@@ -42,7 +63,7 @@ export function reportMarkdown(
     "",
     "## Scorecard",
     "",
-    "> The ANA scorecard (pillars × levels × years) is not available in this build: its measures have not landed yet.",
+    scorecardMd(r),
     "",
     "## Events",
     "",
@@ -97,8 +118,13 @@ export function reportMarkdown(
     "## Claims check",
     "",
     r.claims
-      ? r.claims.replace(/^#/gm, "###")
-      : "> The claims check (docs/claims.md) is not available in this build.",
+      ? r.claims
+          .map(
+            (c, i) =>
+              `${i + 1}. **${c.verdict}** — ${c.claim}\n   Measure: ${c.measure} (\`${c.command}\`).\n   ${c.finding}\n   Sources: ${c.sources.map(src).join("; ")}`,
+          )
+          .join("\n")
+      : `> Not available: ${r.claimsNote ?? ""}.`,
     "",
     "## Event list",
     "",

@@ -1,6 +1,7 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { dateStart } from "../model/partial-date.ts";
 import type { Scenario } from "../model/scenario.ts";
+import { SCENARIO_RECORD_KINDS } from "../model/scenario.ts";
 import type { Store } from "./store.ts";
 
 const v = (x: string | number | undefined | null): DuckDBValue => (x === undefined ? null : x);
@@ -8,17 +9,7 @@ const v = (x: string | number | undefined | null): DuckDBValue => (x === undefin
 // infer a type for an empty list. Codes are [A-Z0-9_] and ids [A-Za-z0-9._-], so no quoting is needed.
 const list = (xs: readonly string[]) => `[${xs.join(", ")}]`;
 
-const TABLES = [
-  "actors",
-  "memberships",
-  "poles",
-  "rivalries",
-  "levels",
-  "ties",
-  "events",
-  "flows",
-  "projects",
-];
+const TABLES = SCENARIO_RECORD_KINDS;
 
 /**
  * Put a validated scenario into the store, replacing any earlier copy of the same scenario id,

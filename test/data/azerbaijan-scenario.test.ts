@@ -54,7 +54,7 @@ test("the actors the issue requires exist with the right kind", () => {
     "AZE TUR RUS IRN ARM GEO ISR USA CHN PAK KAZ UZB TKM KGZ SAU ARE QAT SYR FRA ITA HUN DEU GBR GRC BGR ALB UKR IND".split(
       " ",
     );
-  const orgs = "EU NATO OTS SCO OSCE OSCE_MG NAM CIS GUAM OIC UN CSTO EAEU BSEC COE".split(" ");
+  const orgs = "EU NATO OTS SCO OSCE OSCE_MG NONALIGNED CIS GUAM OIC UN CSTO EAEU BSEC COE".split(" ");
   for (const a of states) assert.equal(kind.get(a), "state", a);
   for (const a of orgs) assert.equal(kind.get(a), "organisation", a);
   const cow = new Map(s.actors.map((a) => [a.id, a.cow]));
@@ -99,7 +99,7 @@ test("every factual claim of the seed is a dated, sourced event", () => {
 test("memberships carry the sourced dates: NAM 2011-05, OTS 2009-10-03, SCO dialogue partner then SCO partner, Minsk Group closed", () => {
   const m = (actor: string, org: string, status: string) =>
     s.memberships.find((x) => x.actor === actor && x.organisation === org && x.status === status);
-  assert.equal(m("AZE", "NAM", "member")?.from, "2011-05");
+  assert.equal(m("AZE", "NONALIGNED", "member")?.from, "2011-05");
   assert.equal(m("AZE", "OTS", "founding-member")?.from, "2009-10-03");
   assert.equal(m("AZE", "SCO", "dialogue-partner")?.from, "2016-03-14");
   assert.equal(m("AZE", "SCO", "partner")?.from, "2025-09-01");

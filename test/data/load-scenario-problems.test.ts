@@ -63,7 +63,7 @@ test("ana data check rejects an actor missing from actors.csv", () => {
 test("ana data check rejects a record without a source", () => {
   const { dir, line } = broken(
     "memberships.csv",
-    (l) => l.startsWith("AZE,NAM,"),
+    (l) => l.startsWith("AZE,NONALIGNED,"),
     (l) => l.replace("https://www.rferl.org/a/azerbaijan_join_nonaligned_movement/24200776.html", ""),
   );
   expectProblem(dir, "memberships.csv", line, "source", /missing/);

@@ -28,7 +28,7 @@ test("loadScenario reads a valid folder into typed records", () => {
 });
 
 test("readScenario lists every problem with file, line and field, and returns no scenario", () => {
-  const dir = brokenCopy("events.csv", (t) => t.replace("2011-03-05", "2011-02-30").replace("AZE;NAM,,", "AZE;XXX,,"));
+  const dir = brokenCopy("events.csv", (t) => t.replace("2011-03-05", "2011-02-30").replace("AZE;NONALIGNED,,", "AZE;XXX,,"));
   const r = readScenario(dir);
   assert.equal(r.scenario, undefined);
   const lines = r.problems.map((p) => `${p.file.split("/").pop()}:${p.line}:${p.field}`);
@@ -55,4 +55,10 @@ test("readScenario rejects an initiator who is not among the event's actors", ()
   const dir = brokenCopy("events.csv", (t) => t.replace("RUS;AZE;ARM,RUS,", "AZE;ARM,RUS,"));
   const r = readScenario(dir);
   assert.ok(r.problems.some((p) => p.field === "initiator" && p.line === 2));
+});
+
+test("readScenario rejects an organisation code that is a state's ISO3 code (NAM is Namibia)", () => {
+  const dir = brokenCopy("actors.csv", (t) => t.replace("NONALIGNED,organisation", "NAM,organisation"));
+  const r = readScenario(dir);
+  assert.ok(r.problems.some((p) => p.field === "id" && /Namibia/.test(p.message)), JSON.stringify(r.problems));
 });

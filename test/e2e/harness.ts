@@ -43,6 +43,9 @@ export async function startServer(extra: string[] = []): Promise<Server> {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  // Never leave a server behind if the test or benchmark process ends early.
+  const killChild = () => proc.kill("SIGTERM");
+  process.once("exit", killChild);
   let err = "";
   proc.stderr!.on("data", (d) => {
     err += d;
@@ -74,6 +77,7 @@ export async function startServer(extra: string[] = []): Promise<Server> {
       new Promise<void>((resolve) => {
         if (proc.exitCode !== null) return resolve();
         proc.once("exit", () => {
+          process.removeListener("exit", killChild);
           rmSync(dir, { recursive: true, force: true });
           resolve();
         });

@@ -13,8 +13,12 @@ import { reportMarkdown } from "../../src/report/markdown.ts";
 
 const BIN = new URL("../../bin/ana.js", import.meta.url).pathname;
 const MINI = new URL("../data/scenarios/mini/", import.meta.url).pathname;
+const DB = join(mkdtempSync(join(tmpdir(), "ana-report-db-")), "ana.duckdb");
+/** `ana report …` with a temporary store (never the user's). */
 const ana = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+  spawnSync(process.execPath, [BIN, ...args, ...(args[0] === "report" ? ["--db", DB] : [])], {
+    encoding: "utf8",
+  });
 
 const flow = (
   year: number,
@@ -112,6 +116,7 @@ test("ana report writes the HTML and Markdown forms and rejects bad usage with e
   );
   assert.equal(html.status, 0, html.stderr);
   assert.equal(JSON.parse(html.stdout).events, 2);
+  assert.ok("scorecard" in JSON.parse(html.stdout), "the summary says whether the scorecard is in");
   assert.match(
     readFileSync(join(dir, "r.html"), "utf8"),
     /<h1>Azerbaijan \(AZE\), 2011–2012<\/h1>/,

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { SCENARIO_RECORD_KINDS } from "../../model/scenario.ts";
 import { printJson, printTable } from "../output.ts";
 
 export function register(program: Command): void {
@@ -16,21 +17,7 @@ export function register(program: Command): void {
       const path = resolveScenarioDir(dir);
       const r = readScenario(path);
       const counts = r.scenario
-        ? Object.fromEntries(
-            (
-              [
-                "actors",
-                "memberships",
-                "poles",
-                "rivalries",
-                "levels",
-                "ties",
-                "events",
-                "flows",
-                "projects",
-              ] as const
-            ).map((k) => [k, r.scenario![k].length]),
-          )
+        ? Object.fromEntries(SCENARIO_RECORD_KINDS.map((k) => [k, r.scenario![k].length]))
         : undefined;
       if (opts.json)
         printJson({ dir: path, ok: r.problems.length === 0, problems: r.problems, counts });

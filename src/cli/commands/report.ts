@@ -7,6 +7,7 @@ interface Opts {
   out?: string;
   format: string;
   scenario?: string;
+  db?: string;
   json?: boolean;
 }
 
@@ -24,6 +25,10 @@ export function register(program: Command): void {
     .option(
       "--scenario <name-or-dir>",
       "scenario (default: the shipped one whose focal state is ISO3)",
+    )
+    .option(
+      "--db <path>",
+      "store file (for the scorecard and the claims check; default: user data directory)",
     )
     .option("--json", "print a summary of what was written as JSON")
     .action(async (iso3: string, opts: Opts) => {
@@ -67,6 +72,9 @@ export function register(program: Command): void {
       if (f > t) throw new UsageError(`--from ${f} is after --to ${t}`);
       const { buildReport } = await import("../../report/build.ts");
       const data = buildReport(s, { focal, from: f, to: t });
+      const { withStore } = await import("../context.ts");
+      const { addMeasures } = await import("../../report/measures.ts");
+      await withStore(opts, (store) => addMeasures(data, s, store));
       const out = resolve(opts.out);
       mkdirSync(dirname(out), { recursive: true });
       const written = [out];
@@ -93,6 +101,8 @@ export function register(program: Command): void {
         files: written,
         events: data.events.length,
         sources: data.sources.length,
+        scorecard: data.scorecard ? "included" : data.scorecardNote,
+        claims: data.claims ? data.claims.length : data.claimsNote,
       };
       if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       else

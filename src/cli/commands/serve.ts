@@ -12,8 +12,7 @@ export function register(program: Command): void {
     .option(
       "--scenario <dir>",
       "also serve this scenario folder, e.g. one made by `ana scenario init` (repeatable)",
-      (v: string, acc: string[]) => [...acc, v],
-      [] as string[],
+      (v: string, acc: string[] | undefined) => [...(acc ?? []), v],
     )
     .action(
       async (opts: {
@@ -21,7 +20,7 @@ export function register(program: Command): void {
         host: string;
         db?: string;
         writable?: boolean;
-        scenario: string[];
+        scenario?: string[];
       }) => {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -29,7 +28,7 @@ export function register(program: Command): void {
         const { serve } = await import("@hono/node-server");
         const { createApp } = await import("../../server/app.ts");
         const scenarios: Record<string, string> = {};
-        if (opts.scenario.length > 0) {
+        if (opts.scenario && opts.scenario.length > 0) {
           const { loadScenario } = await import("../../data/load-scenario.ts");
           const { resolve } = await import("node:path");
           for (const dir of opts.scenario)

@@ -159,24 +159,29 @@ export function register(app: Hono, ctx: ServerContext): void {
     const s = scenarioOrNone(ctx, p.scenario);
     if (p.by === "pole" && (!s || s.poles.length === 0))
       throw new HttpError(400, "by=pole needs a scenario with poles");
-    const rows = await dependence(
-      {
+    const compute = async () =>
+      JSON.stringify({
         focal: p.focal,
         domain: p.domain,
-        from: p.from,
-        to: p.to,
         by: p.by,
-        window: p.window === "true" || p.window === "1",
-      },
-      { store: await ctx.store(), scenario: s },
-    );
-    return c.json({
-      focal: p.focal,
-      domain: p.domain,
-      by: p.by,
-      scenario: s?.meta.id ?? null,
-      rows,
-    });
+        scenario: s?.meta.id ?? null,
+        rows: await dependence(
+          {
+            focal: p.focal,
+            domain: p.domain,
+            from: p.from,
+            to: p.to,
+            by: p.by,
+            window: p.window === "true" || p.window === "1",
+          },
+          { store: await ctx.store(), scenario: s },
+        ),
+      });
+    // A read-only server's store and scenarios do not change: identical requests share one answer.
+    const json = ctx.writable
+      ? await compute()
+      : await ctx.memo(`dependence|${s?.meta.id ?? ""}|${JSON.stringify(p)}`, compute);
+    return c.body(json, 200, { "Content-Type": "application/json" });
   });
 
   describe(app, {

@@ -1,22 +1,13 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { Scenario } from "../../model/scenario.ts";
+import { SCENARIO_RECORD_KINDS } from "../../model/scenario.ts";
 import type { ServerContext } from "../context.ts";
 import { describe } from "../openapi.ts";
 import { parseQuery, q } from "../query.ts";
 
 /** Every record kind of a scenario that carries a `source`. */
-const KINDS = [
-  "actors",
-  "memberships",
-  "poles",
-  "rivalries",
-  "levels",
-  "ties",
-  "events",
-  "flows",
-  "projects",
-] as const;
+const KINDS = SCENARIO_RECORD_KINDS;
 
 export interface ScenarioSource {
   source: string;

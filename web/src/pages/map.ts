@@ -471,6 +471,16 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
               `${k} (dashed: not operational at the date)`,
             ),
           ),
+        corridorLinks.length
+          ? h(
+              "span",
+              {},
+              h("i", { class: "line", style: "background:#6a51a3" }),
+              "corridor model: transport links ",
+              h("i", { class: "line", style: "background:#b15928" }),
+              "gas links (thin; hover for capacity and source)",
+            )
+          : null,
         h("span", {}, "Boundaries: Natural Earth 1:110m via world-atlas (public domain)."),
       ),
     ),
@@ -478,6 +488,12 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ? notice(
           "info",
           `Not drawn (no shape at this map scale): ${noGeo.map((p) => ctx.name(p.id)).join(", ")}.`,
+        )
+      : null,
+    orgs.length
+      ? notice(
+          "info",
+          `Organisations (not on the map; listed below): ${orgs.map((p) => ctx.name(p.id)).join(", ")}.`,
         )
       : null,
     partners.length === 0
