@@ -141,7 +141,9 @@ export function dedupKeySql(mode: DedupMode): string | null {
       return `dataset, ifNull(source_key, concat('#', ${fields.map(wsPart).join(", ")}))`;
     }
     case "daily":
-      return "dataset, date, coalesce(source_iso3, source_raw, source_actor), coalesce(target_iso3, target_raw, target_actor), coalesce(event_code, concat(plover_type, ':', ifNull(plover_mode, '')))";
+      // DuckDB joins on the key, where a NULL part never matches: a row without an event code or
+      // PLOVER type is never a duplicate there, so here it gets a key of its own.
+      return `dataset, date, coalesce(source_iso3, source_raw, source_actor, ''), coalesce(target_iso3, target_raw, target_actor, ''), ifNull(coalesce(event_code, concat(plover_type, ':', ifNull(plover_mode, ''))), concat('\\0row:', toString(${ROW_ORDER})))`;
   }
 }
 
