@@ -461,10 +461,6 @@ lines.push(
   "COW codes without an ISO3 in any table are the historic states listed above.",
   "",
 );
-// The hand-written part for the other shipped data (scenarios, networks, models, event lookups,
-// what-if files) lives in data/SOURCES-data.md and is appended unchanged.
-const handWritten = join(REPO, "data", "SOURCES-data.md");
-if (existsSync(handWritten)) lines.push(readFileSync(handWritten, "utf8"));
 writeFileSync(join(REPO, "data", "SOURCES.md"), lines.join("\n"));
 
 process.stdout.write(`wrote ${sizes.size} files (${kb(total)}) to ${OUT}\n`);
