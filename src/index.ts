@@ -1,4 +1,21 @@
 // ANA's library entry point: named exports grouped by theme.
+//
+// Operations first: every CLI command is a function of the same name in camelCase taking one
+// options object (the command's options in camelCase plus its named positionals, and `db`/`store`)
+// and returning exactly what `--json` prints (docs/library.md). The HTTP server is not loaded
+// from here: it is `ana/server` (src/server/index.ts).
+
+import { libraryFunction } from "./ops/library.ts";
+import { alignment as alignmentOp } from "./ops/operations/alignment.ts";
+import { dependence as dependenceOp } from "./ops/operations/dependence.ts";
+import { scorecard as scorecardOp } from "./ops/operations/scorecard.ts";
+
+/** `ana alignment`: UN General Assembly vote alignment per dyad-year. */
+export const alignment = libraryFunction(alignmentOp);
+/** `ana dependence`: dependence concentration in one flow domain. */
+export const dependence = libraryFunction(dependenceOp);
+/** `ana scorecard`: the ANA scorecard and the power gap. */
+export const scorecard = libraryFunction(scorecardOp);
 
 // Corridors: route network, comparison, disruption, leverage
 export { compareRoutes } from "./corridor/compare.ts";
@@ -59,8 +76,14 @@ export { buildSignedGraph, type SignedGraph } from "./network/signed-graph.ts";
 export { structuralHoles } from "./network/structural-holes.ts";
 export { triadCensus, triangleIndex } from "./network/triad-census.ts";
 export { walkIndex } from "./network/walk-index.ts";
-// Server
-export { createApp } from "./server/app.ts";
+// The operation registry: declare, list and run operations
+export type { LoadedScenario, OpContext, Progress } from "./ops/context.ts";
+export { defineOperation, functionName, type Operation } from "./ops/define.ts";
+export { OpError, UsageError } from "./ops/errors.ts";
+export { type LibraryOptions, libraryFunction } from "./ops/library.ts";
+export { LocalContext, type LocalOptions } from "./ops/local-context.ts";
+export { p as param } from "./ops/params.ts";
+export { OPERATIONS, operation } from "./ops/registry.ts";
 // Simulation: KTAB SMP, BDM, baselines, landscape theory, doctrine simulator, what-if
 export { type BargainResult, runBargain } from "./simulate/bargain.ts";
 export { readBargainScenario } from "./simulate/bargain-input.ts";

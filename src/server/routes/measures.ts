@@ -1,19 +1,15 @@
 import type { Hono } from "hono";
 import { z } from "zod";
-import { alignment } from "../../measure/alignment.ts";
 import { allianceSimilarity } from "../../measure/alliance-similarity.ts";
 import { checkClaims } from "../../measure/claims.ts";
-import { corridorLeverageHook } from "../../measure/corridor-hook.ts";
-import { DEPENDENCE_DOMAINS, dependence } from "../../measure/dependence.ts";
 import { hedging } from "../../measure/hedging.ts";
 import { idealPoints } from "../../measure/ideal-points.ts";
 import { importedEventRecords } from "../../measure/imported-evidence.ts";
 import { HOSTING_RULE, MEDIATION_RULE, multilateralism } from "../../measure/multilateralism.ts";
 import { requirePanel } from "../../measure/panel.ts";
-import { powerGap } from "../../measure/power-gap.ts";
 import { eventRecordsFromScenario, relations } from "../../measure/relations.ts";
-import { INPUT_FORMULAS, PILLARS, scorecard } from "../../measure/scorecard.ts";
 import type { Scenario } from "../../model/scenario.ts";
+import { serverOpContext } from "../../ops/http.ts";
 import { HttpError, type ServerContext } from "../context.ts";
 import { describe } from "../openapi.ts";
 import { parseQuery, q } from "../query.ts";
@@ -25,29 +21,6 @@ const range = <T extends { from: number; to: number }>(p: T): T => {
   return p;
 };
 const partners = q.codes.refine((xs) => xs.length <= 50, "at most 50 codes");
-const weights = z
-  .string()
-  .max(1000)
-  .regex(/^([A-Za-z.-]+=\d+(\.\d+)?)(,[A-Za-z.-]+=\d+(\.\d+)?)*$/, "key=number,key=number")
-  .transform((s) =>
-    Object.fromEntries(s.split(",").map((kv) => [kv.split("=")[0], Number(kv.split("=")[1])])),
-  );
-
-const AlignmentQuery = z.object({
-  focal: q.code,
-  with: partners.optional(),
-  from: q.year.default(1946),
-  to: q.year.default(2020),
-});
-const DependenceQuery = z.object({
-  focal: q.code,
-  domain: z.enum(DEPENDENCE_DOMAINS),
-  from: q.year.default(2011),
-  to: q.year.default(2025),
-  by: z.enum(["partner", "pole"]).default("partner"),
-  window: z.enum(["true", "false", "1", "0"]).optional(),
-  scenario: q.scenario.optional(),
-});
 const RelationsQuery = z.object({
   focal: q.code,
   with: q.code,
@@ -93,16 +66,6 @@ const HedgingQuery = z.object({
   to: q.year.default(2025),
   scenario: q.scenario.optional(),
 });
-const ScorecardQuery = z.object({
-  focal: q.code,
-  from: q.year.default(2011),
-  to: q.year.default(2025),
-  weights: weights.optional(),
-  pillarWeights: weights.optional(),
-  halfLife: z.coerce.number().positive().max(36500).default(365),
-  corridors: z.enum(["true", "false", "1", "0"]).optional(),
-  scenario: q.scenario.optional(),
-});
 const ClaimsQuery = z.object({ scenario: q.scenario.optional() });
 
 async function panelStore(ctx: ServerContext, view: string) {
@@ -115,75 +78,15 @@ async function panelStore(ctx: ServerContext, view: string) {
   return store;
 }
 
-/** The named shipped scenario, or the default one when it exists (none otherwise). */
+/**
+ * The named scenario, or the default one when the server has it (none otherwise). An unknown or
+ * invalid scenario is an error (404/422), never a silent "no scenario".
+ */
 function scenarioOrNone(ctx: ServerContext, id: string | undefined): Scenario | undefined {
-  if (id) return ctx.scenario(id);
-  try {
-    return ctx.scenario();
-  } catch {
-    return undefined;
-  }
+  return serverOpContext(ctx).scenario(id)?.scenario;
 }
 
 export function register(app: Hono, ctx: ServerContext): void {
-  describe(app, {
-    method: "get",
-    path: "/api/alignment",
-    tag: "measures",
-    summary:
-      "UN-vote alignment per dyad-year: agreement, S (abs, sq), Häge κ and π, alignment index",
-    query: AlignmentQuery,
-  });
-  app.get("/api/alignment", async (c) => {
-    const p = range(parseQuery(c, AlignmentQuery));
-    const store = await panelStore(ctx, "ref_unvotes");
-    const rows = await alignment(store, {
-      focal: p.focal,
-      partners: p.with,
-      from: p.from,
-      to: p.to,
-    });
-    return c.json({ rows, coding: "1 yes, 2 abstain, 3 no; absences excluded; calendar year" });
-  });
-
-  describe(app, {
-    method: "get",
-    path: "/api/dependence",
-    tag: "measures",
-    summary:
-      "Dependence concentration in one domain (HHI, normalised HHI, effective partners, entropy, top share), by partner or pole, per year or window",
-    query: DependenceQuery,
-  });
-  app.get("/api/dependence", async (c) => {
-    const p = range(parseQuery(c, DependenceQuery));
-    const s = scenarioOrNone(ctx, p.scenario);
-    if (p.by === "pole" && (!s || s.poles.length === 0))
-      throw new HttpError(400, "by=pole needs a scenario with poles");
-    const compute = async () =>
-      JSON.stringify({
-        focal: p.focal,
-        domain: p.domain,
-        by: p.by,
-        scenario: s?.meta.id ?? null,
-        rows: await dependence(
-          {
-            focal: p.focal,
-            domain: p.domain,
-            from: p.from,
-            to: p.to,
-            by: p.by,
-            window: p.window === "true" || p.window === "1",
-          },
-          { store: await ctx.store(), scenario: s },
-        ),
-      });
-    // A read-only server's store and scenarios do not change: identical requests share one answer.
-    const json = ctx.writable
-      ? await compute()
-      : await ctx.memo(`dependence|${s?.meta.id ?? ""}|${JSON.stringify(p)}`, compute);
-    return c.body(json, 200, { "Content-Type": "application/json" });
-  });
-
   describe(app, {
     method: "get",
     path: "/api/relations",
@@ -293,39 +196,6 @@ export function register(app: Hono, ctx: ServerContext): void {
       status: "ANA proposal",
       rows: await hedging(await ctx.store(), s, p.focal, p.from, p.to),
     });
-  });
-
-  describe(app, {
-    method: "get",
-    path: "/api/scorecard",
-    tag: "measures",
-    summary:
-      "The ANA scorecard (pillars × levels × years) with traceable inputs, and the power gap",
-    query: ScorecardQuery,
-  });
-  app.get("/api/scorecard", async (c) => {
-    const p = range(parseQuery(c, ScorecardQuery));
-    for (const k of Object.keys(p.weights ?? {}))
-      if (!(k in INPUT_FORMULAS)) throw new HttpError(400, `weights: unknown input "${k}"`);
-    for (const k of Object.keys(p.pillarWeights ?? {}))
-      if (!(PILLARS as readonly string[]).includes(k))
-        throw new HttpError(400, `pillarWeights: unknown pillar "${k}"`);
-    const compute = async () => {
-      const store = await ctx.store();
-      const card = await scorecard(store, scenarioOrNone(ctx, p.scenario), p.focal, p.from, p.to, {
-        weights: p.weights,
-        pillarWeights: p.pillarWeights,
-        halfLifeDays: p.halfLife,
-        corridorLeverage:
-          p.corridors === "true" || p.corridors === "1" ? corridorLeverageHook() : undefined,
-      });
-      return JSON.stringify({ ...card, powerGap: await powerGap(store, p.focal, p.from, p.to) });
-    };
-    // A read-only server's store and scenarios do not change: identical requests share one answer.
-    const json = ctx.writable
-      ? await compute()
-      : await ctx.memo(`scorecard|${JSON.stringify(p)}`, compute);
-    return c.body(json, 200, { "Content-Type": "application/json" });
   });
 
   describe(app, {
