@@ -132,9 +132,9 @@ export const p = {
           })
           .transform((s) => s.toUpperCase()),
       )
-      .max(max, `at most ${max} codes`);
+      .max(max, `must be at most ${max} codes`);
     if (options.length !== undefined)
-      list = list.length(options.length, `exactly ${options.length} codes, e.g. RUS,USA`);
+      list = list.length(options.length, `must be exactly ${options.length} codes, e.g. RUS,USA`);
     return mk<string[], string[] | string>({
       kind: "codes",
       help,
