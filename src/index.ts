@@ -86,5 +86,4 @@ export {
   openEventBackend,
   withEventBackend,
 } from "./store/event-backend.ts";
-export { putScenario } from "./store/put-scenario.ts";
 export { Store } from "./store/store.ts";

@@ -35,6 +35,10 @@ export class DuckDbEventBackend implements EventBackend {
   readonly kind = "duckdb";
   constructor(readonly store: Store) {}
   sink(): EventSink {
+    if (this.store.access !== "write")
+      throw new Error(
+        `store: ${this.store.path} was opened for reading; importing needs it opened with access "write"`,
+      );
     return new DuckDbEventSink(this.store);
   }
   dyads(q: DyadQuery) {
@@ -117,11 +121,13 @@ export class ClickHouseEventBackend implements EventBackend {
 
 /**
  * Open the event store named by the options: `store` (a clickhouse:// URL or a JSON config file)
- * or `db` (a DuckDB file; default the user data directory). Not both.
+ * or `db` (a DuckDB file; default the user data directory). Not both. A DuckDB file is opened
+ * read-only (shared with other readers) unless `access` is "write" (imports: exclusive lock).
  */
 export async function openEventBackend(opts: {
   db?: string;
   store?: string;
+  access?: "read" | "write";
 }): Promise<EventBackend> {
   if (opts.store !== undefined) {
     if (opts.db !== undefined)
@@ -132,12 +138,12 @@ export async function openEventBackend(opts: {
       await ClickHouseEventStore.open(parseStoreOption(opts.store)),
     );
   }
-  return new DuckDbEventBackend(await Store.open(opts.db));
+  return new DuckDbEventBackend(await Store.open(opts.db, { access: opts.access ?? "read" }));
 }
 
 /** Open, run `fn`, close. */
 export async function withEventBackend<T>(
-  opts: { db?: string; store?: string },
+  opts: { db?: string; store?: string; access?: "read" | "write" },
   fn: (b: EventBackend) => Promise<T>,
 ): Promise<T> {
   const b = await openEventBackend(opts);

@@ -81,7 +81,8 @@ export function register(program: Command): void {
         throw new UsageError(
           "--db (DuckDB file) and --store (ClickHouse) name different stores: give one",
         );
-      await withEventBackend(opts as { db?: string; store?: string }, async (store) => {
+      const target = { db: opts.db as string | undefined, store: opts.store as string | undefined };
+      await withEventBackend({ ...target, access: "write" }, async (store) => {
         const sink = store.sink();
         let summary: Awaited<ReturnType<typeof importEvents>>;
         try {

@@ -83,14 +83,18 @@ export function register(program: Command): void {
           );
         });
       } else if (evidence !== "scenario")
-        await withStore(opts as { db?: string }, async (store) => {
-          records.push(
-            ...(await importedEventRecords(store, a, b, {
-              from: opts.from as string | undefined,
-              to: opts.to as string | undefined,
-            })),
-          );
-        });
+        await withStore(
+          opts as { db?: string },
+          async (store) => {
+            records.push(
+              ...(await importedEventRecords(store, a, b, {
+                from: opts.from as string | undefined,
+                to: opts.to as string | undefined,
+              })),
+            );
+          },
+          { events: true },
+        );
       const r = relations(records, {
         a,
         b,

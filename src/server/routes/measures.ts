@@ -115,14 +115,9 @@ async function panelStore(ctx: ServerContext, view: string) {
   return store;
 }
 
-/** The named shipped scenario, or the default one when it exists (none otherwise). */
+/** The named shipped scenario, or the default one when served (none otherwise); a broken one is an error. */
 function scenarioOrNone(ctx: ServerContext, id: string | undefined): Scenario | undefined {
-  if (id) return ctx.scenario(id);
-  try {
-    return ctx.scenario();
-  } catch {
-    return undefined;
-  }
+  return ctx.scenarioOrDefault(id);
 }
 
 export function register(app: Hono, ctx: ServerContext): void {
@@ -200,10 +195,9 @@ export function register(app: Hono, ctx: ServerContext): void {
       records.push(...eventRecordsFromScenario(s.events, `scenario:${s.meta.id}`));
     if (p.evidence !== "scenario")
       records.push(
-        ...(await importedEventRecords(await ctx.store(), p.focal, p.with, {
-          from: p.from,
-          to: p.to,
-        })),
+        ...(await ctx.withEvents((store) =>
+          importedEventRecords(store, p.focal, p.with, { from: p.from, to: p.to }),
+        )),
       );
     const r = relations(records, {
       a: p.focal,
