@@ -32,17 +32,10 @@ export { formatProblem, type Problem, ValidationError } from "./data/problem.ts"
 export { type EventQuery, queryEvents } from "./data/query-events.ts";
 export { builtinScenarios, resolveScenarioDir } from "./data/scenario-registry.ts";
 // Event data: importers (GDELT, ICEWS, PLOVER/POLECAT, mapped CSV), dyadic aggregation
-export { type DedupMode, dedupedEvents, dedupedEventsSql } from "./ingest/dedup.ts";
-export { DuckDbEventSink } from "./ingest/duckdb-sink.ts";
-export { type DyadQuery, type DyadRow, dyads, dyadsSql } from "./ingest/dyads.ts";
+export type { DedupMode } from "./ingest/dedup.ts";
 export type { EventRow } from "./ingest/event-row.ts";
 export type { EventSink } from "./ingest/event-sink.ts";
 export { type ImportOptions, type ImportSummary, importEvents } from "./ingest/import-events.ts";
-export {
-  type ImportedEvent,
-  type ImportedEventQuery,
-  importedEvents,
-} from "./ingest/imported-events.ts";
 // World model: records and their schemas
 export * from "./model/index.ts";
 // Network: signed graphs, structural balance, blocs and brokerage
@@ -81,9 +74,15 @@ export { registerWhatIfMeasure, type WhatIfMeasure } from "./simulate/whatif-mea
 // Store: the embedded DuckDB database
 export { defaultStorePath } from "./store/default-path.ts";
 // Event store backends: embedded DuckDB (default) or a ClickHouse node/cluster (docs/scale.md)
+export { dedupedEvents, dedupedEventsSql } from "./store/duckdb/dedup.ts";
+export { dyads, dyadsSql } from "./store/duckdb/dyads.ts";
+export { importedEvents } from "./store/duckdb/imported-events.ts";
+export { DuckDbEventSink } from "./store/duckdb/sink.ts";
+export type { DyadQuery, DyadRow } from "./store/dyads.ts";
 export {
   type EventBackend,
   openEventBackend,
   withEventBackend,
 } from "./store/event-backend.ts";
-export { Store } from "./store/store.ts";
+export type { ImportedEvent, ImportedEventQuery } from "./store/imported-event.ts";
+export { Store, type StoreAccess, type StoreOpenOptions } from "./store/store.ts";

@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { attachPanel } from "./attach-panel.ts";
 import { defaultStorePath } from "./default-path.ts";
-import { createEventSchema } from "./event-schema.ts";
+import { createEventSchema } from "./duckdb/event-schema.ts";
 import { describeHolder } from "./lock-holder.ts";
 
 export type Row = Record<string, unknown>;

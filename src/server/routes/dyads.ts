@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { DEDUP_MODES } from "../../ingest/dedup.ts";
-import { dyads } from "../../ingest/dyads.ts";
 import type { Dataset } from "../../ingest/event-row.ts";
+import { dyads } from "../../store/duckdb/dyads.ts";
 import type { ServerContext } from "../context.ts";
 import { parseQuery, q } from "../query.ts";
 
