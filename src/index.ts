@@ -8,6 +8,8 @@
 import { libraryFunction } from "./ops/library.ts";
 import * as ops from "./ops/operations/index.ts";
 
+/** `ana actors`: a scenario's actors with their sources. */
+export const actors = libraryFunction(ops.actors);
 /** `ana alignment`: UN General Assembly vote alignment per dyad-year. */
 export const alignment = libraryFunction(ops.alignment);
 /** `ana alliances`: ATOP alliance-portfolio similarity. */
@@ -16,16 +18,22 @@ export const alliances = libraryFunction(ops.alliances);
 export const claims = libraryFunction(ops.claims);
 /** `ana dependence`: dependence concentration in one flow domain. */
 export const dependence = libraryFunction(ops.dependence);
+/** `ana events`: a scenario's dated events, filtered. */
+export const events = libraryFunction(ops.events);
 /** `ana hedging`: hedging indices (ANA proposals). */
 export const hedging = libraryFunction(ops.hedging);
 /** `ana idealpoints`: UNGA ideal-point distances and position on a rival axis. */
 export const idealpoints = libraryFunction(ops.idealpoints);
+/** `ana levels`: a focal state's partners by level in a year. */
+export const levels = libraryFunction(ops.levels);
 /** `ana multilateralism`: memberships, bridging organisations, forums hosted, mediation. */
 export const multilateralism = libraryFunction(ops.multilateralism);
 /** `ana relations`: dyadic relations from events. */
 export const relations = libraryFunction(ops.relations);
 /** `ana scorecard`: the ANA scorecard and the power gap. */
 export const scorecard = libraryFunction(ops.scorecard);
+/** `ana sources`: the reference panel's coverage. */
+export const sources = libraryFunction(ops.sources);
 
 // The operation registry: declare, list and run operations
 export type { LoadedScenario, OpContext, Progress } from "./ops/context.ts";

@@ -34,7 +34,12 @@ export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
   /** The human form on the command line (default: the JSON). */
   print?(result: R, params: ParamsOutput<P>): void;
   /** Local options the command takes beside its parameters (store file, ClickHouse). */
-  uses?: { db?: boolean; eventStore?: boolean };
+  uses?: {
+    /** `--db <path>`; a string is its default (":memory:" when the reference panel needs no file). */
+    db?: boolean | string;
+    /** `--store <url>`: imported events from ClickHouse. */
+    eventStore?: boolean;
+  };
   /** The zod object validating every surface's input (derived). */
   readonly schema: z.ZodObject;
   /** The library function's name: "corridors compare" → "corridorsCompare" (derived). */

@@ -35,6 +35,8 @@ export interface ParamSpec {
   defaultNote?: string;
   /** Not a query parameter of the HTTP route (e.g. a local file path). */
   localOnly?: boolean;
+  /** Required in the API and the library, but the command line fills this in when left out. */
+  cliDefault?: string;
 }
 
 /** A parameter: `Out` is the parsed type, `In` what a library caller may pass. */
@@ -52,6 +54,14 @@ export class Param<Out, In, Req extends boolean> {
   /** Left out means `value`. */
   default(value: Out): Param<Out, In, false> {
     return new Param({ ...this.spec, required: false, default: value });
+  }
+
+  /**
+   * Required in the API and the library; the command line fills in `value` when left out (kept
+   * for commands whose option always had a default while the route required the parameter).
+   */
+  cliDefault(value: string): Param<Out, In, Req> {
+    return new Param({ ...this.spec, cliDefault: value });
   }
 
   /** Only on the command line and in the library, never a query parameter (e.g. a file path). */

@@ -1,10 +1,15 @@
 // Every operation declaration, by its library name (src/ops/registry.ts lists them in order).
+
+export { actors } from "./actors.ts";
 export { alignment } from "./alignment.ts";
 export { alliances } from "./alliances.ts";
 export { claims } from "./claims.ts";
 export { dependence } from "./dependence.ts";
+export { events } from "./events.ts";
 export { hedging } from "./hedging.ts";
 export { idealpoints } from "./idealpoints.ts";
+export { levels } from "./levels.ts";
 export { multilateralism } from "./multilateralism.ts";
 export { relations } from "./relations.ts";
 export { scorecard } from "./scorecard.ts";
+export { sources } from "./sources.ts";
