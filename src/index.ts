@@ -18,6 +18,8 @@ export const alliances = libraryFunction(ops.alliances);
 export const claims = libraryFunction(ops.claims);
 /** `ana dependence`: dependence concentration in one flow domain. */
 export const dependence = libraryFunction(ops.dependence);
+/** `ana dyads`: directed dyad-period aggregates of the imported event data. */
+export const dyads = libraryFunction(ops.dyads);
 /** `ana events`: a scenario's dated events, filtered. */
 export const events = libraryFunction(ops.events);
 /** `ana hedging`: hedging indices (ANA proposals). */

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { DEFAULT_SCENARIO } from "../data/scenario-registry.ts";
 import { HttpError, type ServerContext } from "../server/context.ts";
 import { describe, type OpenApiParameter } from "../server/openapi.ts";
+import type { EventBackend } from "../store/event-backend.ts";
 import type { LoadedScenario, OpContext } from "./context.ts";
 import type { Operation } from "./define.ts";
 import { OpError, renderParamNames, UsageError } from "./errors.ts";
@@ -23,11 +24,29 @@ export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpCon
       return { scenario: ctx.scenario(DEFAULT_SCENARIO) };
     },
     store: () => ctx.store(),
-    async events() {
-      const { DuckDbEventBackend } = await import("../store/event-backend.ts");
-      return new DuckDbEventBackend(await ctx.store());
-    },
+    events: () => serverEvents(ctx),
   };
+}
+
+const eventBackends = new WeakMap<ServerContext, Promise<EventBackend>>();
+
+/**
+ * The server's imported events: ClickHouse when started with `--store clickhouse://…` (one client,
+ * opened on first use and kept), else the store file's tables.
+ */
+function serverEvents(ctx: ServerContext): Promise<EventBackend> {
+  let b = eventBackends.get(ctx);
+  if (!b) {
+    b = (async () => {
+      const { DuckDbEventBackend, openEventBackend } = await import("../store/event-backend.ts");
+      if (ctx.options.eventStore !== undefined)
+        return openEventBackend({ store: ctx.options.eventStore });
+      return new DuckDbEventBackend(await ctx.store());
+    })();
+    b.catch(() => eventBackends.delete(ctx));
+    eventBackends.set(ctx, b);
+  }
+  return b;
 }
 
 /** An operation's errors as HTTP errors (parameter names as in the query string). */
@@ -52,6 +71,11 @@ export function openApiSchema(prm: AnyParam): Record<string, unknown> {
         return { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" };
       case "enum":
         return { type: "string", enum: [...(s.values ?? [])] };
+      case "enums":
+        return {
+          type: "string",
+          description: `comma-separated, each one of ${(s.values ?? []).join(", ")}`,
+        };
       case "flag":
         return { type: "boolean" };
       case "number":

@@ -13,6 +13,7 @@ export type ParamKind =
   | "year"
   | "date"
   | "enum"
+  | "enums"
   | "flag"
   | "number"
   | "string"
@@ -197,6 +198,25 @@ export const p = {
       arg: `<${values.join("|")}>`,
       values,
       schema: z.enum(values as unknown as [string, ...string[]], { error: msg }),
+    });
+  },
+  /** A list of words from a fixed set: `a,b` or `["a","b"]`. */
+  enums<const T extends readonly [string, ...string[]]>(values: T, help: string, arg = "<names>") {
+    return mk<T[number][], T[number][] | string>({
+      kind: "enums",
+      help,
+      arg,
+      values,
+      schema: z.preprocess(
+        splitList,
+        z
+          .array(
+            z.enum(values as unknown as [string, ...string[]], {
+              error: (i) => `"${String(i.input)}" is not one of ${values.join(", ")}`,
+            }),
+          )
+          .max(values.length * 2),
+      ),
     });
   },
   /** A switch: `--window` on the command line, `window=true` in a query. Default false. */

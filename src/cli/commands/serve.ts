@@ -8,6 +8,10 @@ export function register(program: Command): void {
     .option("--port <n>", "port", "8080")
     .option("--host <host>", "interface to bind (loopback by default)", "127.0.0.1")
     .option("--db <path>", "store file (default: user data directory)")
+    .option(
+      "--store <url|file>",
+      "imported events from ClickHouse: clickhouse://host:port[,host:port...]?cluster=NAME (docs/scale.md)",
+    )
     .option("--writable", "allow requests that change the store (read-only by default)")
     .option(
       "--scenario <dir>",
@@ -19,6 +23,7 @@ export function register(program: Command): void {
         port: string;
         host: string;
         db?: string;
+        store?: string;
         writable?: boolean;
         scenario?: string[];
       }) => {
@@ -34,7 +39,12 @@ export function register(program: Command): void {
           for (const dir of opts.scenario)
             scenarios[loadScenario(resolve(dir)).meta.id] = resolve(dir);
         }
-        const { app, ctx } = await createApp({ db: opts.db, writable: opts.writable, scenarios });
+        const { app, ctx } = await createApp({
+          db: opts.db,
+          writable: opts.writable,
+          scenarios,
+          eventStore: opts.store,
+        });
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           const host = info.address.includes(":") ? `[${info.address}]` : info.address;
           process.stdout.write(

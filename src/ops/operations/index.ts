@@ -5,6 +5,7 @@ export { alignment } from "./alignment.ts";
 export { alliances } from "./alliances.ts";
 export { claims } from "./claims.ts";
 export { dependence } from "./dependence.ts";
+export { dyads } from "./dyads.ts";
 export { events } from "./events.ts";
 export { hedging } from "./hedging.ts";
 export { idealpoints } from "./idealpoints.ts";

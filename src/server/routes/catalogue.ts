@@ -129,26 +129,6 @@ export function register(app: Hono, _ctx: ServerContext): void {
     }),
   });
 
-  add({
-    method: "get",
-    path: "/api/dyads",
-    tag: "events",
-    summary:
-      "Directed dyad-period aggregates of imported event data (events, Goldstein sum and mean, quad counts, net cooperation)",
-    query: z.object({
-      actor: q.code.optional(),
-      from: q.date.optional(),
-      to: q.date.optional(),
-      by: z.enum(["month", "year"]).default("month"),
-      dedup: z.string().optional(),
-      dataset: z
-        .string()
-        .max(100)
-        .optional()
-        .describe("comma-separated: gdelt1,gdelt2,icews,plover,polecat,csv"),
-    }),
-  });
-
   const bargainQ = {
     model: z.enum(["smp", "bdm"]).default("smp"),
     seed: z
