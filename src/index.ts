@@ -14,6 +14,10 @@ export const actors = libraryFunction(ops.actors);
 export const alignment = libraryFunction(ops.alignment);
 /** `ana alliances`: ATOP alliance-portfolio similarity. */
 export const alliances = libraryFunction(ops.alliances);
+/** `ana balance`: structural balance of a signed edge list (a CSV file). */
+export const balance = libraryFunction(ops.balance);
+/** `ana brokerage`: brokerage of every node of an edge list (a CSV file). */
+export const brokerage = libraryFunction(ops.brokerage);
 /** `ana claims`: the seed's empirical claims checked against the data. */
 export const claims = libraryFunction(ops.claims);
 /** `ana dependence`: dependence concentration in one flow domain. */
@@ -30,6 +34,8 @@ export const idealpoints = libraryFunction(ops.idealpoints);
 export const levels = libraryFunction(ops.levels);
 /** `ana multilateralism`: memberships, bridging organisations, forums hosted, mediation. */
 export const multilateralism = libraryFunction(ops.multilateralism);
+/** `ana network`: balance and brokerage of a scenario's signed network at a date. */
+export const network = libraryFunction(ops.network);
 /** `ana relations`: dyadic relations from events. */
 export const relations = libraryFunction(ops.relations);
 /** `ana scorecard`: the ANA scorecard and the power gap. */

@@ -12,9 +12,10 @@ export interface HttpSpec {
   tag?: string;
   /**
    * Identical requests to a read-only server share one answer (only for pure functions of the
-   * parameters and the shipped data).
+   * parameters and the shipped data). A function decides which results are kept (e.g. only
+   * proven-optimal solves).
    */
-  memo?: boolean;
+  memo?: boolean | ((result: never) => boolean);
   /** Extra documented responses beside 200/400, by status code. */
   responses?: Record<string, string>;
 }

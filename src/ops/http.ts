@@ -132,12 +132,16 @@ export function addOperationRoute(app: Hono, ctx: ServerContext, op: Operation):
   app.get(http.path, async (c) => {
     try {
       const params = parseParams(op, queryInput(op, c.req.query()));
-      const compute = async () => JSON.stringify(await op.run(serverOpContext(ctx), params));
-      const json =
+      const compute = async () => {
+        const result = await op.run(serverOpContext(ctx), params);
+        const keep = typeof http.memo === "function" ? http.memo(result as never) : true;
+        return { json: JSON.stringify(result), keep };
+      };
+      const r =
         http.memo && !ctx.writable
-          ? await ctx.memo(`${op.name}|${JSON.stringify(params)}`, compute)
+          ? await ctx.memo(`${op.name}|${JSON.stringify(params)}`, compute, (v) => v.keep)
           : await compute();
-      return c.body(json, 200, { "Content-Type": "application/json" });
+      return c.body(r.json, 200, { "Content-Type": "application/json" });
     } catch (e) {
       throw toHttpError(e);
     }

@@ -3,6 +3,8 @@
 export { actors } from "./actors.ts";
 export { alignment } from "./alignment.ts";
 export { alliances } from "./alliances.ts";
+export { balance } from "./balance.ts";
+export { brokerage } from "./brokerage.ts";
 export { claims } from "./claims.ts";
 export { dependence } from "./dependence.ts";
 export { dyads } from "./dyads.ts";
@@ -11,6 +13,7 @@ export { hedging } from "./hedging.ts";
 export { idealpoints } from "./idealpoints.ts";
 export { levels } from "./levels.ts";
 export { multilateralism } from "./multilateralism.ts";
+export { network } from "./network.ts";
 export { relations } from "./relations.ts";
 export { scorecard } from "./scorecard.ts";
 export { sources } from "./sources.ts";

@@ -23,21 +23,6 @@ export function register(app: Hono, _ctx: ServerContext): void {
   };
   const add = (d: Parameters<typeof describe>[1]) => describe(app, d);
 
-  add({
-    method: "get",
-    path: "/api/network",
-    tag: "network",
-    summary:
-      "Signed network of a scenario at a date: exact balance (blocs, frustrated edges, bounds) and brokerage, with the focal state's view",
-    query: z.object({
-      focal: q.code,
-      at: q.date,
-      scenario: q.scenario.optional(),
-      groups: z.coerce.number().int().min(1).max(32).optional(),
-      timeLimit: z.coerce.number().positive().max(20).optional(),
-    }),
-    responses: { "404": "focal is not an actor of the scenario" },
-  });
   const netBody = z.object({
     csv: z
       .string()
