@@ -20,6 +20,14 @@ export const balance = libraryFunction(ops.balance);
 export const brokerage = libraryFunction(ops.brokerage);
 /** `ana claims`: the seed's empirical claims checked against the data. */
 export const claims = libraryFunction(ops.claims);
+/** `ana corridors compare`: routes between two countries in a year, best first. */
+export const corridorsCompare = libraryFunction(ops.corridorsCompare);
+/** `ana corridors disrupt`: close countries, passages, links or routes and reassign flows. */
+export const corridorsDisrupt = libraryFunction(ops.corridorsDisrupt);
+/** `ana corridors leverage`: a country's corridor leverage by year. */
+export const corridorsLeverage = libraryFunction(ops.corridorsLeverage);
+/** `ana corridors network`: the corridor network in a year (map data). */
+export const corridorsNetwork = libraryFunction(ops.corridorsNetwork);
 /** `ana dependence`: dependence concentration in one flow domain. */
 export const dependence = libraryFunction(ops.dependence);
 /** `ana dyads`: directed dyad-period aggregates of the imported event data. */

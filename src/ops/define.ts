@@ -16,6 +16,8 @@ export interface HttpSpec {
    * proven-optimal solves).
    */
   memo?: boolean | ((result: never) => boolean);
+  /** Other names a query may use for a parameter (`{ iso3: "country" }`). */
+  aliases?: Record<string, string>;
   /** Extra documented responses beside 200/400, by status code. */
   responses?: Record<string, string>;
 }

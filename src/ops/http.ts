@@ -92,24 +92,37 @@ export function openApiSchema(prm: AnyParam): Record<string, unknown> {
 
 /** The query parameters of an operation's route, for OpenAPI. */
 export function openApiParameters(op: Operation): OpenApiParameter[] {
+  const aliases = Object.entries((op.http && op.http.aliases) || {}).map(([alias, key]) => ({
+    name: alias,
+    in: "query" as const,
+    required: false,
+    schema: openApiSchema(op.params[key]),
+    description: `another name for ${key}`,
+  }));
   return Object.entries(op.params)
     .filter(([, prm]) => !prm.spec.localOnly)
     .map(([name, prm]) => ({
       name,
-      in: "query",
+      in: "query" as const,
       required: prm.spec.required,
       schema: openApiSchema(prm),
       description: prm.spec.defaultNote
         ? `${prm.spec.help} (default: ${prm.spec.defaultNote})`
         : prm.spec.help,
-    }));
+    }))
+    .map((x) => (aliases.length > 0 ? { ...x, required: false } : x))
+    .concat(aliases);
 }
 
 /** Query-string input for an operation: only its HTTP parameters. */
 function queryInput(op: Operation, raw: Record<string, string>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw))
-    if (k in op.params && !op.params[k].spec.localOnly) input[k] = v;
+  const aliases = (op.http && op.http.aliases) || {};
+  for (const [k, v] of Object.entries(raw)) {
+    const key = k in op.params ? k : aliases[k];
+    if (key !== undefined && key in op.params && !op.params[key].spec.localOnly && !(key in input))
+      input[key] = v;
+  }
   return input;
 }
 

@@ -9,7 +9,9 @@ import * as ops from "./operations/index.ts";
 export const OPERATIONS: readonly Operation[] = Object.values(ops) as never;
 
 /** Descriptions of the command groups whose subcommands are operations ("corridors"). */
-export const GROUPS: Record<string, string> = {};
+export const GROUPS: Record<string, string> = {
+  corridors: "Eurasian transport and gas corridors: compare routes, close them, measure leverage",
+};
 
 /** An operation by its command name ("corridors compare"). */
 export function operation(name: string): Operation | undefined {

@@ -65,55 +65,6 @@ export function register(app: Hono, _ctx: ServerContext): void {
     responses: { "413": "too many nodes or edges", "422": "invalid edge list" },
   });
 
-  add({
-    method: "get",
-    path: "/api/corridors/network",
-    tag: "corridors",
-    summary:
-      "The transport and gas route network in a year: nodes, links with geometry, capacities, times and sources",
-    query: z.object({ year: year.optional() }),
-  });
-  add({
-    method: "get",
-    path: "/api/corridors/compare",
-    tag: "corridors",
-    summary: "Routes between two countries, best first by generalised cost (time, cost, risk)",
-    query: z.object({
-      from: q.code,
-      to: q.code,
-      year: year.optional(),
-      planned: z.enum(["true", "false"]).optional(),
-      ...weights,
-    }),
-  });
-  add({
-    method: "get",
-    path: "/api/corridors/disrupt",
-    tag: "corridors",
-    summary:
-      "Close countries, passages or links: where flows move, what binds, cost and time increases",
-    query: z.object({
-      close: q.codes,
-      year: year.optional(),
-      network: z.enum(["transport", "gas"]).optional(),
-      ...weights,
-    }),
-    responses: { "422": "the network cannot carry the flows" },
-  });
-  add({
-    method: "get",
-    path: "/api/corridors/leverage",
-    tag: "corridors",
-    summary:
-      "A country's transit leverage per year: flow-weighted route betweenness, bypass cost, Shapley transit power",
-    query: z.object({
-      country: q.code,
-      year: year.optional(),
-      network: z.enum(["transport", "gas"]).optional(),
-      ...weights,
-    }),
-  });
-
   const bargainQ = {
     model: z.enum(["smp", "bdm"]).default("smp"),
     seed: z
