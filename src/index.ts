@@ -14,6 +14,8 @@ export const actors = libraryFunction(ops.actors);
 export const alignment = libraryFunction(ops.alignment);
 /** `ana alliances`: ATOP alliance-portfolio similarity. */
 export const alliances = libraryFunction(ops.alliances);
+/** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
+export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
 export const balance = libraryFunction(ops.balance);
 /** `ana brokerage`: brokerage of every node of an edge list (a CSV file). */
@@ -38,6 +40,8 @@ export const events = libraryFunction(ops.events);
 export const hedging = libraryFunction(ops.hedging);
 /** `ana idealpoints`: UNGA ideal-point distances and position on a rival axis. */
 export const idealpoints = libraryFunction(ops.idealpoints);
+/** `ana landscape`: alignment landscape (Axelrod & Bennett 1993). */
+export const landscape = libraryFunction(ops.landscape);
 /** `ana levels`: a focal state's partners by level in a year. */
 export const levels = libraryFunction(ops.levels);
 /** `ana multilateralism`: memberships, bridging organisations, forums hosted, mediation. */
@@ -48,8 +52,12 @@ export const network = libraryFunction(ops.network);
 export const relations = libraryFunction(ops.relations);
 /** `ana scorecard`: the ANA scorecard and the power gap. */
 export const scorecard = libraryFunction(ops.scorecard);
+/** `ana simulate doctrine`: doctrine comparison (Monte Carlo) for a scenario's focal state. */
+export const simulateDoctrine = libraryFunction(ops.simulateDoctrine);
 /** `ana sources`: the reference panel's coverage. */
 export const sources = libraryFunction(ops.sources);
+/** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
+export const whatif = libraryFunction(ops.whatif);
 
 // The operation registry: declare, list and run operations
 export type { LoadedScenario, OpContext, Progress } from "./ops/context.ts";

@@ -4,8 +4,11 @@ import type { ParamShape, ParamsInput, ParamsOutput } from "./params.ts";
 
 /** How an operation is served over HTTP. */
 export interface HttpSpec {
-  /** "get": a GET route answering the result; "job": POST creates a job, GET /api/jobs/:id polls. */
-  method: "get" | "job";
+  /**
+   * "get": a GET route, parameters in the query string; "post": a POST route under
+   * `/api/compute/`, parameters as a JSON body (for large inputs such as posted scenarios).
+   */
+  method: "get" | "post";
   /** Route path, e.g. `/api/alignment`. */
   path: string;
   /** OpenAPI tag ("measures", "network", ...). */
@@ -31,7 +34,13 @@ export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
   params: P;
   /** Parameters given as positional arguments on the command line, in order. */
   positionals?: readonly (keyof P & string)[];
-  http: HttpSpec | false;
+  /** Its routes (none: `false`). */
+  http: HttpSpec | HttpSpec[] | false;
+  /**
+   * Also a job kind (`POST /api/compute/jobs {kind, params}`, polled at `/api/jobs/:id` with
+   * progress) for computations that take long.
+   */
+  job?: { kind: string; maxSeconds?: number };
   /** Compute the result: exactly what `--json` prints, the API answers and the library returns. */
   run(ctx: OpContext, params: ParamsOutput<P>, progress?: Progress): Promise<R>;
   /** The human form on the command line (default: the JSON). */

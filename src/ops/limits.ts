@@ -14,3 +14,18 @@ export function timeLimit(ctx: OpContext, given: number | undefined): number {
     throw new UsageError(`{timeLimit} must be at most ${TIME_LIMITS.serverMax} seconds here`);
   return given ?? TIME_LIMITS.server;
 }
+
+/** A count bounded more tightly on the server than locally (runs, years, actors). */
+export function bounded(
+  ctx: OpContext,
+  name: string,
+  value: number | undefined,
+  max: { local: number; server: number },
+): void {
+  if (value === undefined) return;
+  const m = ctx.surface === "local" ? max.local : max.server;
+  if (value > m)
+    throw new UsageError(
+      `{${name}} must be at most ${m}${ctx.surface === "server" ? " on the server" : ""}, not ${value}`,
+    );
+}

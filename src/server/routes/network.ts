@@ -6,6 +6,7 @@ import { type EdgePeriod, readEdgeList } from "../../network/read-edge-list.ts";
 import { buildSignedGraph } from "../../network/signed-graph.ts";
 import { balanceOfPeriods } from "../../ops/operations/balance.ts";
 import { HttpError, type ServerContext } from "../context.ts";
+import { describe } from "../openapi.ts";
 
 /** Bounds on posted networks and on solver time, so one request cannot hold the server. */
 export const NETWORK_LIMITS = { maxEdges: 20000, maxNodes: 600, maxPeriods: 10, maxTimeLimit: 20 };
@@ -20,7 +21,11 @@ const edgeSchema = z.object({
 
 const bodySchema = z.object({
   /** Edge-list CSV text (header source,target,sign[,weight][,period]) … */
-  csv: z.string().max(1_000_000).optional(),
+  csv: z
+    .string()
+    .max(1_000_000)
+    .optional()
+    .describe("edge list: header source,target,sign[,weight][,period]"),
   /** … or the edges as JSON. */
   edges: z.array(edgeSchema).max(NETWORK_LIMITS.maxEdges).optional(),
   weighted: z.boolean().optional(),
@@ -89,6 +94,15 @@ function periodsOf(body: Body, requireSign: boolean): EdgePeriod[] {
 }
 
 export function register(app: Hono, _ctx: ServerContext): void {
+  describe(app, {
+    method: "post",
+    path: "/api/compute/balance",
+    tag: "network",
+    summary:
+      "Structural balance of a posted signed edge list: exact frustration, partition, triangle and walk indices, triad census (same computation as `ana balance`)",
+    body: bodySchema,
+    responses: { "413": "too many nodes, edges or periods", "422": "invalid edge list" },
+  });
   app.post("/api/compute/balance", async (c) => {
     const body = await readBody(c);
     const periods = periodsOf(body, true);
@@ -101,6 +115,15 @@ export function register(app: Hono, _ctx: ServerContext): void {
     );
   });
 
+  describe(app, {
+    method: "post",
+    path: "/api/compute/brokerage",
+    tag: "network",
+    summary:
+      "Brokerage of a posted edge list: betweenness, Burt's constraint and effective size, Gould–Fernandez roles (same computation as `ana brokerage`)",
+    body: bodySchema,
+    responses: { "413": "too many nodes or edges", "422": "invalid edge list" },
+  });
   app.post("/api/compute/brokerage", async (c) => {
     const body = await readBody(c);
     const periods = periodsOf(body, false);
