@@ -11,33 +11,31 @@ import { OpError, renderParamNames, UsageError } from "./errors.ts";
 import type { AnyParam } from "./params.ts";
 import { parseParams } from "./parse.ts";
 
-const eventBackends = new WeakMap<ServerContext, Promise<EventBackend>>();
+const clickHouse = new WeakMap<ServerContext, Promise<EventBackend>>();
 
-/**
- * The server's imported events: ClickHouse when started with `--store clickhouse://…` (one client,
- * opened on first use and kept), else the store file's tables.
- */
-function serverEvents(ctx: ServerContext): Promise<EventBackend> {
-  let b = eventBackends.get(ctx);
+/** The ClickHouse client of a server started with `--store clickhouse://…` (opened once, kept). */
+function clickHouseEvents(ctx: ServerContext, url: string): Promise<EventBackend> {
+  let b = clickHouse.get(ctx);
   if (!b) {
-    b = (async () => {
-      const { DuckDbEventBackend, openEventBackend } = await import("../store/event-backend.ts");
-      if (ctx.options.eventStore !== undefined)
-        return openEventBackend({ store: ctx.options.eventStore });
-      return new DuckDbEventBackend(await ctx.store());
-    })();
-    b.catch(() => eventBackends.delete(ctx));
-    eventBackends.set(ctx, b);
+    b = import("../store/event-backend.ts").then(({ openEventBackend }) =>
+      openEventBackend({ store: url }),
+    );
+    b.catch(() => clickHouse.delete(ctx));
+    clickHouse.set(ctx, b);
   }
   return b;
 }
 
 /**
  * An operation's context inside the server: shipped scenario ids (and the folders the operator
- * named at start-up) only, the server's one store. A named scenario that is unknown or invalid is
- * an error (404/422), and so is an invalid default: never a silent "no scenario".
+ * named at start-up) only. A named scenario that is unknown or invalid is an error (404/422), and
+ * so is an invalid default: never a silent "no scenario". The reference panel needs no store file;
+ * imported events come from ClickHouse when the server was started with `--store clickhouse://…`,
+ * else from the store file, read-only and shared with other readers (or a writable server's own
+ * store), for this request only: `close()` releases it.
  */
 export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpContext {
+  let reader: Promise<{ backend: EventBackend; close?: () => void }> | undefined;
   return {
     surface: "server",
     signal,
@@ -46,8 +44,28 @@ export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpCon
       if (!ctx.scenarioIds().includes(DEFAULT_SCENARIO)) return undefined;
       return { scenario: ctx.scenario(DEFAULT_SCENARIO) };
     },
-    store: () => ctx.store(),
-    events: () => serverEvents(ctx),
+    store: () => ctx.panel(),
+    events() {
+      reader ??= (async () => {
+        if (ctx.options.eventStore !== undefined)
+          return { backend: await clickHouseEvents(ctx, ctx.options.eventStore) };
+        const { DuckDbEventBackend } = await import("../store/event-backend.ts");
+        if (ctx.writable) return { backend: new DuckDbEventBackend(await ctx.openWritable()) };
+        const { Store } = await import("../store/store.ts");
+        let store: Awaited<ReturnType<typeof Store.read>>;
+        try {
+          store = await Store.read(ctx.options.db);
+        } catch (e) {
+          throw new HttpError(503, (e as Error).message);
+        }
+        return { backend: new DuckDbEventBackend(store), close: () => store.close() };
+      })();
+      return reader.then((r) => r.backend);
+    },
+    async close() {
+      const r = reader && (await reader.catch(() => undefined));
+      r?.close?.();
+    },
   };
 }
 
@@ -196,9 +214,14 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
         const raw = http.method === "get" ? c.req.query() : await jsonBody(c);
         const params = parseParams(op, httpInput(op, http, raw));
         const compute = async () => {
-          const result = await op.run(serverOpContext(ctx), params);
-          const keep = typeof http.memo === "function" ? http.memo(result as never) : true;
-          return { json: toJson(result), keep };
+          const oc = serverOpContext(ctx);
+          try {
+            const result = await op.run(oc, params);
+            const keep = typeof http.memo === "function" ? http.memo(result as never) : true;
+            return { json: toJson(result), keep };
+          } finally {
+            await oc.close?.();
+          }
         };
         const r =
           http.memo && !ctx.writable
@@ -227,16 +250,15 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
       params: schema,
       maxSeconds: op.job.maxSeconds,
       async run(params, control) {
+        const oc = serverOpContext(ctx, control.signal);
         try {
-          const result = await op.run(
-            serverOpContext(ctx, control.signal),
-            params as never,
-            (f, m) => control.progress(f, m),
-          );
+          const result = await op.run(oc, params as never, (f, m) => control.progress(f, m));
           return JSON.parse(toJson(result));
         } catch (e) {
           const h = toHttpError(e);
           throw h instanceof Error ? new Error(h.message) : h;
+        } finally {
+          await oc.close?.();
         }
       },
     });

@@ -1,6 +1,6 @@
 import { printTable } from "../../cli/output.ts";
 import { DEDUP_MODES, type DedupMode } from "../../ingest/dedup.ts";
-import type { DyadRow } from "../../ingest/dyads.ts";
+import type { DyadRow } from "../../store/dyads.ts";
 import { defineOperation } from "../define.ts";
 import { p } from "../params.ts";
 import { checkYearRange } from "../parse.ts";
