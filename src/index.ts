@@ -30,6 +30,8 @@ export const corridorsDisrupt = libraryFunction(ops.corridorsDisrupt);
 export const corridorsLeverage = libraryFunction(ops.corridorsLeverage);
 /** `ana corridors network`: the corridor network in a year (map data). */
 export const corridorsNetwork = libraryFunction(ops.corridorsNetwork);
+/** `ana data stats`: a scenario's events and sources per level, actor and year. */
+export const dataStats = libraryFunction(ops.dataStats);
 /** `ana dependence`: dependence concentration in one flow domain. */
 export const dependence = libraryFunction(ops.dependence);
 /** `ana dyads`: directed dyad-period aggregates of the imported event data. */

@@ -238,8 +238,9 @@ export const p = {
     help: string,
     options: { min?: number; max?: number; int?: boolean; positive?: boolean; arg?: string } = {},
   ) {
-    let n = z.number({ error: (i) => `must be a number, not ${shown(i.input)}` });
-    if (options.int) n = n.int("must be a whole number");
+    const what = options.int ? "a whole number" : "a number";
+    let n = z.number({ error: (i) => `must be ${what}, not ${shown(i.input)}` });
+    if (options.int) n = n.int({ error: (i) => `must be ${what}, not ${shown(i.input)}` });
     if (options.positive) n = n.positive("must be a positive number");
     if (options.min !== undefined) n = n.min(options.min, `must be at least ${options.min}`);
     if (options.max !== undefined) n = n.max(options.max, `must be at most ${options.max}`);

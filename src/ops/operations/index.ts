@@ -11,6 +11,7 @@ export { corridorsCompare } from "./corridors-compare.ts";
 export { corridorsDisrupt } from "./corridors-disrupt.ts";
 export { corridorsLeverage } from "./corridors-leverage.ts";
 export { corridorsNetwork } from "./corridors-network.ts";
+export { dataStats } from "./data-stats.ts";
 export { dependence } from "./dependence.ts";
 export { dyads } from "./dyads.ts";
 export { events } from "./events.ts";
