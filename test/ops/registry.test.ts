@@ -111,3 +111,21 @@ test("another state never gets Azerbaijan's window: it needs years, or defaults 
   assert.equal(dep.rows[0].year, cov.from_year);
   assert.equal(dep.rows.at(-1)?.year, cov.to_year);
 });
+
+test("ApiResult<name> is the type of what the library function (and the route) returns", async () => {
+  const r: import("../../src/ops/api-types.ts").ApiResult<"alignment"> = await ana.alignment({
+    focal: "AZE",
+    with: ["RUS"],
+    from: 2016,
+    to: 2016,
+  });
+  const p: import("../../src/ops/api-types.ts").ApiParams<"alignment"> = {
+    focal: "AZE",
+    with: "RUS",
+  };
+  // The types are real (not any): a field the result does not have does not type-check.
+  // @ts-expect-error: alignment's result has no `nope`
+  assert.equal(r.nope, undefined);
+  const res = await app.request(`/api/alignment?focal=${p.focal}&with=${p.with}&from=2016&to=2016`);
+  assert.deepEqual(await res.json(), JSON.parse(JSON.stringify(r)));
+});
