@@ -129,3 +129,27 @@ test("ApiResult<name> is the type of what the library function (and the route) r
   const res = await app.request(`/api/alignment?focal=${p.focal}&with=${p.with}&from=2016&to=2016`);
   assert.deepEqual(await res.json(), JSON.parse(JSON.stringify(r)));
 });
+
+test("a job kind derived from an operation answers what the library function returns (corridor-leverage)", async () => {
+  const post = await app.request("/api/compute/jobs", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      kind: "corridor-leverage",
+      params: { country: "AZE", network: "gas", year: 2024 },
+    }),
+  });
+  assert.equal(post.status, 202);
+  const { id } = (await post.json()) as { id: string };
+  let job: { status: string; result?: unknown; error?: string } = { status: "running" };
+  for (let i = 0; i < 600 && job.status === "running"; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = (await (await app.request(`/api/jobs/${id}`)).json()) as typeof job;
+  }
+  assert.equal(job.status, "done", job.error);
+  const lib = await ana.corridorsLeverage({ country: "AZE", network: "gas", year: 2024 });
+  assert.deepEqual(job.result, JSON.parse(JSON.stringify(lib)));
+  assert.equal(lib.rows.length, 1);
+  const { stopWorker } = await import("../../src/corridor/run-in-worker.ts");
+  await stopWorker();
+});

@@ -28,7 +28,9 @@ export const corridorsLeverage = defineOperation({
     tag: "corridors",
     aliases: { iso3: "country" },
   },
-  async run(ctx, q): Promise<CorridorLeverage> {
+  // The dashboard's map runs it as a job (progress shown, no connection held).
+  job: { kind: "corridor-leverage", maxSeconds: 180 },
+  async run(ctx, q, progress): Promise<CorridorLeverage> {
     const net = await loadCorridorNetwork(ctx, q.dir, q.year);
     const args = {
       iso3: q.country,
@@ -36,9 +38,11 @@ export const corridorsLeverage = defineOperation({
       weights: toWeights(q),
       networks: q.network ? [q.network] : undefined,
     };
+    progress?.(0.05, `${q.network ?? "transport and gas"} network${q.network ? "" : "s"}`);
     if (ctx.surface === "server") {
+      // Off the server's event loop; a job (which has a signal) may take up to its own limit.
       const { runInWorker } = await import("../../corridor/run-in-worker.ts");
-      return runInWorker<CorridorLeverage>({ op: "leverage", args });
+      return runInWorker<CorridorLeverage>({ op: "leverage", args }, ctx.signal ? 170_000 : 60_000);
     }
     const { corridorLeverage } = await import("../../corridor/corridor-leverage.ts");
     return corridorLeverage(args.iso3, args.year, {
