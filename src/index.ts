@@ -52,6 +52,10 @@ export const multilateralism = libraryFunction(ops.multilateralism);
 export const network = libraryFunction(ops.network);
 /** `ana relations`: dyadic relations from events. */
 export const relations = libraryFunction(ops.relations);
+/** `ana report`: write a self-contained report (HTML or Markdown) for a state. */
+export const report = libraryFunction(ops.report);
+/** `ana scenario init`: write a starting scenario folder for a state from the reference panel. */
+export const scenarioInit = libraryFunction(ops.scenarioInit);
 /** `ana scorecard`: the ANA scorecard and the power gap. */
 export const scorecard = libraryFunction(ops.scorecard);
 /** `ana simulate doctrine`: doctrine comparison (Monte Carlo) for a scenario's focal state. */

@@ -22,6 +22,8 @@ export { levels } from "./levels.ts";
 export { multilateralism } from "./multilateralism.ts";
 export { network } from "./network.ts";
 export { relations } from "./relations.ts";
+export { report } from "./report.ts";
+export { scenarioInit } from "./scenario-init.ts";
 export { scorecard } from "./scorecard.ts";
 export { simulateDoctrine } from "./simulate-doctrine.ts";
 export { sources } from "./sources.ts";
