@@ -198,6 +198,63 @@ await run(`CREATE TABLE unvotes AS
       (SELECT any_value(x.ccode) FROM xw_lookup x WHERE x.iso3 = v.iso3 AND v.year BETWEEN x.y0 AND x.y1)) AS ccode,
     v.vote, v.country
   FROM v LEFT JOIN ccode_names cn ON cn.country = v.country`);
+// Sessions 75–78 (to June 2024) from Voeten's Dataverse vote file as prepared in svmiller/fpsim
+// (update-2020-2025/unvotes/): the 1946–2019 copy above is kept to session 74, this file from
+// session 75 on. Roll-call ids are Voeten's `resid` (75001…), disjoint from the unvotes `rcid`s
+// (at most 9147). A vote's year is the year of its date (the file's `year` says 2022 for sessions
+// 77 and 78). Absences and non-members are not rows in either copy.
+const UPDATE_VOTES = join(
+  DATA,
+  "update-2020-2025",
+  "unvotes",
+  "voeten_unga_votes_sessions66-78_via_fpsim.csv",
+);
+const FIRST_UPDATE_SESSION = 75;
+await run(
+  `CREATE TABLE votes_update_raw AS SELECT ${int("resid")} AS rcid, ${int("session")} AS session, TRY_CAST(date AS DATE) AS date, ${int("ccode")} AS ccode, ${int("vote")}::TINYINT AS vote
+   FROM ${csv(UPDATE_VOTES)} WHERE ${int("session")} >= ${FIRST_UPDATE_SESSION}`,
+);
+// In session 78, 23 roll calls carry a few votes (42 rows, 1–3 per roll call) dated on another day
+// than the rest (3 of them repeat a state already voting on the modal day). A roll call is held on
+// one day: its date is the day of most of its votes, and the off-day rows are left out (not guessed
+// to belong to another roll call). They are counted in data/SOURCES.md.
+await run(`CREATE TABLE update_rc_date AS SELECT rcid, arg_max(date, n) AS date FROM
+  (SELECT rcid, date, count(*) n FROM votes_update_raw GROUP BY ALL) GROUP BY rcid`);
+await run(`CREATE TABLE votes_update AS SELECT v.* FROM votes_update_raw v JOIN update_rc_date d
+  ON d.rcid = v.rcid AND d.date = v.date`);
+const offDay = await all<{ rows: number; rcs: number }>(
+  "SELECT count(*)::INTEGER AS rows, count(DISTINCT rcid)::INTEGER AS rcs FROM votes_update_raw v WHERE NOT EXISTS (SELECT 1 FROM votes_update u WHERE u.rcid = v.rcid AND u.ccode = v.ccode AND u.date = v.date)",
+);
+const [updDup] = await all<{ n: number }>(
+  "SELECT count(*)::INTEGER n FROM (SELECT rcid, ccode FROM votes_update GROUP BY ALL HAVING count(*) > 1)",
+);
+if (updDup.n > 0) throw new Error(`unvotes update: ${updDup.n} (resid, ccode) pairs occur twice`);
+const [oldMax] = await all<{ s: number; r: number }>(
+  "SELECT max(session)::INTEGER s, max(rcid)::INTEGER r FROM roll_calls",
+);
+if (oldMax.s >= FIRST_UPDATE_SESSION)
+  throw new Error(`unvotes: the 1946–2019 copy reaches session ${oldMax.s}`);
+const [updMin] = await all<{ r: number; bad: number }>(
+  "SELECT min(rcid)::INTEGER r, count(*) FILTER (WHERE vote NOT BETWEEN 1 AND 3 OR date IS NULL OR ccode IS NULL OR rcid IS NULL)::INTEGER bad FROM votes_update",
+);
+if (updMin.r <= oldMax.r) throw new Error("unvotes: update resid overlaps the unvotes rcid range");
+if (updMin.bad > 0)
+  throw new Error(`unvotes update: ${updMin.bad} rows without id, date, ccode or vote 1–3`);
+await run(`INSERT INTO roll_calls SELECT rcid, any_value(session), any_value(date), year(any_value(date)),
+  NULL, NULL, NULL, NULL, NULL, NULL FROM votes_update GROUP BY rcid`);
+const [multiDate] = await all<{ n: number }>(
+  "SELECT count(*)::INTEGER n FROM (SELECT rcid FROM votes_update GROUP BY rcid HAVING count(DISTINCT date) > 1 OR count(DISTINCT session) > 1)",
+);
+if (multiDate.n > 0) throw new Error(`unvotes update: ${multiDate.n} roll calls with two dates`);
+await run(
+  `INSERT INTO unvotes SELECT rcid, year(date), cow_iso3(ccode, year(date)), ccode, vote, NULL FROM votes_update`,
+);
+const unmappedUpdate = await all<{ ccode: number; n: number }>(
+  "SELECT ccode, count(*)::INTEGER n FROM unvotes WHERE rcid >= 75000 AND iso3 IS NULL GROUP BY ALL",
+);
+if (unmappedUpdate.length > 0)
+  throw new Error(`unvotes update: COW codes without ISO3: ${JSON.stringify(unmappedUpdate)}`);
+
 const unmappedVotes = await all<{ country: string; country_code: string; n: number }>(
   "SELECT v.country, r.country_code, count(*)::INTEGER n FROM unvotes v JOIN (SELECT DISTINCT country, country_code FROM votes_raw) r USING (country) WHERE v.iso3 IS NULL GROUP BY ALL",
 );
@@ -383,9 +440,15 @@ lines.push(
   "and R's `NA` are NULL. Contiguity, major-power status and COW state spells end in 2016; ANA functions that",
   "need them later say so (see `docs/reference-panel.md`, level rule).",
   "",
-  "Years are calendar years. UN votes and roll calls carry the year of the roll call's date: session 74's last",
-  "votes are dated 2020, hence 1946–2020 although the MANIFEST says 1946–2019 (UN-session years). SIPRI's file",
-  "spans 1950–2021; a given recipient's rows may stop earlier (Azerbaijan: 1993–2020).",
+  "Years are calendar years. UN votes and roll calls carry the year of the roll call's date (never the",
+  "source's `year` column, which says 2022 for sessions 77 and 78). Sessions to 74 (last vote 14 Jan 2020) come",
+  "from the unvotes package's copy of Voeten's data; sessions 75–78 (5 Nov 2020 – 4 Jun 2024) from Voeten's",
+  "Dataverse vote file as prepared in fpsim (`update-2020-2025/unvotes/`). Where both copies hold a roll call",
+  "(sessions 66–74) they agree; `test/data/panel/unvotes-update.test.ts` checks it, matching roll calls by date",
+  "and vote pattern (the id systems differ: `rcid` vs `resid`, kept as `rcid` from 75001 on). Roll calls of",
+  "sessions 75–78 have no resolution symbol, description or issue code (the update file has none). 2024 holds",
+  "only the votes to 4 June 2024 (session 78); session 79 is not in the panel.",
+  "SIPRI: see the SIPRI section below.",
   "",
   "## Tables",
   "",
@@ -447,6 +510,10 @@ lines.push(
     ? unmappedVotes.map((u) => `- ${u.country} (code "${u.country_code}"): ${u.n} votes`)
     : ["- none"]),
   "",
+  `UN votes of sessions 75–78 (\`voeten_unga_votes_sessions66-78_via_fpsim.csv\`, keyed by COW code): every code maps to ISO3.`,
+  `A roll call's date is the day of most of its votes; ${offDay[0].rows} vote rows in ${offDay[0].rcs} roll calls of session 78 carry another`,
+  "day (1–3 rows each, some repeating a state's vote) and are left out rather than assigned to a guessed roll call.",
+  "",
   "SIPRI (`sipri-exports-processed.csv`): names ending in `*` are non-state armed groups and `**` international organisations",
   "(SIPRI's convention). The 360info file gives many of them the COW code of the state they operate in; ANA gives them",
   "no state code (`supplier_ccode`/`recipient_ccode`/`*_iso3` NULL, the file's code kept in `*_cown_source`), so a state's",
@@ -461,7 +528,24 @@ lines.push(
   "COW codes without an ISO3 in any table are the historic states listed above.",
   "",
 );
-writeFileSync(join(REPO, "data", "SOURCES.md"), lines.join("\n"));
+// Only the reference-panel part of data/SOURCES.md is generated: text after the end marker (other
+// datasets' sections, edited by hand) is kept as it is.
+const BEGIN = "<!-- BEGIN reference panel: generated by scripts/build-reference.ts -->";
+const END = "<!-- END reference panel -->";
+const LEGACY_END = "COW codes without an ISO3 in any table are the historic states listed above.\n";
+const sourcesMd = join(REPO, "data", "SOURCES.md");
+let rest = "";
+let head = "";
+if (existsSync(sourcesMd)) {
+  const old = readFileSync(sourcesMd, "utf8");
+  const b = old.indexOf(BEGIN);
+  if (b > 0) head = old.slice(0, b);
+  const e = old.indexOf(END);
+  const l = old.indexOf(LEGACY_END);
+  if (e >= 0) rest = old.slice(e + END.length).replace(/^\n/, "");
+  else if (l >= 0) rest = old.slice(l + LEGACY_END.length);
+}
+writeFileSync(sourcesMd, `${head}${BEGIN}\n${lines.join("\n")}${END}\n${rest}`);
 
 process.stdout.write(`wrote ${sizes.size} files (${kb(total)}) to ${OUT}\n`);
 for (const t of TABLES)

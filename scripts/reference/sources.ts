@@ -27,6 +27,9 @@ const UNVOTES_CITE =
   "Voeten, E., Strezhnev, A. & Bailey, M. (2009). United Nations General Assembly Voting Data. Harvard Dataverse, hdl:1902.1/12379 (doi:10.7910/DVN/LEJUQZ); via the R package unvotes 0.3.0 (Robinson, D., 2021). Cite also Voeten (2013) and Bailey, Strezhnev & Voeten (2017), Journal of Conflict Resolution 61(2).";
 const UNVOTES_URL =
   "https://github.com/dgrtwo/unvotes (commit 7eb7034314ff79c49c9e0785fcd9d216fa04cf14)";
+const UPDATE_CITE =
+  " Sessions 75–78 (Sept 2020 – June 2024): Voeten, UNGA voting data, Harvard Dataverse doi:10.7910/DVN/LEJUQZ (object completeVotes), as prepared in the fpsim package's data-raw/un/y2011.qs … y2022.qs (Miller, S. V.), decoded from R's qs format with values unchanged (update-2020-2025/unvotes/voeten_unga_votes_sessions66-78_via_fpsim.csv).";
+const UPDATE_URL = "https://github.com/svmiller/fpsim (commit 87d29f4b)";
 
 export const SOURCE_META: Record<string, SourceMeta> = {
   crosswalk: {
@@ -110,20 +113,20 @@ export const SOURCE_META: Record<string, SourceMeta> = {
     source: "Voeten",
     dataset: "UNGA roll-call votes",
     unit: "vote (1 yes, 2 abstain, 3 no); absences are not rows",
-    licence: "CC0 (Dataverse); unvotes package MIT",
-    citation: UNVOTES_CITE,
-    url: UNVOTES_URL,
-    file: "unvotes/un_votes.csv",
+    licence: "CC0 (Dataverse); unvotes package MIT; fpsim extraction of CC0 data",
+    citation: `${UNVOTES_CITE}${UPDATE_CITE}`,
+    url: `${UNVOTES_URL} (sessions to 74); ${UPDATE_URL} (sessions 75–78)`,
+    file: "unvotes/un_votes.csv (sessions to 74) + update-2020-2025/unvotes/voeten_unga_votes_sessions66-78_via_fpsim.csv (sessions 75–78)",
     years: { from: "year", to: "year" },
   },
   roll_calls: {
     source: "Voeten",
     dataset: "UNGA roll calls",
     unit: "roll call",
-    licence: "CC0 (Dataverse); unvotes package MIT",
-    citation: UNVOTES_CITE,
-    url: UNVOTES_URL,
-    file: "unvotes/un_roll_calls.csv",
+    licence: "CC0 (Dataverse); unvotes package MIT; fpsim extraction of CC0 data",
+    citation: `${UNVOTES_CITE}${UPDATE_CITE}`,
+    url: `${UNVOTES_URL} (sessions to 74); ${UPDATE_URL} (sessions 75–78)`,
+    file: "unvotes/un_roll_calls.csv (sessions to 74) + update-2020-2025/unvotes/voeten_unga_votes_sessions66-78_via_fpsim.csv (sessions 75–78)",
     years: { from: "year", to: "year" },
   },
   roll_call_issues: {
