@@ -329,7 +329,11 @@ await run(
 );
 await run(`CREATE MACRO sipri_kind(n) AS CASE WHEN n LIKE '%**' THEN 'organisation' WHEN n LIKE '%*' THEN 'non-state'
   WHEN n LIKE 'Unknown%' THEN 'unknown' WHEN n IN ('Northern Cyprus', 'Biafra', 'Katanga') THEN 'non-state' ELSE 'state' END`);
-await run(`CREATE TABLE sipri AS
+// The whole 360info copy (every supplier and recipient, 1950–2021) is read here but not shipped:
+// SIPRI's terms allow fair use of under 10 % of the data set. The panel keeps an extract: deliveries
+// TO the Azerbaijan scenario's focal state and its neighbourhood by ANA's level rule (COW direct
+// contiguity types 1–5 with Azerbaijan, open at the end of 2016: ARM, GEO, IRN, KAZ, RUS, TKM, TUR).
+await run(`CREATE TABLE sipri_all AS
   WITH s AS (SELECT supplier, recipient, ${int("year")} AS year, TRY_CAST(value AS DOUBLE) AS tiv,
       ${int("supplier_cown")} AS supplier_cown, ${int("recipient_cown")} AS recipient_cown FROM ${csv(join(REF, "sipri", "sipri-exports-processed.csv"))})
   SELECT s.supplier, s.recipient,
@@ -340,9 +344,85 @@ await run(`CREATE TABLE sipri AS
     s.year, s.tiv, sipri_kind(s.supplier) AS supplier_kind, sipri_kind(s.recipient) AS recipient_kind,
     s.supplier_cown AS supplier_cown_source, s.recipient_cown AS recipient_cown_source
   FROM s LEFT JOIN sipri_names sn ON sn.name = s.supplier LEFT JOIN sipri_names rn ON rn.name = s.recipient`);
+const SIPRI_FOCAL = 373;
+await run(`CREATE TABLE sipri_scope AS SELECT DISTINCT iso3 FROM (
+  SELECT cow_iso3(${SIPRI_FOCAL}, 2016) AS iso3
+  UNION ALL SELECT iso3_2 FROM contiguity WHERE ccode1 = ${SIPRI_FOCAL} AND conttype BETWEEN 1 AND 5 AND endyear >= 2016)`);
+// SIPRI names of the newer files → codes, from the 360info file's own coding (SIPRI renamed Turkey).
+await run(`CREATE TABLE sipri_codes AS
+  SELECT name, min(ccode) AS ccode, min(iso3) AS iso3 FROM (
+    SELECT supplier AS name, supplier_ccode AS ccode, supplier_iso3 AS iso3 FROM sipri_all WHERE supplier_iso3 IS NOT NULL AND year >= 1992
+    UNION ALL SELECT recipient, recipient_ccode, recipient_iso3 FROM sipri_all WHERE recipient_iso3 IS NOT NULL AND year >= 1992
+  ) GROUP BY name
+  UNION ALL SELECT 'Turkiye', 640, 'TUR'`);
+const SIPRI_UPD = join(DATA, "update-2020-2025", "sipri");
+const REGISTER = join(SIPRI_UPD, "sipri_transfers_2000-2023_south_caucasus_extract.csv");
+const TIV2024 = join(SIPRI_UPD, "sipri_tiv_2024_supplier_recipient_long.csv");
+// The register extract: one row per deal and delivery year; an empty TIV means no delivery.
+await run(`CREATE TABLE sipri_register AS
+  SELECT "Supplier" AS supplier, "Recipient" AS recipient, ${int('"Delivery year"')} AS year,
+    sum(TRY_CAST("TIV delivery values" AS DOUBLE)) AS tiv, count(*)::INTEGER AS deals
+  FROM read_csv(${q(REGISTER)}, skip=12, header=true, all_varchar=true, nullstr=[''])
+  WHERE TRY_CAST("TIV delivery values" AS DOUBLE) IS NOT NULL GROUP BY ALL`);
+// Recipients whose every delivery is in the register extract (it selects rows by recipient or
+// supplier in these states), and the years it covers for them.
+const REGISTER_YEARS = { from: 2021, to: 2023 };
+await run(`CREATE TABLE sipri_register_recipients AS SELECT DISTINCT c.iso3 FROM sipri_register r
+  JOIN sipri_codes c ON c.name = r.recipient WHERE c.iso3 IN ('AZE', 'ARM', 'GEO')`);
+await run(`CREATE TABLE sipri_tiv2024 AS SELECT supplier, recipient, ${int("year")} AS year, TRY_CAST(tiv_mn AS DOUBLE) AS tiv
+  FROM ${csv(TIV2024)} WHERE recipient <> 'TOTAL_STATED_BY_SIPRI'`);
+const [tiv2024Suppliers] = await all<{ n: number }>(
+  `SELECT count(DISTINCT supplier)::INTEGER n FROM ${csv(TIV2024)} WHERE recipient = 'TOTAL_STATED_BY_SIPRI'`,
+);
+await run(`CREATE MACRO sipri_kind2(n) AS CASE WHEN n LIKE '%**' THEN 'organisation' WHEN n LIKE '%*' THEN 'non-state'
+  WHEN lower(n) LIKE 'unknown%' THEN 'unknown' ELSE 'state' END`);
+const newRows = (table: string, source: string, where: string) => `
+  SELECT r.supplier, r.recipient,
+    CASE WHEN sipri_kind2(r.supplier) = 'state' THEN sc.ccode END, CASE WHEN sipri_kind2(r.recipient) = 'state' THEN rc.ccode END,
+    CASE WHEN sipri_kind2(r.supplier) = 'state' THEN sc.iso3 END, CASE WHEN sipri_kind2(r.recipient) = 'state' THEN rc.iso3 END,
+    r.year, r.tiv, sipri_kind2(r.supplier), sipri_kind2(r.recipient), NULL::INTEGER, NULL::INTEGER, ${q(source)}
+  FROM ${table} r LEFT JOIN sipri_codes sc ON sc.name = r.supplier LEFT JOIN sipri_codes rc ON rc.name = r.recipient
+  WHERE ${where}`;
+await run(`CREATE TABLE sipri AS
+  SELECT *, 'tiv-2022' AS source FROM sipri_all
+  WHERE recipient_iso3 IN (SELECT iso3 FROM sipri_scope)
+    AND NOT (recipient_iso3 IN (SELECT iso3 FROM sipri_register_recipients) AND year >= ${REGISTER_YEARS.from})
+  UNION ALL ${newRows("sipri_register", "register-2025", `rc.iso3 IN (SELECT iso3 FROM sipri_register_recipients) AND r.year BETWEEN ${REGISTER_YEARS.from} AND ${REGISTER_YEARS.to}`)}
+  UNION ALL ${newRows("sipri_tiv2024", "tiv-2024", "rc.iso3 IN (SELECT iso3 FROM sipri_scope)")}`);
+const [badSipri] = await all<{ n: number }>(
+  "SELECT count(*)::INTEGER n FROM sipri WHERE (supplier_kind = 'state' AND supplier_iso3 IS NULL) OR recipient_iso3 IS NULL OR tiv IS NULL",
+);
+if (badSipri.n > 0) throw new Error(`sipri: ${badSipri.n} extract rows without codes or TIV`);
+// Which recipient-years the extract covers: a year inside a span with no row is a true zero
+// (SIPRI lists every transfer); outside every span it is unknown.
+await run(`CREATE TABLE sipri_coverage AS
+  SELECT iso3 AS recipient_iso3, 1950 AS from_year,
+    CASE WHEN iso3 IN (SELECT iso3 FROM sipri_register_recipients) THEN ${REGISTER_YEARS.from - 1} ELSE 2021 END AS to_year,
+    'tiv-2022' AS source, true AS complete,
+    'SIPRI TIV tables (downloaded 2022-07-28 by 360info): every supplier' AS note
+  FROM sipri_scope
+  UNION ALL SELECT iso3, ${REGISTER_YEARS.from}, ${REGISTER_YEARS.to}, 'register-2025', true,
+    'SIPRI trade register (generated 3 Jan 2025), deliveries summed by supplier and year: every supplier'
+  FROM sipri_register_recipients
+  UNION ALL SELECT iso3, 2024, 2024, 'tiv-2024', false,
+    'SIPRI TIV table for 2024 (generated 24 Apr 2025) as extracted for ${tiv2024Suppliers.n} suppliers: deliveries from other suppliers (and unknown suppliers) are not in it'
+  FROM sipri_scope`);
+const sipriStats = await all<{ source: string; rows: number; of: number }>(`
+  SELECT 'tiv-2022' AS source, (SELECT count(*) FROM sipri WHERE source = 'tiv-2022')::INTEGER AS rows, (SELECT count(*) FROM sipri_all)::INTEGER AS "of"
+  UNION ALL SELECT 'register-2025', (SELECT count(*) FROM sipri WHERE source = 'register-2025')::INTEGER, (SELECT count(*) FROM sipri_register)::INTEGER
+  UNION ALL SELECT 'tiv-2024', (SELECT count(*) FROM sipri WHERE source = 'tiv-2024')::INTEGER, (SELECT count(*) FROM sipri_tiv2024)::INTEGER`);
+const [sipriTivShare] = await all<{ share: number }>(
+  "SELECT (SELECT sum(tiv) FROM sipri WHERE source = 'tiv-2022') / (SELECT sum(tiv) FROM sipri_all) AS share",
+);
+for (const st of sipriStats)
+  if (st.source !== "register-2025" && st.rows >= 0.1 * st.of)
+    throw new Error(`sipri: ${st.rows} of ${st.of} ${st.source} rows is not under 10 %`);
+const sipriScope = (await all<{ iso3: string }>("SELECT iso3 FROM sipri_scope ORDER BY 1")).map(
+  (r) => r.iso3,
+);
 const unmappedSipri = await all<{ side: string; name: string; kind: string; n: number }>(`
   SELECT 'supplier' AS side, supplier AS name, supplier_kind AS kind, count(*)::INTEGER n FROM sipri WHERE supplier_iso3 IS NULL GROUP BY ALL
-  UNION ALL SELECT 'recipient', recipient, recipient_kind, count(*)::INTEGER FROM sipri WHERE recipient_iso3 IS NULL GROUP BY ALL ORDER BY 1, 4 DESC`);
+  UNION ALL SELECT 'recipient', recipient, recipient_kind, count(*)::INTEGER FROM sipri WHERE recipient_iso3 IS NULL GROUP BY ALL ORDER BY 1, 4 DESC, 2`);
 
 // ---- write -----------------------------------------------------------------------------------
 const TABLES: { name: string; table: string; order: string }[] = [
@@ -365,7 +445,8 @@ const TABLES: { name: string; table: string; order: string }[] = [
   { name: "trade_sy", table: "trade_sy", order: "ccode, year" },
   { name: "rivalries_td", table: "rivalries_td", order: "rivalryno" },
   { name: "rivalries_tss", table: "rivalries_tss", order: "tssr_id" },
-  { name: "sipri", table: "sipri", order: "recipient, supplier, year" },
+  { name: "sipri", table: "sipri", order: "recipient, supplier, year, source" },
+  { name: "sipri_coverage", table: "sipri_coverage", order: "recipient_iso3, from_year" },
 ];
 
 // Coverage: years from the data itself; metadata from scripts/reference/sources.ts.
@@ -500,6 +581,57 @@ lines.push(
   "In a transition year two COW codes can share an ISO3 (DEU in 1990: 260 and 255; YAR/YEM do not). `iso3ToCow` picks",
   "the state that lasts longer (the successor: 255 in 1990).",
   "",
+  "## SIPRI: an extract within SIPRI's fair-use terms (`ref_sipri`, `ref_sipri_coverage`)",
+  "",
+  "SIPRI's terms: free non-commercial use with the credit line **\"Information from the SIPRI Arms Transfers",
+  'Database"**; fair use is under 10 % of a data set; calculations must not be attributed to SIPRI. Earlier',
+  "panels redistributed the whole TIV register (360info's copy, 21,324 rows); this one ships an extract:",
+  `deliveries **to** Azerbaijan and its neighbourhood by ANA's level rule (COW direct contiguity 1–5, open in 2016): ${sipriScope.join(", ")}.`,
+  "The Azerbaijan scenario names 61 states; deliveries to all of them are 11,043 of the 21,324 rows (52 %), not fair use,",
+  "so the extract keeps the focal state and its neighbours. For any other state, import your own SIPRI download",
+  "(`ana panel import sipri <file>`, docs/reference-panel.md).",
+  "",
+  "| part | source file | years | rows kept | of rows in the source (supplier × recipient × year) | note |",
+  "|---|---|---|---:|---:|---|",
+  ...sipriStats.map(
+    (st) =>
+      `| ${st.source} | ${
+        {
+          "tiv-2022":
+            "reference/sipri/sipri-exports-processed.csv (SIPRI TIV tables, downloaded 2022-07-28 by 360info; CC BY 4.0 processing)",
+          "register-2025":
+            "update-2020-2025/sipri/sipri_transfers_2000-2023_south_caucasus_extract.csv (SIPRI trade register, generated 3 Jan 2025)",
+          "tiv-2024":
+            "update-2020-2025/sipri/sipri_tiv_2024_supplier_recipient_long.csv (SIPRI TIV table 2024, generated 24 Apr 2025)",
+        }[st.source]
+      } | ${{ "tiv-2022": "1950–2021 (2020 for AZE, ARM, GEO)", "register-2025": "2021–2023", "tiv-2024": "2024" }[st.source]} | ${st.rows} | ${st.of} (${((100 * st.rows) / st.of).toFixed(1)} %) | ${
+        {
+          "tiv-2022": `${(100 * sipriTivShare.share).toFixed(1)} % of the file's TIV`,
+          "register-2025":
+            "deliveries to AZE, ARM, GEO summed by supplier and year (deal rows of an extract already limited to those states)",
+          "tiv-2024": `the table lists ${tiv2024Suppliers.n} suppliers: 2024 is incomplete (\`complete = false\` in ref_sipri_coverage)`,
+        }[st.source]
+      } |`,
+  ),
+  "",
+  "Column `source` says which part a row comes from. For AZE, ARM and GEO the 2021–2023 deliveries come from the",
+  "2025 register (newer than the 2022 TIV tables, which SIPRI revises), earlier years from the TIV tables. SIPRI",
+  "renamed Turkey 'Turkiye': both map to TUR. `ref_sipri_coverage` lists, per recipient, the years each part covers",
+  "(`complete`: whether every supplier is in it). Inside a complete span a year without rows is a true zero",
+  "(SIPRI lists every transfer); outside every span — IRN, KAZ, RUS, TKM, TUR in 2022–2023, any state not in the",
+  "extract — deliveries are unknown, never zero. In 2024 deliveries by suppliers outside the table are unknown.",
+  "",
+  "## Ideal points: provenance (`ref_idealpoints`)",
+  "",
+  "Bailey, Strezhnev & Voeten's estimates as released by Voeten on the Harvard Dataverse (doi:10.7910/DVN/LEJUQZ,",
+  "file `IdealpointsJuly2025.tab`, CC0). The shipped file is not a direct Dataverse download: it was converted from",
+  "the Stata copy `IdealpointsJuly2025.dta` (11,440 rows × 24 variables) held in github.com/lucasbuildsapps/Masterthesis",
+  "(commit 5298218d), together with Voeten's codebook (../shared/data/reference/MANIFEST.md §4). The Dataverse could",
+  "not be reached from this build, so the copy was not compared byte for byte with the original; its row count,",
+  "columns and the codebook's variable list match the July 2025 release. Coverage: `idealpointfp` (final-passage",
+  "votes) 1946–2024, `idealpointall` (all votes) to 2023; 2024 has 191 states. ANA does not re-estimate ideal",
+  "points (the published dynamic IRT method is not implemented): years after 2024 are missing.",
+  "",
   "## Unmapped codes",
   "",
   `UN votes (\`un_votes.csv\`, ISO2 → ISO3 via mledoze/countries \`cca2\`/\`cca3\`, ODbL, plus ISO 3166-3 codes CS → CSK, DD → DDR, YD → YMD;`,
@@ -514,7 +646,7 @@ lines.push(
   `A roll call's date is the day of most of its votes; ${offDay[0].rows} vote rows in ${offDay[0].rcs} roll calls of session 78 carry another`,
   "day (1–3 rows each, some repeating a state's vote) and are left out rather than assigned to a guessed roll call.",
   "",
-  "SIPRI (`sipri-exports-processed.csv`): names ending in `*` are non-state armed groups and `**` international organisations",
+  "SIPRI: names ending in `*` are non-state armed groups and `**` international organisations",
   "(SIPRI's convention). The 360info file gives many of them the COW code of the state they operate in; ANA gives them",
   "no state code (`supplier_ccode`/`recipient_ccode`/`*_iso3` NULL, the file's code kept in `*_cown_source`), so a state's",
   "arms imports never include deliveries to rebels on its soil. Serbia and Micronesia lack a code in the file and get",

@@ -244,13 +244,28 @@ export const SOURCE_META: Record<string, SourceMeta> = {
   },
   sipri: {
     source: "SIPRI",
-    dataset: "SIPRI Arms Transfers Database (TIV), via 360info",
-    unit: "supplier → recipient → year, TIV million (trend-indicator value)",
-    licence: "CC BY 4.0 (360info processing); SIPRI terms for the underlying data",
+    dataset:
+      "SIPRI Arms Transfers Database (TIV), extract: deliveries to Azerbaijan and its neighbours",
+    unit: "supplier → recipient → year, TIV million (trend-indicator value); `source` names the part",
+    licence:
+      'SIPRI terms: free non-commercial use with the credit line "Information from the SIPRI Arms Transfers Database"; fair use under 10 % of a data set (this extract); 360info processing CC BY 4.0',
     citation:
-      "SIPRI Arms Transfers Database, Stockholm International Peace Research Institute (TIV tables downloaded 2022-07-28 by 360info); 360info, report-arms-trade.",
+      "Information from the SIPRI Arms Transfers Database, Stockholm International Peace Research Institute: TIV tables (downloaded 2022-07-28 by 360info, report-arms-trade), trade register (generated 3 Jan 2025, via lucacasu/Global-Arms-Trade commit e1b012d3) and TIV table 2024 (generated 24 Apr 2025, via Chaoyi-Lu/Mixed-Latent-Position-Cluster-Model commit c5356462). Sums by supplier and year are ANA's calculations, not SIPRI's.",
     url: "https://www.sipri.org/databases/armstransfers ; https://github.com/360-info/report-arms-trade (commit e00d2d3e57d1d6dd409f60fc367e088cce34c86e)",
-    file: "sipri/sipri-exports-processed.csv",
+    file: "sipri/sipri-exports-processed.csv + update-2020-2025/sipri/ (register extract, TIV 2024)",
     years: { from: "year", to: "year" },
+  },
+  sipri_coverage: {
+    source: "SIPRI",
+    dataset:
+      "SIPRI Arms Transfers Database (TIV), extract: deliveries to Azerbaijan and its neighbours",
+    unit: "recipient × span of years the extract covers (complete: every supplier)",
+    licence:
+      'SIPRI terms: free non-commercial use with the credit line "Information from the SIPRI Arms Transfers Database"; fair use under 10 % of a data set (this extract); 360info processing CC BY 4.0',
+    citation:
+      "ANA's record of which recipient-years the SIPRI extract covers (see data/SOURCES.md, SIPRI section).",
+    url: "https://www.sipri.org/databases/armstransfers",
+    file: "derived by scripts/build-reference.ts",
+    years: { from: "from_year", to: "to_year" },
   },
 };

@@ -60,7 +60,7 @@ export function register(program: Command): void {
             scenario: sc?.scenario.meta.id ?? null,
             rows,
           });
-        else
+        else {
           printTable(
             rows.map((r) => ({
               ...r,
@@ -85,6 +85,9 @@ export function register(program: Command): void {
               "shares",
             ],
           );
+          const sources = [...new Set(rows.flatMap((r) => r.sources))];
+          for (const src of sources) process.stdout.write(`source: ${src}\n`);
+        }
       });
     });
 }

@@ -7,7 +7,7 @@ import { readCsvRecords, sharedReference, sourcesMdCounts } from "../../util/sha
 
 // Row counts as stated in ../shared/data/reference/MANIFEST.md. UN votes and roll calls also hold
 // sessions 75–78 from update-2020-2025/ (whose MANIFEST counts sessions 65–78 together): they are
-// checked by the recount below.
+// checked by the recount below. SIPRI is an extract, recounted in sipri.test.ts.
 const MANIFEST_ROWS: Record<string, number> = {
   roll_call_issues: 5745,
   atop: 273296,
@@ -21,7 +21,6 @@ const MANIFEST_ROWS: Record<string, number> = {
   capitals: 242,
   rivalries_td: 197,
   rivalries_tss: 264,
-  sipri: 21324,
   idealpoints: 11440,
 };
 // Years as stated in the MANIFESTs (roll-call dates: session 74 reaches 2020, session 78 June 2024).
@@ -31,7 +30,7 @@ const MANIFEST_YEARS: Record<string, [number, number]> = {
   igo_ndy: [1816, 2014],
   nmc: [1816, 2022],
   trade_sy: [1870, 2014],
-  sipri: [1950, 2021],
+  sipri: [1950, 2024], // the extract: TIV tables from 1950, the 2024 TIV table (update MANIFEST)
   idealpoints: [1946, 2024],
   roll_calls: [1946, 2024],
 };
@@ -54,7 +53,6 @@ const RAW: Record<string, { file: string; year?: string; update?: "votes" | "rol
   maoz_powers: { file: "peacesciencer/maoz_powers.csv" },
   rivalries_td: { file: "peacesciencer/td_rivalries.csv" },
   rivalries_tss: { file: "peacesciencer/tss_rivalries.csv" },
-  sipri: { file: "sipri/sipri-exports-processed.csv", year: "year" },
   idealpoints: { file: "voeten/IdealpointsJuly2025.csv", year: "year" },
   state_years: { file: "cow_state_years_from_cow_ddy.csv", year: "year" },
 };
