@@ -173,8 +173,10 @@ async function sipriYears(
     );
   else if (covered) spans.push({ from: covered[0], to: covered[1], complete: true, note: "" });
   for (const sp of spans)
-    for (let y = Math.max(q.from, sp.from); y <= Math.min(q.to, sp.to); y++)
-      // Within a complete span a year without deliveries is a true zero (SIPRI lists every transfer).
+    for (let y = Math.max(q.from, sp.from); y <= Math.min(q.to, sp.to); y++) {
+      // Within a complete span a year without deliveries is a true zero (SIPRI lists every transfer);
+      // a year covered by a complete span stays complete when an incomplete one overlaps it.
+      if (years.has(y) && !years.get(y)?.incomplete) continue;
       years.set(y, {
         values: new Map(),
         unit: "TIV million",
@@ -183,6 +185,7 @@ async function sipriYears(
         periods: new Set(),
         ...(sp.complete ? {} : { incomplete: sp.note }),
       });
+    }
   for (const r of rows) years.get(r.year)?.values.set(r.supplier, r.tiv);
   return { years, covered };
 }
