@@ -11,6 +11,31 @@ export function register(program: Command): void {
       "the user's reference panel: tables imported from your own downloads override the shipped ones",
     );
   panel
+    .command("status")
+    .description(
+      "the user panel in use: its directory, the tables it overrides and the imports that made them",
+    )
+    .option(
+      "--panel <dir>",
+      "user panel directory (default $ANA_PANEL_DIR or <user data dir>/ana/panel)",
+    )
+    .option("--json", "print JSON")
+    .action(async (opts: { panel?: string; json?: boolean }) => {
+      const { userPanelStatus, userPanelRoot } = await import("../../data/panel/user-panel.ts");
+      const st = userPanelStatus(opts.panel ?? userPanelRoot());
+      if (opts.json) printJson(st);
+      else if (!st.generation)
+        process.stdout.write(`no user panel at ${st.root}: the shipped tables are used\n`);
+      else {
+        process.stdout.write(`user panel ${st.generation} overrides: ${st.tables.join(", ")}\n`);
+        printTable(
+          st.imports.map((i) => ({ kind: i.kind, file: i.file, importedAt: i.importedAt })),
+          ["kind", "importedAt", "file"],
+          80,
+        );
+      }
+    });
+  panel
     .command("import <kind> <file>")
     .description(
       "import a SIPRI download (kind sipri: trade register or TIV table) or Voeten's UNGA vote file (kind unvotes) into the user panel (atomic; bad input names file:line: field)",

@@ -95,3 +95,27 @@ export async function replaceUserPanel(
     rmSync(join(root, f), { recursive: true, force: true });
   return `${gen}/`;
 }
+
+/** What the user panel at `root` overrides: its tables and the imports that made them. */
+export function userPanelStatus(root: string = userPanelRoot()): {
+  root: string;
+  generation: string | null;
+  tables: string[];
+  imports: ImportRecord[];
+} {
+  const gen = activeUserPanel(root);
+  if (!gen) return { root, generation: null, tables: [], imports: [] };
+  const files = readdirSync(gen);
+  const imports = files.includes("imports.json")
+    ? (JSON.parse(readFileSync(join(gen, "imports.json"), "utf8")) as ImportRecord[])
+    : [];
+  return {
+    root,
+    generation: gen,
+    tables: files
+      .filter((f) => f.endsWith(".parquet"))
+      .map((f) => `ref_${f.slice(0, -".parquet".length)}`)
+      .sort(),
+    imports,
+  };
+}

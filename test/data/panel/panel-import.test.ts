@@ -15,6 +15,7 @@ import { PanelImportError } from "../../../src/data/panel/import-error.ts";
 import { parseSipri } from "../../../src/data/panel/import-sipri.ts";
 import { parseUnvotes } from "../../../src/data/panel/import-unvotes.ts";
 import { importPanelFile } from "../../../src/data/panel/panel-import.ts";
+import { userPanelStatus } from "../../../src/data/panel/user-panel.ts";
 import { Store } from "../../../src/store/store.ts";
 import { readCsvRecords, sharedReference } from "../../util/shared-data.ts";
 
@@ -116,6 +117,10 @@ describe("ana panel import (the user panel)", () => {
     );
     assert.equal(readlinkSync(join(dir, "current")), before);
     assert.deepEqual(readdirSync(dir).sort(), gens);
+    const st = userPanelStatus(dir);
+    assert.deepEqual(st.tables, ["ref_coverage", "ref_sipri", "ref_sipri_coverage"]);
+    assert.equal(st.imports.length, 1);
+    assert.equal(st.imports[0].file, TIV2024());
   });
 
   test("parseSipri: unknown state names, a wide TIV table, SIPRI totals and empty cells", () => {
