@@ -12,7 +12,7 @@ import { actorCode } from "./source.ts";
 import type { Tie } from "./tie.ts";
 
 /** Record kinds whose counts enter measures only where the scenario declares them curated. */
-export const CURATED_KINDS = ["hosting", "mediation"] as const;
+export const CURATED_KINDS = ["hosting", "mediation", "rivalries"] as const;
 export type CuratedKind = (typeof CURATED_KINDS)[number];
 
 /** A span of years declared in scenario.yaml, with how it was compiled and its source. */
@@ -34,7 +34,12 @@ const Declaration = z
  * "no data" outside its declared span (and everywhere when it is not declared).
  */
 export const CuratedDeclarations = z
-  .object({ hosting: Declaration.optional(), mediation: Declaration.optional() })
+  .object({
+    hosting: Declaration.optional(),
+    mediation: Declaration.optional(),
+    /** Years whose rivalry rows (a dataset or hand-coded, sourced rows) are the full set. */
+    rivalries: Declaration.optional(),
+  })
   .strict();
 
 /**
