@@ -50,14 +50,23 @@ export function yearRanges(ys: readonly number[]): string {
   return out.join(", ");
 }
 
-/** Why an input cannot be compared: where its data stop, start or are missing. */
-function reasonOf(byYear: Map<number, { status: DataStatus; note?: string }>): string {
-  const ys = [...byYear.keys()].sort((a, b) => a - b);
-  const ok = ys.filter((y) => byYear.get(y)?.status === "data");
-  const bad = ys.filter((y) => byYear.get(y)?.status !== "data");
-  const partial = bad.filter((y) => byYear.get(y)?.status === "partial");
-  const note = byYear.get(bad[0])?.note;
-  const tail = `${partial.length > 0 ? ` (partial in ${yearRanges(partial)})` : ""}${note ? ` — ${note.length > 140 ? `${note.slice(0, 137)}…` : note}` : ""}`;
+/**
+ * Why an input cannot be compared: where its data stop, start or are missing. `span` holds its
+ * status in every year of the card (so "ends in 2020" is found even between the periods);
+ * `periods` are the compared years.
+ */
+function reasonOf(
+  span: Map<number, { status: DataStatus; note?: string }>,
+  periods: readonly number[],
+): string {
+  const lo = Math.min(...periods);
+  const hi = Math.max(...periods);
+  const inRange = [...span.keys()].filter((y) => y >= lo && y <= hi).sort((a, b) => a - b);
+  const ok = inRange.filter((y) => span.get(y)?.status === "data");
+  const bad = periods.filter((y) => span.get(y)?.status !== "data");
+  const partial = bad.filter((y) => span.get(y)?.status === "partial");
+  const note = span.get(bad[0])?.note;
+  const tail = `${partial.length > 0 ? ` (partial in ${yearRanges(partial)})` : ""}${note ? ` — ${note.length > 160 ? `${note.slice(0, 157)}…` : note}` : ""}`;
   if (ok.length === 0) return `has no data in either period${tail}`;
   if (bad.every((y) => y > ok[ok.length - 1])) return `ends in ${ok[ok.length - 1]}${tail}`;
   if (bad.every((y) => y < ok[0])) return `starts in ${ok[0]}${tail}`;
@@ -77,7 +86,7 @@ function answerOf(
 ): string {
   const per = (x: { from: number; to: number }) => `${x.from}–${x.to}`;
   if (r.status !== "data") {
-    const why = r.dropped.map((d) => `${d.key} ${d.reason}`).join("; ");
+    const why = r.dropped.map((d) => `${d.key} ${d.reason.split(" — ")[0]}`).join("; ");
     const some =
       r.used.length > 0 && r.pillar !== "overall"
         ? ` (only ${r.used.join(", ")} measured in both periods: ${Math.round(usedShare * 100)}% of the weight, under ${Math.round(minCoverage * 100)}%)`
@@ -138,14 +147,15 @@ export function comparePeriods(card: Scorecard, o: ComparePeriodsOptions): Perio
       ];
       const used: string[] = [];
       const dropped: { key: string; reason: string }[] = [];
+      const periodYears = [...yb, ...ya];
       for (const key of keys) {
-        const byYear = new Map<number, { status: DataStatus; note?: string }>();
-        for (const y of [...yb, ...ya]) {
+        const span = new Map<number, { status: DataStatus; note?: string }>();
+        for (let y = card.from; y <= card.to; y++) {
           const i = cellOf(y)?.inputs.find((x) => x.key === key);
-          byYear.set(y, { status: i?.status ?? "no data", note: i?.note });
+          span.set(y, { status: i?.status ?? "no data", note: i?.note });
         }
-        if ([...byYear.values()].every((x) => x.status === "data")) used.push(key);
-        else dropped.push({ key, reason: reasonOf(byYear) });
+        if (periodYears.every((y) => span.get(y)?.status === "data")) used.push(key);
+        else dropped.push({ key, reason: reasonOf(span, periodYears) });
       }
       const weightOf = (key: string) =>
         cellOf(yb[0])?.inputs.find((i) => i.key === key)?.weight ?? 0;
