@@ -28,6 +28,12 @@ export type Pillar = (typeof PILLARS)[number];
 /** Defaults of scorecard() (docs/measures/scorecard.md gives the reasons). */
 export const SCORECARD_DEFAULTS = {
   halfLifeDays: 365,
+  /**
+   * Weight of the neutral prior in the relation scores of the scorecard: 0, so a score is the
+   * decay-weighted mean Goldstein weight per event and does not grow with the number of events
+   * (with a prior of 1 a thin year is pulled towards 0: docs/measures/thinning.md).
+   */
+  relationPrior: 0,
   /** A cell's score is shown only when inputs with status "data" carry this share of its weight. */
   minCoverage: 0.75,
   /** Bootstrap draws, seed and level of the intervals. */
@@ -89,6 +95,8 @@ export interface ScorecardOptions {
   /** Pillar weights for the overall score (default 1 each). */
   pillarWeights?: Partial<Record<Pillar, number>>;
   halfLifeDays?: number;
+  /** Prior weight of the relation scores (default 0: volume-neutral). */
+  relationPrior?: number;
   /** Corridor leverage (another module): counted in the leverage pillar when given. */
   corridorLeverage?: LeverageHook;
   /** Extra event evidence (e.g. imported events) beside the scenario's. */
@@ -130,7 +138,7 @@ export type ScorecardDraws = Map<string, Float64Array>;
 /** What each input is (docs/measures/scorecard.md gives the reasoning). All ANA proposals. */
 export const INPUT_FORMULAS: Record<string, string> = {
   "relations.warmth":
-    "mean over the level's partners of (s+1)/2, s the decayed event relation score at the year's end; data only when every partner has an event within one half-life",
+    "mean over the level's partners of (s+1)/2, s the decayed event relation score at the year's end (prior weight 0: a decay-weighted mean per event); data only when every partner has an event within one half-life",
   "relations.balance":
     "1 − (max s − min s)/2 over the level's partners (at least two), same status rule as warmth",
   "hedging.equidistance":
@@ -247,6 +255,8 @@ export async function scorecard(
     number
   >;
   const halfLife = opts.halfLifeDays ?? SCORECARD_DEFAULTS.halfLifeDays;
+  const prior = opts.relationPrior ?? SCORECARD_DEFAULTS.relationPrior;
+  if (!(prior >= 0)) throw new Error(`scorecard: relationPrior must be ≥ 0, got ${prior}`);
   const minCoverage = opts.minCoverage ?? SCORECARD_DEFAULTS.minCoverage;
   if (!(minCoverage > 0 && minCoverage <= 1))
     throw new Error(`scorecard: minCoverage must be in (0, 1], got ${minCoverage}`);
@@ -326,7 +336,7 @@ export async function scorecard(
     const hit = relCache.get(key);
     if (hit) return hit;
     const at = Date.UTC(y + 1, 0, 1);
-    const point = relationScoreAt(records, focal, p, at, halfLife);
+    const point = relationScoreAt(records, focal, p, at, halfLife, prior);
     const terms = dyadTerms(records, focal, p, at, halfLife);
     const reps = new Float64Array(D);
     for (let d = 0; d < D; d++) {
@@ -337,7 +347,7 @@ export async function scorecard(
         num += c * t.w * t.g;
         den += c * t.w;
       }
-      reps[d] = num / (10 * (den + 1));
+      reps[d] = den + prior > 0 ? num / (10 * (den + prior)) : Number.NaN;
     }
     const v = {
       score: point.score,
@@ -408,7 +418,7 @@ export async function scorecard(
         if (balRep.length > 0) balRep[d] = 1 - (Math.max(...sd) - Math.min(...sd)) / 2;
       }
       const s = rel.map((x) => x.score as number);
-      const evSrc = `events (${scen ? `scenario ${scen.meta.id}` : "none"}${opts.events?.length ? " + imported" : ""}); half-life ${halfLife} days`;
+      const evSrc = `events (${scen ? `scenario ${scen.meta.id}` : "none"}${opts.events?.length ? " + imported" : ""}); half-life ${halfLife} days; prior weight ${prior}`;
       put(
         "balance",
         {
