@@ -339,13 +339,15 @@ export async function scorecard(
     const point = relationScoreAt(records, focal, p, at, halfLife, prior);
     const terms = dyadTerms(records, focal, p, at, halfLife);
     const reps = new Float64Array(D);
+    const units = terms.map((t) => recordUnit.get(t.record) as number);
     for (let d = 0; d < D; d++) {
+      const cd = counts[d];
       let num = 0;
       let den = 0;
-      for (const t of terms) {
-        const c = counts[d][recordUnit.get(t.record) as number];
-        num += c * t.w * t.g;
-        den += c * t.w;
+      for (let k = 0; k < terms.length; k++) {
+        const c = cd[units[k]];
+        num += c * terms[k].w * terms[k].g;
+        den += c * terms[k].w;
       }
       reps[d] = den + prior > 0 ? num / (10 * (den + prior)) : Number.NaN;
     }
