@@ -62,7 +62,10 @@ export interface ScorecardCell {
   year: number;
   level: Level;
   pillar: Pillar;
-  /** "data" when the score is shown (coverage ≥ minCoverage); "partial" below; "no data" at 0. */
+  /**
+   * "data" when the score is shown (coverage ≥ minCoverage); "partial" when some input has data
+   * or partial data but not enough; "no data" when no input has any.
+   */
   status: DataStatus;
   /** 0–100: 100 × Σ w·x / Σ w over the inputs with status "data"; null below minCoverage. */
   score: number | null;
@@ -702,8 +705,13 @@ export async function scorecard(
         const W = ins.reduce((a, i) => a + i.weight, 0);
         const Wh = have.reduce((a, i) => a + i.weight, 0);
         const coverage = W > 0 ? Wh / W : 0;
+        // "partial": some figures exist (inputs with data, or partial inputs) but not enough.
         const status: DataStatus =
-          W > 0 && coverage >= minCoverage - 1e-12 ? "data" : Wh > 0 ? "partial" : "no data";
+          W > 0 && coverage >= minCoverage - 1e-12
+            ? "data"
+            : ins.some((i) => i.status !== "no data")
+              ? "partial"
+              : "no data";
         let score: number | null = null;
         let iv: Interval | null = null;
         if (status === "data") {
