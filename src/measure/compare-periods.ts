@@ -84,12 +84,22 @@ function reasonOf(
   const ok = inRange.filter((y) => span.get(y)?.status === "data");
   const bad = periods.filter((y) => span.get(y)?.status !== "data");
   const partial = bad.filter((y) => span.get(y)?.status === "partial");
+  const none = bad.filter((y) => span.get(y)?.status !== "partial");
   const note = span.get(bad[0])?.note;
-  const tail = `${partial.length > 0 ? ` (partial in ${yearRanges(partial)})` : ""}${note ? ` — ${note.length > 160 ? `${note.slice(0, 157)}…` : note}` : ""}`;
-  if (ok.length === 0) return `has no data in either period${tail}`;
-  if (bad.every((y) => y > ok[ok.length - 1])) return `ends in ${ok[ok.length - 1]}${tail}`;
-  if (bad.every((y) => y < ok[0])) return `starts in ${ok[0]}${tail}`;
-  return `is missing in ${yearRanges(bad)}${tail}`;
+  const noteTail = note ? ` — ${note.length > 160 ? `${note.slice(0, 157)}…` : note}` : "";
+  const detail = [
+    partial.length > 0 ? `partial in ${yearRanges(partial)}` : "",
+    none.length > 0 ? `no data in ${yearRanges(none)}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+  const withPartial = partial.length > 0 ? ` (${detail})` : "";
+  if (ok.length === 0)
+    return `${partial.length === 0 ? "has no data in either period" : `is never complete (${detail})`}${noteTail}`;
+  if (bad.every((y) => y > ok[ok.length - 1]))
+    return `ends in ${ok[ok.length - 1]}${withPartial}${noteTail}`;
+  if (bad.every((y) => y < ok[0])) return `starts in ${ok[0]}${withPartial}${noteTail}`;
+  return `is incomplete (${detail})${noteTail}`;
 }
 
 const f1 = (x: number) => x.toFixed(1);

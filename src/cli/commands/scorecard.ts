@@ -28,6 +28,10 @@ export function register(program: Command): void {
     .option("--pillar-weights <pillar=w,...>", "pillar weights for the overall score")
     .option("--half-life <days>", "half-life of event weights in relation scores", "365")
     .option("--corridors", "add corridor leverage (Shapley transit share) to the leverage pillar")
+    .option(
+      "--compare <before:after>",
+      "like-for-like comparison of two periods on the inputs with data in every year of both (e.g. 2011-2019:2021-2024)",
+    )
     .option("--scenario <name|dir>", "scenario (default: azerbaijan when present)")
     .option("--db <path>", "store file")
     .option("--json", "print JSON")
@@ -56,6 +60,17 @@ export function register(program: Command): void {
           );
       const halfLife = Number(opts.halfLife);
       if (!(halfLife > 0)) throw new UsageError("--half-life must be a positive number of days");
+      let compare: import("../../measure/compare-periods.ts").ComparePeriodsOptions | undefined;
+      if (opts.compare) {
+        const { parseComparePeriods } = await import("../../measure/compare-periods.ts");
+        try {
+          compare = parseComparePeriods(opts.compare as string);
+        } catch (e) {
+          throw new UsageError(`--${(e as Error).message}`);
+        }
+        for (const y of [...compare.before, ...compare.after])
+          if (y < from || y > to) throw new UsageError(`--compare: ${y} is outside --from/--to`);
+      }
       const sc = optionalScenario(opts as { scenario?: string });
       await withStore(opts as { db?: string }, async (store) => {
         const card = await scorecard(store, sc?.scenario, focal, from, to, {
@@ -65,6 +80,7 @@ export function register(program: Command): void {
           corridorLeverage: opts.corridors
             ? (await import("../../measure/corridor-hook.ts")).corridorLeverageHook()
             : undefined,
+          compare,
         });
         const gap = await powerGap(store, focal, from, to);
         if (opts.json) printJson({ ...card, powerGap: gap });
@@ -90,6 +106,8 @@ export function register(program: Command): void {
           process.stdout.write(
             `cells: score 0–100 (coverage of inputs with data); scenario: ${card.scenario ?? "none"}; --json lists every input with its value and source\n`,
           );
+          if (card.comparison)
+            process.stdout.write(`\n${card.comparison.rows.map((r) => r.answer).join("\n")}\n`);
         }
       });
     });
