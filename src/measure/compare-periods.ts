@@ -1,7 +1,11 @@
 import type { Level } from "../model/level.ts";
-import { percentileInterval } from "./bootstrap.ts";
+import { subSeed } from "../simulate/xoshiro.ts";
+import { percentileInterval, Xoshiro128 } from "./bootstrap.ts";
 import type { Pillar, Scorecard, ScorecardDraws } from "./scorecard.ts";
 import type { DataStatus, Interval } from "./status.ts";
+
+/** Draws of the year bootstrap when the card carries no event draws. */
+export const COMPARE_DEFAULTS = { draws: 1000 };
 
 /** The draws behind a scorecard (set by scorecard(); absent on a card read back from JSON). */
 const DRAWS_KEY = Symbol.for("ana.scorecard.draws");
@@ -20,7 +24,10 @@ export interface ComparisonRow {
   before: number | null;
   after: number | null;
   delta: number | null;
-  /** Interval of `delta` (paired bootstrap draws; null when no used input is event-based). */
+  /**
+   * Interval of `delta`: bootstrap over the years of each period (resampled with replacement)
+   * and, for event-based inputs, the card's paired event draws; null when not testable.
+   */
   interval: Interval | null;
   /** Input keys with status "data" in every year of both periods. */
   used: string[];
@@ -129,7 +136,7 @@ function answerOf(
     verdict = lo > 0 ? "rose" : hi < 0 ? "fell" : "no clear change (the interval includes 0)";
     verdict += ` from ${f1(r.before as number)} to ${f1(r.after as number)} (${signed(d)}; ${Math.round(level * 100)}% interval ${signed(lo)} to ${signed(hi)})`;
   } else
-    verdict = `${d > 0 ? "rose" : d < 0 ? "fell" : "unchanged"} from ${f1(r.before as number)} to ${f1(r.after as number)} (${signed(d)}; no sampling interval: its inputs are not event-based)`;
+    verdict = `${d > 0 ? "rose" : d < 0 ? "fell" : "unchanged"} from ${f1(r.before as number)} to ${f1(r.after as number)} (${signed(d)}; no interval)`;
   const left = r.dropped.length > 0 ? `; left out: ${r.dropped.map((x) => x.key).join(", ")}` : "";
   return `${label}, ${per(p.before)} vs ${per(p.after)}: ${verdict}, on the same inputs in both periods (${r.used.join(", ")})${left}`;
 }
@@ -138,7 +145,8 @@ function answerOf(
  * Like-for-like comparison of two periods of a scorecard (TEAM.md interface 7): for each level
  * and pillar, only the inputs with status "data" in every year of both periods are used; each
  * year's score is recomputed on them (100 × Σ w·x / Σ w), averaged over the period, and the
- * delta's interval comes from the card's paired bootstrap draws. A pillar is "not testable" when
+ * delta's interval comes from a bootstrap that resamples each period's years (year-to-year
+ * variation) together with the card's paired event draws (sampling of event-based inputs). A pillar is "not testable" when
  * the inputs kept carry less than the card's minCoverage of its weight; the overall row needs
  * every pillar (weight > 0). Every row says what it used and what it dropped, and why.
  */
@@ -156,6 +164,13 @@ export function comparePeriods(card: Scorecard, o: ComparePeriodsOptions): Perio
   const lvl = card.intervals?.level ?? 0.9;
   const yb = years(o.before);
   const ya = years(o.after);
+  // Year bootstrap, shared by every row (paired): draw r resamples each period's years.
+  const R = draws !== undefined && D > 0 ? D : COMPARE_DEFAULTS.draws;
+  const yrng = new Xoshiro128(subSeed(card.intervals?.seed ?? 1, 7));
+  const pick = (ys: number[]) => ys.map(() => ys[Math.floor(yrng.next() * ys.length)]);
+  const resB = Array.from({ length: R }, () => pick(yb));
+  const resA = Array.from({ length: R }, () => pick(ya));
+  const eventDraw = (r: number) => (draws !== undefined && D > 0 ? r : null);
   const out: PeriodComparison = {
     before: { from: o.before[0], to: o.before[1] },
     after: { from: o.after[0], to: o.after[1] },
@@ -210,14 +225,9 @@ export function comparePeriods(card: Scorecard, o: ComparePeriodsOptions): Perio
       if (testable) {
         before = meanOver(yb, null);
         after = meanOver(ya, null);
-        const sampled =
-          draws !== undefined &&
-          D > 0 &&
-          used.some((k) => [...yb, ...ya].some((y) => draws.has(`${y}|${level}|${k}`)));
-        if (sampled) {
-          reps = new Float64Array(D);
-          for (let d = 0; d < D; d++) reps[d] = meanOver(ya, d) - meanOver(yb, d);
-        }
+        reps = new Float64Array(R);
+        for (let r = 0; r < R; r++)
+          reps[r] = meanOver(resA[r], eventDraw(r)) - meanOver(resB[r], eventDraw(r));
       }
       const row: Omit<ComparisonRow, "answer"> = {
         level,
@@ -246,10 +256,10 @@ export function comparePeriods(card: Scorecard, o: ComparePeriodsOptions): Perio
     const comb = (get: (x: (typeof counted)[number]) => number) =>
       counted.reduce((a, x) => a + pw(x.pillar) * get(x), 0) / Wp;
     let reps: Float64Array | null = null;
-    if (ok && counted.some((x) => x.reps)) {
-      reps = new Float64Array(D);
-      for (let d = 0; d < D; d++)
-        reps[d] = comb((x) => (x.reps ? x.reps[d] : (x.row.delta as number)));
+    if (ok) {
+      reps = new Float64Array(R);
+      for (let r = 0; r < R; r++)
+        reps[r] = comb((x) => (x.reps ? x.reps[r] : (x.row.delta as number)));
     }
     const overall: Omit<ComparisonRow, "answer"> = {
       level,

@@ -112,3 +112,31 @@ test("parseComparePeriods() reads BEFORE:AFTER and names the bad part", async ()
   assert.throws(() => parseComparePeriods("2011-2019:20x1"), /after "20x1"/);
   assert.throws(() => parseComparePeriods("2019-2011:2021"), /before .* ends before it starts/);
 });
+
+test("the delta's interval resamples each period's years: it lies within the brute-force range of resampled means (AZE autonomy, flows only)", async () => {
+  const az = loadScenario(resolveScenarioDir("azerbaijan"));
+  const card = await scorecard(undefined, az, "AZE", 2011, 2020, {
+    draws: 0,
+    compare: { before: [2011, 2012], after: [2019, 2020] },
+  });
+  const row = card.comparison!.rows.find((r) => r.level === "systemic" && r.pillar === "autonomy")!;
+  assert.equal(row.status, "data");
+  const score = (y: number) => {
+    const c = card.cells.find(
+      (x) => x.year === y && x.level === "systemic" && x.pillar === "autonomy",
+    )!;
+    const vs = row.used.map((k) => c.inputs.find((i) => i.key === k)!.value!);
+    return (100 * vs.reduce((a, b) => a + b, 0)) / vs.length;
+  };
+  // Every resample of a two-year period has mean s_a, (s_a + s_b)/2 or s_b.
+  const means = (a: number, b: number) => [score(a), (score(a) + score(b)) / 2, score(b)];
+  const deltas = means(2019, 2020).flatMap((x) => means(2011, 2012).map((y) => x - y));
+  assert.ok(row.interval);
+  assert.ok(row.interval[0] >= Math.min(...deltas) - 1e-9);
+  assert.ok(row.interval[1] <= Math.max(...deltas) + 1e-9);
+  assert.ok(row.interval[1] - row.interval[0] > 0);
+  assert.ok(
+    Math.abs(row.delta! - ((score(2019) + score(2020)) / 2 - (score(2011) + score(2012)) / 2)) <
+      1e-9,
+  );
+});
