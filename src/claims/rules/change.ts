@@ -1,0 +1,246 @@
+import { z } from "zod";
+import { relationScoreAt } from "../../measure/relations.ts";
+import { scorecard } from "../../measure/scorecard.ts";
+import { judgeOnEvents } from "../measures/event-draws.ts";
+import { flowVolume } from "../measures/flow-volume.ts";
+import { compareOverallLikeForLike } from "../measures/like-for-like.ts";
+import { relationScore } from "../measures/relation-score.ts";
+import { fmtRange, instant, yearRange } from "../periods.ts";
+import type { ClaimSpec } from "../schema.ts";
+import type { ClaimContext, RuleOutcome } from "../types.ts";
+import { finalVerdict, type Threshold, type Verdict } from "../verdict.ts";
+
+const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,11}$/);
+
+export const schema = z
+  .object({
+    kind: z.literal("change"),
+    /** relation-score: decayed event score at two instants; flow-volume: a flow's full-year volume in two years; scorecard-overall: overall score by level, like for like, between two periods. */
+    measure: z.enum(["relation-score", "flow-volume", "scorecard-overall"]),
+    partner: code.optional(),
+    partners: z.array(code).min(1).optional(),
+    domain: z.string().optional(),
+    compare: z.enum(["difference", "ratio"]).default("difference"),
+    direction: z.enum(["up", "down"]),
+    /** The change must exceed this (difference) or reach it (ratio) to support the claim. */
+    threshold: z.number(),
+    /** Optional signs the two values must have (e.g. adversary → partner: negative → positive). */
+    beforeSign: z.enum(["negative", "positive"]).optional(),
+    afterSign: z.enum(["negative", "positive"]).optional(),
+    /** scorecard-overall: levels that must rise (default: all three). */
+    minLevels: z.number().int().positive().optional(),
+  })
+  .strict();
+export type ChangeRule = z.infer<typeof schema>;
+
+const f = (x: number | null | undefined, d = 2) =>
+  x === null || x === undefined ? "n/a" : x.toFixed(d);
+const fi = (i: [number, number] | null, d = 2) => (i ? `[${f(i[0], d)}, ${f(i[1], d)}]` : "none");
+
+/** Point verdict of a change: beyond the threshold in the claimed direction, or only the direction. */
+function changeVerdict(
+  r: ChangeRule,
+  before: number,
+  after: number,
+): { verdict: Verdict; value: number } {
+  const value = r.compare === "ratio" ? after / before : after - before;
+  const neutral = r.compare === "ratio" ? 1 : 0;
+  const dir = r.direction === "up" ? 1 : -1;
+  const signOk = (x: number, s?: "negative" | "positive") =>
+    s === undefined || (s === "negative" ? x < 0 : x > 0);
+  const beyond =
+    r.compare === "ratio"
+      ? dir > 0
+        ? value >= r.threshold
+        : value <= r.threshold
+      : dir * value > r.threshold;
+  const moved = dir * (value - neutral) > 0;
+  const signs = signOk(before, r.beforeSign) && signOk(after, r.afterSign);
+  return {
+    verdict: beyond && signs ? "supported" : moved ? "partly supported" : "not supported",
+    value,
+  };
+}
+
+/** The threshold a change value is compared with (signed for a difference). */
+const boundary = (r: ChangeRule) =>
+  r.compare === "ratio" ? r.threshold : (r.direction === "up" ? 1 : -1) * r.threshold;
+
+function ruleText(r: ChangeRule, what: string): string {
+  const t =
+    r.compare === "ratio"
+      ? `the ratio after/before is ${r.direction === "up" ? "≥" : "≤"} ${r.threshold}`
+      : `${what} ${r.direction === "up" ? "rises" : "falls"} by more than ${r.threshold}`;
+  const signs = [
+    r.beforeSign ? `${r.beforeSign} before` : "",
+    r.afterSign ? `${r.afterSign} after` : "",
+  ].filter(Boolean);
+  return `supported if ${t}${signs.length ? ` and is ${signs.join(" and ")}` : ""}; partly supported if it moves in the claimed direction without that; inconclusive if the interval straddles ${boundary(r)}`;
+}
+
+export async function run(
+  spec: ClaimSpec & { rule: ChangeRule },
+  ctx: ClaimContext,
+): Promise<RuleOutcome> {
+  const r = spec.rule;
+  const { before, after } = spec.periods;
+  if (typeof before !== "string" || typeof after !== "string")
+    throw new Error(`${spec.id}: a change rule needs periods.before and periods.after`);
+  if (r.measure === "relation-score") return relationChange(spec, ctx, before, after);
+  if (r.measure === "flow-volume") return flowChange(spec, ctx, before, after);
+  return scorecardChange(spec, ctx, before, after);
+}
+
+function relationChange(
+  spec: ClaimSpec & { rule: ChangeRule },
+  ctx: ClaimContext,
+  before: string,
+  after: string,
+): RuleOutcome {
+  const r = spec.rule;
+  if (!r.partner) throw new Error(`${spec.id}: relation-score needs rule.partner`);
+  const p = r.partner;
+  const [t0, t1] = [instant(before), instant(after)];
+  const h = ctx.options.halfLifeDays;
+  const j = judgeOnEvents(ctx, (recs) => {
+    const a = relationScore(recs, ctx.focal, p, t0, h);
+    const b = relationScore(recs, ctx.focal, p, t1, h);
+    if (a === null || b === null) return { verdict: "not testable", value: null };
+    return changeVerdict(r, a, b);
+  });
+  const a = relationScore(ctx.records, ctx.focal, p, t0, h);
+  const b = relationScore(ctx.records, ctx.focal, p, t1, h);
+  const thresholds: Threshold[] = [
+    { value: j.point.value, interval: j.interval, threshold: boundary(r) },
+  ];
+  const fv = finalVerdict(j.point.verdict, { thresholds, stability: j.stability?.share }, ctx.options.minStability);
+  const nEv = (t: number) => relationScoreAt(ctx.records, ctx.focal, p, t, h).n;
+  return {
+    verdict: fv.verdict,
+    ...(fv.verdict !== j.point.verdict ? { pointVerdict: j.point.verdict } : {}),
+    value: j.point.value,
+    interval: j.interval,
+    intervalNote: `${ctx.options.level * 100} % bootstrap interval of the change (${ctx.options.draws} draws, events resampled within each year, seed ${ctx.options.seed})`,
+    ...(j.stability ? { stability: j.stability } : {}),
+    finding: `Decayed ${ctx.focal}–${p} relation score (half-life ${h} days) at ${before}: ${f(a)} (${nEv(t0)} dyad events before), at ${after}: ${f(b)} (${nEv(t1)}); change ${f(j.point.value)}, interval ${fi(j.interval)}.${j.stability ? ` Thinned to ${j.stability.eventsPerYear} events a year (${j.stability.years.join("–")}), ${(j.stability.share * 100).toFixed(0)} % of ${j.stability.draws} draws keep the verdict "${j.point.verdict}".` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
+    inputs: {
+      used: [`events ${ctx.focal}–${p} before ${before}`, `events ${ctx.focal}–${p} before ${after}`],
+      dropped: [],
+    },
+    sources: [ctx.scenarioSource],
+    ruleText: ruleText(r, "the score"),
+  };
+}
+
+function flowChange(
+  spec: ClaimSpec & { rule: ChangeRule },
+  ctx: ClaimContext,
+  before: string,
+  after: string,
+): RuleOutcome {
+  const r = spec.rule;
+  if (!r.partners || !r.domain) throw new Error(`${spec.id}: flow-volume needs rule.partners and rule.domain`);
+  const [y0] = yearRange(before);
+  const [y1] = yearRange(after);
+  const a = flowVolume(ctx.scenario.flows, ctx.focal, r.domain, r.partners, y0);
+  const b = flowVolume(ctx.scenario.flows, ctx.focal, r.domain, r.partners, y1);
+  const dropped = [...a.partYear, ...b.partYear].map((x) => ({
+    key: `flows.csv ${x.year} ${x.domain} ${x.from}→${x.to} ${x.value} ${x.unit} (${x.period})`,
+    reason: "part-year figure, not a year's volume",
+  }));
+  const used = [...a.used, ...b.used].map(
+    (x) => `flows.csv ${x.year} ${x.domain} ${x.from}→${x.to} ${x.value} ${x.unit}`,
+  );
+  const sources = [...new Set([...a.used, ...b.used].map((x) => x.source))];
+  const vol = (v: typeof a) =>
+    v.lo === null ? "no full-year figure" : v.lo === v.hi ? `${f(v.lo, 1)} ${v.unit}` : `${f(v.lo, 1)}–${f(v.hi, 1)} ${v.unit}`;
+  if (a.lo === null || b.lo === null || a.hi === null || b.hi === null)
+    return {
+      verdict: "not testable",
+      value: null,
+      interval: null,
+      intervalNote: "no value: a compared year has no full-year figure",
+      finding: `${r.domain} from ${ctx.focal} to ${r.partners.join("/")}: ${y0} ${vol(a)}, ${y1} ${vol(b)}. Not testable: a compared year has no full-year figure.`,
+      inputs: { used, dropped },
+      sources,
+      ruleText: ruleText(r, "the volume"),
+    };
+  const point = changeVerdict(r, a.lo === a.hi ? a.lo : (a.lo + a.hi) / 2, b.lo === b.hi ? b.lo : (b.lo + b.hi) / 2);
+  const disagree = a.lo !== a.hi || b.lo !== b.hi;
+  const interval: [number, number] | null = disagree
+    ? r.compare === "ratio"
+      ? [b.lo / a.hi, b.hi / a.lo]
+      : [b.lo - a.hi, b.hi - a.lo]
+    : null;
+  const fv = finalVerdict(point.verdict, { thresholds: [{ value: point.value, interval, threshold: boundary(r) }] }, ctx.options.minStability);
+  return {
+    verdict: fv.verdict,
+    ...(fv.verdict !== point.verdict ? { pointVerdict: point.verdict } : {}),
+    value: point.value,
+    interval,
+    intervalNote: disagree
+      ? "the span of the ratio over the disagreeing full-year figures the sources give"
+      : "reported full-year volumes with one figure each: no sampling model, so no interval",
+    finding: `${r.domain} from ${ctx.focal} to ${r.partners.join("/")} (full-year figures): ${y0} ${vol(a)}, ${y1} ${vol(b)}; ${r.compare} ${f(point.value)}.${dropped.length ? ` Left out: ${dropped.length} part-year rows.` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
+    inputs: { used, dropped },
+    sources,
+    ruleText: ruleText(r, "the volume"),
+  };
+}
+
+async function scorecardChange(
+  spec: ClaimSpec & { rule: ChangeRule },
+  ctx: ClaimContext,
+  before: string,
+  after: string,
+): Promise<RuleOutcome> {
+  const r = spec.rule;
+  const b = yearRange(before);
+  const a = yearRange(after);
+  const card = await scorecard(ctx.store, ctx.scenario, ctx.focal, Math.min(b[0], a[0]), Math.max(b[1], a[1]), {
+    halfLifeDays: ctx.options.halfLifeDays,
+  });
+  const rows = compareOverallLikeForLike(card, { before: b, after: a }, ctx.options);
+  const need = r.minLevels ?? rows.length;
+  const used = [...new Set(rows.flatMap((x) => x.used.map((k) => `${x.level}: ${k}`)))];
+  const dropped = rows.flatMap((x) => x.dropped.map((d) => ({ key: `${x.level}: ${d.key}`, reason: d.reason })));
+  const txt = rows
+    .map((x) =>
+      x.status === "data"
+        ? `${x.level} ${f(x.before, 1)} → ${f(x.after, 1)} (change ${f(x.delta, 1)}, interval ${fi(x.interval, 1)}; ${x.used.length} inputs kept, ${x.dropped.length} dropped)`
+        : `${x.level} not testable (${x.dropped.filter((d) => d.key.endsWith("/*")).map((d) => d.key.slice(0, -2)).join(", ")} without any input covering both periods)`,
+    )
+    .join("; ");
+  const ruleTxt = `like for like (only inputs with data in every year of both periods; every pillar must keep one): supported if the overall score ${r.direction === "up" ? "rises" : "falls"} by more than ${r.threshold} at ${need === rows.length ? "every" : `at least ${need}`} level${need === 1 ? "" : "s"}; partly supported if at some; not testable if a level loses a whole pillar; inconclusive if a level's interval straddles ${boundary(r)}`;
+  const base = {
+    inputs: { used, dropped },
+    sources: [ctx.scenarioSource, "reference panel (SIPRI, Voeten ideal points, COW)"],
+    ruleText: ruleTxt,
+  };
+  if (rows.some((x) => x.status !== "data"))
+    return {
+      ...base,
+      verdict: "not testable",
+      value: null,
+      interval: null,
+      intervalNote: "no value: the inputs do not cover both periods",
+      finding: `ANA scorecard overall by level, ${fmtRange(b)} vs ${fmtRange(a)}, like for like: ${txt}. Not testable until the inputs cover both periods.`,
+    };
+  const dir = r.direction === "up" ? 1 : -1;
+  const ups = rows.filter((x) => dir * x.delta! > r.threshold).length;
+  const point: Verdict = ups >= need ? "supported" : ups > 0 ? "partly supported" : "not supported";
+  const fv = finalVerdict(point, {
+    thresholds: rows.map((x) => ({ value: x.delta, interval: x.interval, threshold: boundary(r) })),
+  });
+  // The number: the smallest change across levels (the one that decides "every level").
+  const decisive = [...rows].sort((x, y) => dir * x.delta! - dir * y.delta!)[0];
+  return {
+    ...base,
+    verdict: fv.verdict,
+    ...(fv.verdict !== point ? { pointVerdict: point } : {}),
+    value: decisive.delta,
+    interval: decisive.interval,
+    intervalNote: `the ${decisive.level} level's change (the smallest): ${ctx.options.level * 100} % bootstrap interval, years resampled within each period (${ctx.options.draws} draws, seed ${ctx.options.seed})`,
+    finding: `ANA scorecard overall by level, ${fmtRange(b)} vs ${fmtRange(a)}, like for like: ${txt}.${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
+  };
+}
