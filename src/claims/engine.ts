@@ -3,7 +3,12 @@ import type { Scenario } from "../model/scenario.ts";
 import type { Store } from "../store/store.ts";
 import { RULES } from "./rules/index.ts";
 import { type ClaimsFile, loadClaims } from "./schema.ts";
-import { type ClaimCheck, type ClaimContext, ENGINE_DEFAULTS, type EngineOptions } from "./types.ts";
+import {
+  type ClaimCheck,
+  type ClaimContext,
+  ENGINE_DEFAULTS,
+  type EngineOptions,
+} from "./types.ts";
 
 /** `ana claims --json` / `GET /api/claims`: the scenario, its focal state and its claims checked. */
 export interface ClaimsReport {

@@ -10,7 +10,8 @@ function table(head: string[], rows: string[][]): string[] {
 }
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-const fmtInterval = (c: ClaimCheck) => (c.interval ? `[${num(c.interval[0])}, ${num(c.interval[1])}]` : "—");
+const fmtInterval = (c: ClaimCheck) =>
+  c.interval ? `[${num(c.interval[0])}, ${num(c.interval[1])}]` : "—";
 
 /** The claims as the Markdown of docs/claims.md. */
 export function claimsMarkdown(report: ClaimsReport): string {

@@ -97,7 +97,8 @@ export function peerBaseline(
   return {
     ...base,
     percentile: midRank(xs, data.focal.value),
-    interval: sample.length >= 0.5 * o.draws && sample.length > 0 ? centralInterval(sample, o.level) : null,
+    interval:
+      sample.length >= 0.5 * o.draws && sample.length > 0 ? centralInterval(sample, o.level) : null,
     peerQuantiles: {
       p10: quantile(xs, 0.1),
       p25: quantile(xs, 0.25),

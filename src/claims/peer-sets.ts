@@ -1,6 +1,6 @@
 import { hasRelation } from "../measure/panel.ts";
-import type { Scenario } from "../model/scenario.ts";
 import { coversYear } from "../model/partial-date.ts";
+import type { Scenario } from "../model/scenario.ts";
 import type { Store } from "../store/store.ts";
 import { FULL_STATUSES } from "./rules/membership-from.ts";
 import type { PeerSetSpec } from "./schema.ts";
@@ -44,7 +44,9 @@ export async function resolvePeerSet(
   }
   const p = spec.panel!;
   if (!(await hasRelation(ctx.store, "ref_states")))
-    throw new Error(`peer set ${id}: the reference panel's state list (ref_states) is not attached`);
+    throw new Error(
+      `peer set ${id}: the reference panel's state list (ref_states) is not attached`,
+    );
   const rows = await ctx.store.all<{ iso3: string; ccode: number }>(
     "SELECT DISTINCT iso3, ccode FROM ref_states WHERE styear = ? AND iso3 IS NOT NULL",
     [p.enteredYear],

@@ -89,7 +89,7 @@ function lineOf(
  */
 export function parseClaims(text: string, file: string): ClaimsFile {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   const problems: Problem[] = [];
   for (const e of doc.errors)
     problems.push({

@@ -1,5 +1,5 @@
-import type { Scenario } from "../model/scenario.ts";
 import type { EventRecord } from "../measure/relations.ts";
+import type { Scenario } from "../model/scenario.ts";
 import type { Store } from "../store/store.ts";
 import type { PeerSetSpec } from "./schema.ts";
 import type { Verdict } from "./verdict.ts";

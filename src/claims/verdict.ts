@@ -44,7 +44,11 @@ export function finalVerdict(
       reasons.push(
         `the interval [${t.interval![0].toFixed(3)}, ${t.interval![1].toFixed(3)}] straddles the threshold ${t.threshold}`,
       );
-  if (checks.stability !== undefined && checks.stability !== null && checks.stability < minStability)
+  if (
+    checks.stability !== undefined &&
+    checks.stability !== null &&
+    checks.stability < minStability
+  )
     reasons.push(
       `only ${(checks.stability * 100).toFixed(0)} % of thinning draws keep the verdict (< ${(minStability * 100).toFixed(0)} %)`,
     );

@@ -3,10 +3,11 @@
  * (`data/scenarios/<id>/claims.yaml`) evaluated by one generic engine. This module keeps the old
  * import path working.
  */
-import type { Scenario } from "../model/scenario.ts";
+
 import type { ClaimsReport } from "../claims/engine.ts";
 import { claimsMarkdown as reportMarkdown } from "../claims/markdown.ts";
 import type { ClaimCheck } from "../claims/types.ts";
+import type { Scenario } from "../model/scenario.ts";
 
 export { checkClaims, claimsReport } from "../claims/engine.ts";
 export type { ClaimCheck, Verdict } from "../claims/types.ts";
@@ -15,5 +16,10 @@ export type { ClaimCheck, Verdict } from "../claims/types.ts";
 export function claimsMarkdown(checks: ClaimCheck[] | ClaimsReport, scenario?: Scenario): string {
   if (!Array.isArray(checks)) return reportMarkdown(checks);
   if (!scenario) throw new Error("claimsMarkdown: pass the scenario with the checks");
-  return reportMarkdown({ scenario: scenario.meta.id, focal: scenario.meta.focal, file: null, claims: checks });
+  return reportMarkdown({
+    scenario: scenario.meta.id,
+    focal: scenario.meta.focal,
+    file: null,
+    claims: checks,
+  });
 }

@@ -28,22 +28,37 @@ export type CapabilityIndicator = keyof typeof CAPABILITY_INDICATORS;
 export async function capabilityPeers(
   store: Store,
   q: { focal: string; indicator: CapabilityIndicator; band: number; from: number; to: number },
-): Promise<{ year: number | null; values: Map<string, PeerValue>; cinc: number | null; note: string; source: string }> {
+): Promise<{
+  year: number | null;
+  values: Map<string, PeerValue>;
+  cinc: number | null;
+  note: string;
+  source: string;
+}> {
   const ind = CAPABILITY_INDICATORS[q.indicator];
   const source = `${ind.source}; COW NMC v7 (CINC)`;
   const none = { year: null, values: new Map(), cinc: null, source };
   if (!(await hasRelation(store, "ref_nmc")) || !(await hasRelation(store, ind.table)))
     return { ...none, note: "panel tables not attached" };
-  const rows = await store.all<{ iso3: string; year: number; c: number; v: number | null; covered: boolean }>(
+  const rows = await store.all<{
+    iso3: string;
+    year: number;
+    c: number;
+    v: number | null;
+    covered: boolean;
+  }>(
     `WITH ind AS (${ind.sql}), yrs AS (SELECT DISTINCT year FROM ind)
      SELECT n.iso3, n.year, n.cinc AS c, ind.v, (n.year IN (SELECT year FROM yrs)) AS covered
      FROM ref_nmc n LEFT JOIN ind ON ind.iso3 = n.iso3 AND ind.year = n.year
      WHERE n.year BETWEEN ? AND ? AND n.iso3 IS NOT NULL AND n.cinc > 0`,
     [q.from, q.to],
   );
-  const years = [...new Set(rows.filter((r) => r.iso3 === q.focal && r.covered).map((r) => r.year))].sort((a, b) => b - a);
+  const years = [
+    ...new Set(rows.filter((r) => r.iso3 === q.focal && r.covered).map((r) => r.year)),
+  ].sort((a, b) => b - a);
   const year = years[0];
-  if (year === undefined) return { ...none, note: `no year in ${q.from}–${q.to} with both CINC and ${ind.label}` };
+  if (year === undefined)
+    return { ...none, note: `no year in ${q.from}–${q.to} with both CINC and ${ind.label}` };
   const inYear = rows.filter((r) => r.year === year && r.covered);
   const mine = inYear.find((r) => r.iso3 === q.focal)!;
   const values = new Map<string, PeerValue>();

@@ -1,6 +1,6 @@
-import { dateYear } from "../../model/partial-date.ts";
-import type { Event } from "../../model/event.ts";
 import { type EventRecord, eventRecordsFromScenario } from "../../measure/relations.ts";
+import type { Event } from "../../model/event.ts";
+import { dateYear } from "../../model/partial-date.ts";
 import { centralInterval, sampleWith, sampleWithout, seededRandom } from "../random.ts";
 import type { ClaimContext } from "../types.ts";
 import type { Verdict } from "../verdict.ts";
@@ -16,7 +16,12 @@ export interface EventJudgement {
   /** Central interval of `value` over bootstrap draws (events resampled within each year). */
   interval: [number, number] | null;
   /** Share of thinning draws (every year thinned to the same number of events) keeping the verdict. */
-  stability: { share: number; draws: number; eventsPerYear: number; years: [number, number] } | null;
+  stability: {
+    share: number;
+    draws: number;
+    eventsPerYear: number;
+    years: [number, number];
+  } | null;
 }
 
 const byYear = (events: readonly Event[]) => {
@@ -65,10 +70,16 @@ export function judgeOnEvents(
     let keep = 0;
     for (let d = 0; d < o.thinDraws; d++) {
       const sample: Event[] = [];
-      for (const [y, g] of groups) sample.push(...(y >= y0 && y <= y1 ? sampleWithout(g, k, trand) : g));
+      for (const [y, g] of groups)
+        sample.push(...(y >= y0 && y <= y1 ? sampleWithout(g, k, trand) : g));
       if (evaluate(eventRecordsFromScenario(sample, evidence)).verdict === point.verdict) keep++;
     }
-    stability = { share: keep / o.thinDraws, draws: o.thinDraws, eventsPerYear: k, years: [y0, y1] };
+    stability = {
+      share: keep / o.thinDraws,
+      draws: o.thinDraws,
+      eventsPerYear: k,
+      years: [y0, y1],
+    };
   }
   return {
     point,

@@ -30,7 +30,13 @@ export async function idealAxisPositions(
     "Bailey, Strezhnev & Voeten UNGA ideal points (idealpointfp, q5fp–q95fp), July 2025 release";
   if (!(await hasRelation(store, "ref_idealpoints")))
     return { values: new Map(), basis: [], note: "ideal points not attached", source };
-  const rows = await store.all<{ iso3: string; year: number; t: number; q5: number | null; q95: number | null }>(
+  const rows = await store.all<{
+    iso3: string;
+    year: number;
+    t: number;
+    q5: number | null;
+    q95: number | null;
+  }>(
     `SELECT iso3, year, idealpointfp AS t, q5fp AS q5, q95fp AS q95 FROM ref_idealpoints
      WHERE year BETWEEN ? AND ? AND iso3 IS NOT NULL AND idealpointfp IS NOT NULL`,
     [from, to],

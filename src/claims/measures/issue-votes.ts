@@ -38,7 +38,12 @@ export async function issueVotePositions(
     params.push(...q.dates);
   }
   if (conds.length === 0) throw new Error("issue-votes: give match or dates");
-  const calls = await store.all<{ rcid: number; date: string; unres: string | null; descr: string | null }>(
+  const calls = await store.all<{
+    rcid: number;
+    date: string;
+    unres: string | null;
+    descr: string | null;
+  }>(
     `SELECT rcid, CAST(date AS VARCHAR) AS date, unres, descr FROM ref_roll_calls
      WHERE year(date) BETWEEN ? AND ? AND (${conds.join(" OR ")})
        AND coalesce(amend, 0) = 0 AND coalesce(para, 0) = 0 ORDER BY date, rcid`,
@@ -72,7 +77,9 @@ export async function issueVotePositions(
   };
   const point = meanOver(ids);
   const rand = seededRandom(o.seed);
-  const drawMaps = Array.from({ length: o.draws }, () => meanOver(sampleWith(ids, ids.length, rand)));
+  const drawMaps = Array.from({ length: o.draws }, () =>
+    meanOver(sampleWith(ids, ids.length, rand)),
+  );
   const values = new Map(
     [...point].map(([iso3, { v }]) => [
       iso3,
@@ -83,9 +90,12 @@ export async function issueVotePositions(
     values,
     basis: kept.map((c) => `${c.unres ?? `rcid ${c.rcid}`} (${c.date})`),
     counts: new Map([...point].map(([k, { n }]) => [k, n])),
-    rollCalls: kept.map((c) => ({ rcid: c.rcid, date: c.date, label: c.unres ?? `rcid ${c.rcid}` })),
+    rollCalls: kept.map((c) => ({
+      rcid: c.rcid,
+      date: c.date,
+      label: c.unres ?? `rcid ${c.rcid}`,
+    })),
     note: `votes against ${q.against}'s on ${kept.length} roll call${kept.length === 1 ? "" : "s"} (1 = opposite, ½ = abstain, 0 = same)`,
     source,
   };
 }
-

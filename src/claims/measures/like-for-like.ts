@@ -34,7 +34,8 @@ export function compareOverallLikeForLike(
   options: Partial<typeof LIKE_FOR_LIKE_DEFAULTS> = {},
 ): PeriodComparisonRow[] {
   const o = { ...LIKE_FOR_LIKE_DEFAULTS, ...options };
-  const years = (p: [number, number]) => Array.from({ length: p[1] - p[0] + 1 }, (_, i) => p[0] + i);
+  const years = (p: [number, number]) =>
+    Array.from({ length: p[1] - p[0] + 1 }, (_, i) => p[0] + i);
   const all = [...years(periods.before), ...years(periods.after)];
   const out: PeriodComparisonRow[] = [];
   for (const level of card.levels) {
@@ -42,7 +43,8 @@ export function compareOverallLikeForLike(
     const keys = new Map<string, { pillar: string; key: string; weight: number }>();
     for (const c of cells)
       for (const i of c.inputs)
-        if (i.weight > 0) keys.set(`${c.pillar}/${i.key}`, { pillar: c.pillar, key: i.key, weight: i.weight });
+        if (i.weight > 0)
+          keys.set(`${c.pillar}/${i.key}`, { pillar: c.pillar, key: i.key, weight: i.weight });
     const used: string[] = [];
     const dropped: { key: string; reason: string }[] = [];
     for (const k of keys.keys()) {
@@ -68,7 +70,10 @@ export function compareOverallLikeForLike(
         interval: null,
         dropped: [
           ...dropped,
-          ...empty.map((p) => ({ key: `${p}/*`, reason: "no input of this pillar has data in every year of both periods" })),
+          ...empty.map((p) => ({
+            key: `${p}/*`,
+            reason: "no input of this pillar has data in every year of both periods",
+          })),
         ],
       });
       continue;

@@ -113,7 +113,11 @@ function relationChange(
   const thresholds: Threshold[] = [
     { value: j.point.value, interval: j.interval, threshold: boundary(r) },
   ];
-  const fv = finalVerdict(j.point.verdict, { thresholds, stability: j.stability?.share }, ctx.options.minStability);
+  const fv = finalVerdict(
+    j.point.verdict,
+    { thresholds, stability: j.stability?.share },
+    ctx.options.minStability,
+  );
   const nEv = (t: number) => relationScoreAt(ctx.records, ctx.focal, p, t, h).n;
   return {
     verdict: fv.verdict,
@@ -124,7 +128,10 @@ function relationChange(
     ...(j.stability ? { stability: j.stability } : {}),
     finding: `Decayed ${ctx.focal}–${p} relation score (half-life ${h} days) at ${before}: ${f(a)} (${nEv(t0)} dyad events before), at ${after}: ${f(b)} (${nEv(t1)}); change ${f(j.point.value)}, interval ${fi(j.interval)}.${j.stability ? ` Thinned to ${j.stability.eventsPerYear} events a year (${j.stability.years.join("–")}), ${(j.stability.share * 100).toFixed(0)} % of ${j.stability.draws} draws keep the verdict "${j.point.verdict}".` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
     inputs: {
-      used: [`events ${ctx.focal}–${p} before ${before}`, `events ${ctx.focal}–${p} before ${after}`],
+      used: [
+        `events ${ctx.focal}–${p} before ${before}`,
+        `events ${ctx.focal}–${p} before ${after}`,
+      ],
       dropped: [],
     },
     sources: [ctx.scenarioSource],
@@ -139,7 +146,8 @@ function flowChange(
   after: string,
 ): RuleOutcome {
   const r = spec.rule;
-  if (!r.partners || !r.domain) throw new Error(`${spec.id}: flow-volume needs rule.partners and rule.domain`);
+  if (!r.partners || !r.domain)
+    throw new Error(`${spec.id}: flow-volume needs rule.partners and rule.domain`);
   const [y0] = yearRange(before);
   const [y1] = yearRange(after);
   const a = flowVolume(ctx.scenario.flows, ctx.focal, r.domain, r.partners, y0);
@@ -153,7 +161,11 @@ function flowChange(
   );
   const sources = [...new Set([...a.used, ...b.used].map((x) => x.source))];
   const vol = (v: typeof a) =>
-    v.lo === null ? "no full-year figure" : v.lo === v.hi ? `${f(v.lo, 1)} ${v.unit}` : `${f(v.lo, 1)}–${f(v.hi, 1)} ${v.unit}`;
+    v.lo === null
+      ? "no full-year figure"
+      : v.lo === v.hi
+        ? `${f(v.lo, 1)} ${v.unit}`
+        : `${f(v.lo, 1)}–${f(v.hi, 1)} ${v.unit}`;
   if (a.lo === null || b.lo === null || a.hi === null || b.hi === null)
     return {
       verdict: "not testable",
@@ -165,14 +177,22 @@ function flowChange(
       sources,
       ruleText: ruleText(r, "the volume"),
     };
-  const point = changeVerdict(r, a.lo === a.hi ? a.lo : (a.lo + a.hi) / 2, b.lo === b.hi ? b.lo : (b.lo + b.hi) / 2);
+  const point = changeVerdict(
+    r,
+    a.lo === a.hi ? a.lo : (a.lo + a.hi) / 2,
+    b.lo === b.hi ? b.lo : (b.lo + b.hi) / 2,
+  );
   const disagree = a.lo !== a.hi || b.lo !== b.hi;
   const interval: [number, number] | null = disagree
     ? r.compare === "ratio"
       ? [b.lo / a.hi, b.hi / a.lo]
       : [b.lo - a.hi, b.hi - a.lo]
     : null;
-  const fv = finalVerdict(point.verdict, { thresholds: [{ value: point.value, interval, threshold: boundary(r) }] }, ctx.options.minStability);
+  const fv = finalVerdict(
+    point.verdict,
+    { thresholds: [{ value: point.value, interval, threshold: boundary(r) }] },
+    ctx.options.minStability,
+  );
   return {
     verdict: fv.verdict,
     ...(fv.verdict !== point.verdict ? { pointVerdict: point.verdict } : {}),
@@ -197,18 +217,30 @@ async function scorecardChange(
   const r = spec.rule;
   const b = yearRange(before);
   const a = yearRange(after);
-  const card = await scorecard(ctx.store, ctx.scenario, ctx.focal, Math.min(b[0], a[0]), Math.max(b[1], a[1]), {
-    halfLifeDays: ctx.options.halfLifeDays,
-  });
+  const card = await scorecard(
+    ctx.store,
+    ctx.scenario,
+    ctx.focal,
+    Math.min(b[0], a[0]),
+    Math.max(b[1], a[1]),
+    {
+      halfLifeDays: ctx.options.halfLifeDays,
+    },
+  );
   const rows = compareOverallLikeForLike(card, { before: b, after: a }, ctx.options);
   const need = r.minLevels ?? rows.length;
   const used = [...new Set(rows.flatMap((x) => x.used.map((k) => `${x.level}: ${k}`)))];
-  const dropped = rows.flatMap((x) => x.dropped.map((d) => ({ key: `${x.level}: ${d.key}`, reason: d.reason })));
+  const dropped = rows.flatMap((x) =>
+    x.dropped.map((d) => ({ key: `${x.level}: ${d.key}`, reason: d.reason })),
+  );
   const txt = rows
     .map((x) =>
       x.status === "data"
         ? `${x.level} ${f(x.before, 1)} → ${f(x.after, 1)} (change ${f(x.delta, 1)}, interval ${fi(x.interval, 1)}; ${x.used.length} inputs kept, ${x.dropped.length} dropped)`
-        : `${x.level} not testable (${x.dropped.filter((d) => d.key.endsWith("/*")).map((d) => d.key.slice(0, -2)).join(", ")} without any input covering both periods)`,
+        : `${x.level} not testable (${x.dropped
+            .filter((d) => d.key.endsWith("/*"))
+            .map((d) => d.key.slice(0, -2))
+            .join(", ")} without any input covering both periods)`,
     )
     .join("; ");
   const ruleTxt = `like for like (only inputs with data in every year of both periods; every pillar must keep one): supported if the overall score ${r.direction === "up" ? "rises" : "falls"} by more than ${r.threshold} at ${need === rows.length ? "every" : `at least ${need}`} level${need === 1 ? "" : "s"}; partly supported if at some; not testable if a level loses a whole pillar; inconclusive if a level's interval straddles ${boundary(r)}`;

@@ -76,7 +76,9 @@ export async function run(
     intervalNote: "a dated membership record: no number to bound",
     finding: `memberships.csv: ${ctx.focal} in ${r.organisation}: ${listed}. ${orgLine}.${r.untested ? ` Not tested by this rule: ${r.untested}` : ""}`,
     inputs: {
-      used: matching.map((m) => `memberships.csv ${m.actor} ${m.organisation} ${m.status} ${m.from}`),
+      used: matching.map(
+        (m) => `memberships.csv ${m.actor} ${m.organisation} ${m.status} ${m.from}`,
+      ),
       dropped: [],
     },
     sources: [...new Set(rows.map((m) => m.source))],

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { capabilityPeers, CAPABILITY_INDICATORS, type CapabilityIndicator } from "../measures/capability-peers.ts";
+import {
+  CAPABILITY_INDICATORS,
+  type CapabilityIndicator,
+  capabilityPeers,
+} from "../measures/capability-peers.ts";
 import { idealAxisPositions, type StateValues } from "../measures/ideal-axis.ts";
 import { issueVotePositions } from "../measures/issue-votes.ts";
 import { type PeerBaseline, type PeerValue, peerBaseline } from "../peer-baseline.ts";
@@ -28,6 +32,8 @@ const MeasureSpec = z.discriminatedUnion("measure", [
       match: z.string().optional(),
       dates: z.array(z.string().regex(PERIOD_PATTERN)).optional(),
       against: code,
+      /** A state needs at least this many votes on them to have a value (absences are not in the data). */
+      minVotes: z.number().int().positive().default(3),
       period: z.string(),
       required: z.boolean().default(true),
     })
@@ -35,7 +41,9 @@ const MeasureSpec = z.discriminatedUnion("measure", [
   z
     .object({
       measure: z.literal("capability"),
-      indicator: z.enum(Object.keys(CAPABILITY_INDICATORS) as [CapabilityIndicator, ...CapabilityIndicator[]]),
+      indicator: z.enum(
+        Object.keys(CAPABILITY_INDICATORS) as [CapabilityIndicator, ...CapabilityIndicator[]],
+      ),
       period: z.string(),
       required: z.boolean().default(true),
     })
@@ -99,7 +107,9 @@ export async function run(
       const sets = [];
       for (const id of r.peers) sets.push(await resolvePeerSet(id, ctx.peers[id], years[1], ctx));
       peers = [...new Set(sets.flatMap((s) => s.members))].filter((x) => x !== ctx.focal).sort();
-      peerText = sets.map((s) => `${s.name} (${s.members.length}: ${s.how}; ${s.source})`).join("; ");
+      peerText = sets
+        .map((s) => `${s.name} (${s.members.length}: ${s.how}; ${s.source})`)
+        .join("; ");
       for (const s of sets) sources.add(s.source);
     } else {
       peers = [...res.values.values.keys()].filter((x) => x !== ctx.focal).sort();
@@ -114,14 +124,25 @@ export async function run(
           { draws: o.draws, seed: o.seed, level: o.level, resample: "both" },
         )
       : null;
-    results.push({ key: keyOf(m), spec: m, years, values: res.values, base, peers, missing, extra: res.extra });
+    results.push({
+      key: keyOf(m),
+      spec: m,
+      years,
+      values: res.values,
+      base,
+      peers,
+      missing,
+      extra: res.extra,
+    });
   }
   const ok = results.filter((x) => x.base?.percentile !== null && x.base?.percentile !== undefined);
   const absent = results.filter((x) => !ok.includes(x));
   const requiredAbsent = absent.filter((x) => x.spec.required);
   const dropped = absent.map((x) => ({
     key: x.key,
-    reason: x.base ? `too few peers with data (${x.base.n})` : `no ${ctx.focal} value in ${fmtRange(x.years)} (${x.values.note})`,
+    reason: x.base
+      ? `too few peers with data (${x.base.n})`
+      : `no ${ctx.focal} value in ${fmtRange(x.years)} (${x.values.note})`,
   }));
   for (const x of ok)
     if (x.missing.length)
@@ -132,7 +153,13 @@ export async function run(
       : `${x.key}: ${x.values.note}`;
   const ruleText = `supported if ${ctx.focal}'s percentile among its peers is at least ${r.threshold} on every measure; partly supported if on some; not supported if on none; inconclusive if an interval straddles ${r.threshold}; not testable if a required measure has no data in its period`;
   const base = {
-    inputs: { used: ok.map((x) => `${x.key} (${x.values.basis.length} ${x.spec.measure === "issue-votes" ? "roll calls" : "years"})`), dropped },
+    inputs: {
+      used: ok.map(
+        (x) =>
+          `${x.key} (${x.values.basis.length} ${x.spec.measure === "issue-votes" ? "roll calls" : "years"})`,
+      ),
+      dropped,
+    },
     sources: [...sources],
     ruleText,
   };
@@ -149,8 +176,13 @@ export async function run(
       const fv = earlier.values.values.get(ctx.focal);
       if (!fv) continue;
       const peers = [...earlier.values.values.values()].filter((p) => p.iso3 !== ctx.focal);
-      const b = peerBaseline({ focal: fv, peers }, { draws: o.draws, seed: o.seed, level: o.level, resample: "peers" });
-      context.push(`${earlier.values.note}: ${ctx.focal} ${f(b.value, 0)}, percentile ${f(b.percentile)} among ${b.n} peers, interval ${fi(b.interval)}`);
+      const b = peerBaseline(
+        { focal: fv, peers },
+        { draws: o.draws, seed: o.seed, level: o.level, resample: "peers" },
+      );
+      context.push(
+        `${earlier.values.note}: ${ctx.focal} ${f(b.value, 0)}, percentile ${f(b.percentile)} among ${b.n} peers, interval ${fi(b.interval)}`,
+      );
     }
     return {
       ...base,
@@ -158,13 +190,23 @@ export async function run(
       value: null,
       interval: null,
       intervalNote: "no value: a required measure has no data in the claim's period",
-      finding: `Peers: ${peerText}. ${results.map(describe).join(". ")}. Not testable in ${results.map((x) => fmtRange(x.years)).filter((v, i, a) => a.indexOf(v) === i).join(", ")}: ${requiredAbsent.map((x) => x.values.note).join("; ")}.${context.length ? ` For context only, the latest earlier year: ${context.join("; ")}.` : ""}`,
+      finding: `Peers: ${peerText}. ${results.map(describe).join(". ")}. Not testable in ${results
+        .map((x) => fmtRange(x.years))
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .join(
+          ", ",
+        )}: ${requiredAbsent.map((x) => x.values.note).join("; ")}.${context.length ? ` For context only, the latest earlier year: ${context.join("; ")}.` : ""}`,
     };
   }
   const above = ok.filter((x) => x.base!.percentile! >= r.threshold).length;
-  const point: Verdict = above === ok.length ? "supported" : above > 0 ? "partly supported" : "not supported";
+  const point: Verdict =
+    above === ok.length ? "supported" : above > 0 ? "partly supported" : "not supported";
   const fv = finalVerdict(point, {
-    thresholds: ok.map((x) => ({ value: x.base!.percentile, interval: x.base!.interval, threshold: r.threshold })),
+    thresholds: ok.map((x) => ({
+      value: x.base!.percentile,
+      interval: x.base!.interval,
+      threshold: r.threshold,
+    })),
   });
   // The number: the primary (first) measure's percentile.
   const primary = ok[0];
@@ -200,8 +242,14 @@ async function measure(
       { draws: ctx.options.draws, seed: ctx.options.seed },
     );
     const n = v.counts.get(ctx.focal);
+    const values = new Map([...v.values].filter(([k]) => (v.counts.get(k) ?? 0) >= m.minVotes));
+    const few = [...v.values.keys()].filter((k) => !values.has(k));
     return {
-      values: { ...v, note: `${v.note}${v.basis.length ? ` [${v.basis.join("; ")}]` : ""}` },
+      values: {
+        ...v,
+        values,
+        note: `${v.note}${v.basis.length ? ` [${v.basis.join("; ")}]` : ""}; ${ctx.focal} voted on ${n ?? 0} of them${few.length ? `; states with fewer than ${m.minVotes} votes have no value (${few.length}${few.includes(ctx.focal) ? `, ${ctx.focal} among them` : ""})` : ""}`,
+      },
       extra: n !== undefined ? ` (voted on ${n} of ${v.basis.length})` : "",
     };
   }
@@ -212,5 +260,13 @@ async function measure(
     from: years[0],
     to: years[1],
   });
-  return { values: { values: c.values, basis: c.year ? [String(c.year)] : [], note: c.note, source: c.source }, extra: "" };
+  return {
+    values: {
+      values: c.values,
+      basis: c.year ? [String(c.year)] : [],
+      note: c.note,
+      source: c.source,
+    },
+    extra: "",
+  };
 }

@@ -46,7 +46,8 @@ export async function run(
     if (s.some((x) => x === null)) return { verdict: "not testable", value: null };
     const k = (s as number[]).filter(ok).length;
     return {
-      verdict: k >= r.supported ? "supported" : k >= r.partly ? "partly supported" : "not supported",
+      verdict:
+        k >= r.supported ? "supported" : k >= r.partly ? "partly supported" : "not supported",
       value: k,
     };
   };
@@ -74,10 +75,15 @@ export async function run(
     ...(j.stability ? { stability: j.stability } : {}),
     finding: `Decayed relation scores (half-life ${h} days): ${list}. ${j.point.value ?? "n/a"} of ${items.length} ${r.sign}, interval [${j.interval?.join(", ") ?? "none"}].${j.stability ? ` Thinned to ${j.stability.eventsPerYear} events a year (${j.stability.years.join("–")}), ${(j.stability.share * 100).toFixed(0)} % of ${j.stability.draws} draws keep the verdict "${j.point.verdict}".` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
     inputs: {
-      used: items.filter((_, k) => s0[k] !== null).map((i) => `score ${ctx.focal}–${i.p} at ${i.t}`),
+      used: items
+        .filter((_, k) => s0[k] !== null)
+        .map((i) => `score ${ctx.focal}–${i.p} at ${i.t}`),
       dropped: items
         .filter((_, k) => s0[k] === null)
-        .map((i) => ({ key: `score ${ctx.focal}–${i.p} at ${i.t}`, reason: "no event of the dyad before this date" })),
+        .map((i) => ({
+          key: `score ${ctx.focal}–${i.p} at ${i.t}`,
+          reason: "no event of the dyad before this date",
+        })),
     },
     sources: [ctx.scenarioSource],
     ruleText: `supported if at least ${r.supported} of the ${items.length} scores are ${r.sign}; partly supported if at least ${r.partly}; not testable if a score has no event before it; inconclusive if the count's interval crosses a boundary or fewer than ${ctx.options.minStability * 100} % of thinning draws keep the verdict`,

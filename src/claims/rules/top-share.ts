@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type DependenceDomain, DEPENDENCE_DOMAINS, dependence } from "../../measure/dependence.ts";
+import { DEPENDENCE_DOMAINS, type DependenceDomain, dependence } from "../../measure/dependence.ts";
 import { fmtRange, yearRange } from "../periods.ts";
 import type { ClaimSpec } from "../schema.ts";
 import type { ClaimContext, RuleOutcome } from "../types.ts";
@@ -41,11 +41,12 @@ export async function run(
   const withData = rows.filter((x) => x.coverage === "data" && (x.nPartners ?? 0) > 0);
   const dropped = rows
     .filter((x) => !withData.includes(x))
-    .map((x) => ({ key: `${r.domain} ${x.year}`, reason: x.coverage === "data" ? "no deliveries" : `coverage: ${x.coverage}` }));
+    .map((x) => ({
+      key: `${r.domain} ${x.year}`,
+      reason: x.coverage === "data" ? "no deliveries" : `coverage: ${x.coverage}`,
+    }));
   const top = withData.filter((x) => x.top === r.partner).map((x) => x.year!);
-  const others = withData
-    .filter((x) => x.top !== r.partner)
-    .map((x) => `${x.year} ${x.top}`);
+  const others = withData.filter((x) => x.top !== r.partner).map((x) => `${x.year} ${x.top}`);
   const ruleText = `supported if ${r.partner} holds the largest ${r.domain} share in every year of ${fmtRange([y0, y1])} with data; partly supported if in some; not supported if in none; not testable without a year of data`;
   const sources = [...new Set(rows.flatMap((x) => x.sources))].slice(0, 4);
   const used = withData.map((x) => `${r.domain} ${x.year}`);
@@ -65,12 +66,17 @@ export async function run(
     verdict: share === 1 ? "supported" : share > 0 ? "partly supported" : "not supported",
     value: share,
     interval: null,
-    intervalNote: "a count of years from the register's recorded deliveries: no sampling model, so no interval",
-    finding: `${r.domain} ${fmtRange([y0, y1])}: ${r.partner} is the top partner in ${top.join(", ") || "no year"} of the ${withData.length} years with data${others.length ? ` (others: ${others.join(", ")})` : ""}. Over the period: total ${win?.total?.toFixed(0) ?? "n/a"} ${win?.unit ?? ""}, ${Object.entries(win?.shares ?? {})
+    intervalNote:
+      "a count of years from the register's recorded deliveries: no sampling model, so no interval",
+    finding: `${r.domain} ${fmtRange([y0, y1])}: ${r.partner} is the top partner in ${top.join(", ") || "no year"} of the ${withData.length} years with data${others.length ? ` (others: ${others.join(", ")})` : ""}. Over the period: total ${win?.total?.toFixed(0) ?? "n/a"} ${win?.unit ?? ""}, ${Object.entries(
+      win?.shares ?? {},
+    )
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
       .map(([k, v]) => `${k} ${pct(v)}`)
-      .join(", ")}.${dropped.length ? ` Years without data: ${dropped.map((d) => d.key.split(" ")[1]).join(", ")}.` : ""}`,
+      .join(
+        ", ",
+      )}.${dropped.length ? ` Years without data: ${dropped.map((d) => d.key.split(" ")[1]).join(", ")}.` : ""}`,
     inputs: { used, dropped },
     sources,
     ruleText,

@@ -16,16 +16,16 @@ export function register(program: Command): void {
     .option("--db <path>", "store file")
     .option("--json", "print JSON")
     .action(async (opts: Record<string, string | boolean | undefined>) => {
-      const { checkClaims, claimsMarkdown } = await import("../../measure/claims.ts");
+      const { claimsReport, claimsMarkdown } = await import("../../claims/index.ts");
       const sc = optionalScenario(opts as { scenario?: string });
       if (!sc) throw new UsageError("no scenario: pass --scenario");
       await withStore(opts as { db?: string }, async (store) => {
-        const checks = await checkClaims(store, sc.scenario);
-        const md = claimsMarkdown(checks, sc.scenario);
+        const report = await claimsReport(store, sc.scenario);
+        const md = claimsMarkdown(report);
         if (opts.out) writeFileSync(opts.out as string, md);
-        if (opts.json) printJson({ scenario: sc.scenario.meta.id, claims: checks });
+        if (opts.json) printJson(report);
         else if (!opts.out) process.stdout.write(md);
-        else process.stdout.write(`wrote ${opts.out} (${checks.length} claims)\n`);
+        else process.stdout.write(`wrote ${opts.out} (${report.claims.length} claims)\n`);
       });
     });
 }

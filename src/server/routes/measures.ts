@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
 import { z } from "zod";
+import { claimsReport } from "../../claims/engine.ts";
 import { alignment } from "../../measure/alignment.ts";
 import { allianceSimilarity } from "../../measure/alliance-similarity.ts";
-import { checkClaims } from "../../measure/claims.ts";
 import { corridorLeverageHook } from "../../measure/corridor-hook.ts";
 import { DEPENDENCE_DOMAINS, dependence } from "../../measure/dependence.ts";
 import { hedging } from "../../measure/hedging.ts";
@@ -338,8 +338,7 @@ export function register(app: Hono, ctx: ServerContext): void {
   app.get("/api/claims", async (c) => {
     const p = parseQuery(c, ClaimsQuery);
     const s = ctx.scenario(p.scenario);
-    const compute = async () =>
-      JSON.stringify({ scenario: s.meta.id, claims: await checkClaims(await ctx.store(), s) });
+    const compute = async () => JSON.stringify(await claimsReport(await ctx.store(), s));
     const json = ctx.writable ? await compute() : await ctx.memo(`claims|${s.meta.id}`, compute);
     return c.body(json, 200, { "Content-Type": "application/json" });
   });
