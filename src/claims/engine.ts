@@ -2,7 +2,7 @@ import { eventRecordsFromScenario } from "../measure/relations.ts";
 import type { Scenario } from "../model/scenario.ts";
 import type { Store } from "../store/store.ts";
 import { RULES } from "./rules/index.ts";
-import { type ClaimsFile, loadClaims } from "./schema.ts";
+import { CLAIMS_FILE, type ClaimsFile, loadClaims } from "./schema.ts";
 import {
   type ClaimCheck,
   type ClaimContext,
@@ -14,7 +14,7 @@ import {
 export interface ClaimsReport {
   scenario: string;
   focal: string;
-  /** Where the claims come from (null: the scenario has no claims file, so no claims). */
+  /** The claims file's name in the scenario folder (null: no claims file, so no claims). */
   file: string | null;
   claims: ClaimCheck[];
 }
@@ -33,6 +33,8 @@ export async function claimsReport(
   const { claims: given, ...rest } = options;
   const o = { ...ENGINE_DEFAULTS, ...rest };
   const loaded = given ? { file: "(given)", claims: given } : loadClaims(scenario.dir);
+  // The file's name only: a server path never leaves the engine.
+  const fileName = given ? "(given)" : CLAIMS_FILE;
   const focal = scenario.meta.focal;
   if (!loaded) return { scenario: scenario.meta.id, focal, file: null, claims: [] };
   const ctx: ClaimContext = {
@@ -59,7 +61,7 @@ export async function claimsReport(
       periods: spec.periods,
     });
   }
-  return { scenario: scenario.meta.id, focal, file: loaded.file, claims: out };
+  return { scenario: scenario.meta.id, focal, file: fileName, claims: out };
 }
 
 /** The claims checked, as a list (the form the report and older callers use). */

@@ -46,9 +46,12 @@ const byYear = (events: readonly Event[]) => {
 export function judgeOnEvents(
   ctx: ClaimContext,
   evaluate: (records: EventRecord[]) => EventEvaluation,
+  /** Events the evaluation can depend on (others are drawn but not converted, for speed). */
+  relevant: (e: Event) => boolean = () => true,
 ): EventJudgement {
   const o = ctx.options;
   const evidence = `scenario:${ctx.scenario.meta.id}`;
+  const records = (sample: Event[]) => eventRecordsFromScenario(sample.filter(relevant), evidence);
   const point = evaluate(ctx.records);
   const groups = byYear(ctx.scenario.events);
   const rand = seededRandom(o.seed);
@@ -56,7 +59,7 @@ export function judgeOnEvents(
   for (let d = 0; d < o.draws; d++) {
     const sample: Event[] = [];
     for (const g of groups.values()) sample.push(...sampleWith(g, g.length, rand));
-    const v = evaluate(eventRecordsFromScenario(sample, evidence)).value;
+    const v = evaluate(records(sample)).value;
     if (v !== null) values.push(v);
   }
   const y0 = dateYear(ctx.scenario.meta.from);
@@ -72,7 +75,7 @@ export function judgeOnEvents(
       const sample: Event[] = [];
       for (const [y, g] of groups)
         sample.push(...(y >= y0 && y <= y1 ? sampleWithout(g, k, trand) : g));
-      if (evaluate(eventRecordsFromScenario(sample, evidence)).verdict === point.verdict) keep++;
+      if (evaluate(records(sample)).verdict === point.verdict) keep++;
     }
     stability = {
       share: keep / o.thinDraws,

@@ -102,12 +102,16 @@ function relationChange(
   const p = r.partner;
   const [t0, t1] = [instant(before), instant(after)];
   const h = ctx.options.halfLifeDays;
-  const j = judgeOnEvents(ctx, (recs) => {
-    const a = relationScore(recs, ctx.focal, p, t0, h);
-    const b = relationScore(recs, ctx.focal, p, t1, h);
-    if (a === null || b === null) return { verdict: "not testable", value: null };
-    return changeVerdict(r, a, b);
-  });
+  const j = judgeOnEvents(
+    ctx,
+    (recs) => {
+      const a = relationScore(recs, ctx.focal, p, t0, h);
+      const b = relationScore(recs, ctx.focal, p, t1, h);
+      if (a === null || b === null) return { verdict: "not testable", value: null };
+      return changeVerdict(r, a, b);
+    },
+    (e) => e.actors.includes(p) && e.actors.includes(ctx.focal),
+  );
   const a = relationScore(ctx.records, ctx.focal, p, t0, h);
   const b = relationScore(ctx.records, ctx.focal, p, t1, h);
   const thresholds: Threshold[] = [
@@ -161,12 +165,24 @@ function flowChange(
   );
   const sources = [...new Set([...a.used, ...b.used].map((x) => x.source))];
   const vol = (v: typeof a) =>
-    v.lo === null
+    v.value === null
       ? "no full-year figure"
-      : v.lo === v.hi
-        ? `${f(v.lo, 1)} ${v.unit}`
-        : `${f(v.lo, 1)}–${f(v.hi, 1)} ${v.unit}`;
-  if (a.lo === null || b.lo === null || a.hi === null || b.hi === null)
+      : `${v.value.toFixed(2).replace(/\.?0+$/, "")} ${v.unit}${
+          v.disagree
+            ? ` (sources disagree: ${v.used
+                .filter((x) => x.year === v.year)
+                .map((x) => x.value)
+                .join(" vs ")})`
+            : ""
+        }`;
+  if (
+    a.value === null ||
+    b.value === null ||
+    a.lo === null ||
+    b.lo === null ||
+    a.hi === null ||
+    b.hi === null
+  )
     return {
       verdict: "not testable",
       value: null,
@@ -177,17 +193,9 @@ function flowChange(
       sources,
       ruleText: ruleText(r, "the volume"),
     };
-  const point = changeVerdict(
-    r,
-    a.lo === a.hi ? a.lo : (a.lo + a.hi) / 2,
-    b.lo === b.hi ? b.lo : (b.lo + b.hi) / 2,
-  );
-  const disagree = a.lo !== a.hi || b.lo !== b.hi;
-  const interval: [number, number] | null = disagree
-    ? r.compare === "ratio"
-      ? [b.lo / a.hi, b.hi / a.lo]
-      : [b.lo - a.hi, b.hi - a.lo]
-    : null;
+  const point = changeVerdict(r, a.value, b.value);
+  const interval: [number, number] =
+    r.compare === "ratio" ? [b.lo / a.hi, b.hi / a.lo] : [b.lo - a.hi, b.hi - a.lo];
   const fv = finalVerdict(
     point.verdict,
     { thresholds: [{ value: point.value, interval, threshold: boundary(r) }] },
@@ -198,10 +206,8 @@ function flowChange(
     ...(fv.verdict !== point.verdict ? { pointVerdict: point.verdict } : {}),
     value: point.value,
     interval,
-    intervalNote: disagree
-      ? "the span of the ratio over the disagreeing full-year figures the sources give"
-      : "reported full-year volumes with one figure each: no sampling model, so no interval",
-    finding: `${r.domain} from ${ctx.focal} to ${r.partners.join("/")} (full-year figures): ${y0} ${vol(a)}, ${y1} ${vol(b)}; ${r.compare} ${f(point.value)}.${dropped.length ? ` Left out: ${dropped.length} part-year rows.` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
+    intervalNote: `every ${r.compare} the reported full-year figures allow: each figure ± half a unit of its last reported digit${a.disagree || b.disagree ? ", spanning the sources' disagreeing figures" : ""} (reported volumes have no sampling model)`,
+    finding: `${r.domain} from ${ctx.focal} to ${r.partners.join("/")} (full-year figures): ${y0} ${vol(a)}, ${y1} ${vol(b)}; ${r.compare} ${f(point.value)}, interval ${fi(interval)}.${dropped.length ? ` Left out: ${dropped.length} part-year rows.` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
     inputs: { used, dropped },
     sources,
     ruleText: ruleText(r, "the volume"),

@@ -51,7 +51,11 @@ export async function run(
       value: k,
     };
   };
-  const j = judgeOnEvents(ctx, judge);
+  const j = judgeOnEvents(
+    ctx,
+    judge,
+    (e) => e.actors.includes(ctx.focal) && r.partners.some((p) => e.actors.includes(p)),
+  );
   const s0 = scores(ctx.records);
   // Count thresholds sit half-way between integers: [3, 4] straddles 3.5.
   const fv = finalVerdict(

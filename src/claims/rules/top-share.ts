@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEPENDENCE_DOMAINS, type DependenceDomain, dependence } from "../../measure/dependence.ts";
 import { fmtRange, yearRange } from "../periods.ts";
+import { centralInterval, sampleWith, seededRandom } from "../random.ts";
 import type { ClaimSpec } from "../schema.ts";
 import type { ClaimContext, RuleOutcome } from "../types.ts";
 
@@ -47,7 +48,7 @@ export async function run(
     }));
   const top = withData.filter((x) => x.top === r.partner).map((x) => x.year!);
   const others = withData.filter((x) => x.top !== r.partner).map((x) => `${x.year} ${x.top}`);
-  const ruleText = `supported if ${r.partner} holds the largest ${r.domain} share in every year of ${fmtRange([y0, y1])} with data; partly supported if in some; not supported if in none; not testable without a year of data`;
+  const ruleText = `share of the years with data in which ${r.partner} is the top partner: supported if ${r.partner} holds the largest ${r.domain} share in every year of ${fmtRange([y0, y1])} with data; partly supported if in some; not supported if in none; not testable without a year of data`;
   const sources = [...new Set(rows.flatMap((x) => x.sources))].slice(0, 4);
   const used = withData.map((x) => `${r.domain} ${x.year}`);
   if (withData.length === 0)
@@ -62,12 +63,18 @@ export async function run(
       ruleText,
     };
   const share = top.length / withData.length;
+  const rand = seededRandom(ctx.options.seed);
+  const flags = withData.map((x) => (x.top === r.partner ? 1 : 0));
+  const draws: number[] = [];
+  for (let d = 0; d < ctx.options.draws; d++)
+    draws.push(
+      sampleWith(flags, flags.length, rand).reduce<number>((a, b) => a + b, 0) / flags.length,
+    );
   return {
     verdict: share === 1 ? "supported" : share > 0 ? "partly supported" : "not supported",
     value: share,
-    interval: null,
-    intervalNote:
-      "a count of years from the register's recorded deliveries: no sampling model, so no interval",
+    interval: centralInterval(draws, ctx.options.level),
+    intervalNote: `share of the years with data in which ${r.partner} is the top partner: ${ctx.options.level * 100} % bootstrap interval, years resampled (${ctx.options.draws} draws, seed ${ctx.options.seed}); a share of 1 stays 1`,
     finding: `${r.domain} ${fmtRange([y0, y1])}: ${r.partner} is the top partner in ${top.join(", ") || "no year"} of the ${withData.length} years with data${others.length ? ` (others: ${others.join(", ")})` : ""}. Over the period: total ${win?.total?.toFixed(0) ?? "n/a"} ${win?.unit ?? ""}, ${Object.entries(
       win?.shares ?? {},
     )
