@@ -160,3 +160,63 @@ test("dependence(): WORLD is the reported total, partial-year rows yield to full
   assert.equal(r18.hhi, null);
   close(r18.shares.RUS, 0.3);
 });
+
+test("dependence(): without a WORLD row or a `complete` declaration named partners are 'partial', shares unknown", async () => {
+  const declared = loadScenario(FIXTURE);
+  const undeclared = { ...declared, meta: { ...declared.meta, complete: undefined } };
+  const q = { focal: "GEO", domain: "trade-export" as const, from: 2015, to: 2015 };
+  const [d] = await dependence(q, { scenario: declared });
+  assert.equal(d.status, "data");
+  assert.equal(d.coverage, "data");
+  close(d.shares.USA, 0.4);
+  const [u] = await dependence(q, { scenario: undeclared });
+  assert.equal(u.status, "partial");
+  assert.equal(u.coverage, "partial");
+  assert.equal(u.hhi, null);
+  assert.equal(u.top, null);
+  assert.deepEqual(u.shares, {});
+  assert.deepEqual(u.partnerFigures, { USA: 40, DEU: 30, TUR: 20, RUS: 10 });
+  assert.match(u.statusNote ?? "", /no reporter total/);
+  // A WORLD row makes the year data without a declaration (2017 imports: 95 of 100 named).
+  const [w] = await dependence(
+    { focal: "GEO", domain: "trade-import", from: 2017, to: 2017 },
+    { scenario: undeclared },
+  );
+  assert.equal(w.status, "data");
+});
+
+test("dependence(): an aggregate partner (a group that is neither a state nor a pole) makes the year 'partial'", async () => {
+  const s = loadScenario(FIXTURE);
+  const withAggregate = {
+    ...s,
+    actors: [
+      ...s.actors,
+      { id: "EUROPE", kind: "group" as const, name: "Europe (aggregate)", source: "test" },
+    ],
+    flows: [
+      ...s.flows,
+      {
+        year: 2021,
+        domain: "gas" as const,
+        from: "GEO",
+        to: "EUROPE",
+        value: 3,
+        unit: "bcm",
+        period: "full year",
+        source: "test",
+      },
+    ],
+  };
+  const [r] = await dependence(
+    { focal: "GEO", domain: "gas", from: 2021, to: 2021 },
+    { scenario: withAggregate as typeof s },
+  );
+  assert.equal(r.status, "partial");
+  assert.match(r.statusNote ?? "", /aggregate partner EUROPE/);
+  assert.equal(r.hhi, null);
+  const [plain] = await dependence(
+    { focal: "GEO", domain: "gas", from: 2021, to: 2021 },
+    { scenario: s },
+  );
+  assert.equal(plain.status, "data");
+});
