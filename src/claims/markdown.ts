@@ -54,7 +54,7 @@ export function claimsMarkdown(report: ClaimsReport): string {
       `- **Interval:** ${fmtInterval(c)} — ${c.intervalNote}`,
       ...(c.stability
         ? [
-            `- **Thinning:** ${(c.stability.share * 100).toFixed(0)} % of ${c.stability.draws} draws with ${c.stability.eventsPerYear} events a year (${c.stability.years.join("–")}) keep the verdict`,
+            `- **Thinning:** ${(c.stability.share * 100).toFixed(0)} % of ${c.stability.draws} draws with ${c.stability.eventsPerYear} events a year (${c.stability.years.join("–")}) keep the verdict${c.stability.untestable > 0 ? `; ${(c.stability.untestable * 100).toFixed(0)} % are not testable` : ""}`,
           ]
         : []),
       `- **Inputs:** ${c.inputs.used.length} used${c.inputs.dropped.length ? `; dropped: ${c.inputs.dropped.map((d) => `${d.key} (${d.reason})`).join("; ")}` : ""}`,

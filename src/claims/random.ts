@@ -32,17 +32,6 @@ export function centralInterval(xs: readonly number[], level: number): [number, 
   return [quantile(xs, (1 - level) / 2), quantile(xs, 1 - (1 - level) / 2)];
 }
 
-/** k items drawn without replacement (partial Fisher–Yates). */
-export function sampleWithout<T>(xs: readonly T[], k: number, rand: () => number): T[] {
-  const a = [...xs];
-  const n = Math.min(k, a.length);
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(rand() * (a.length - i));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a.slice(0, n);
-}
-
 /** n items drawn with replacement. */
 export function sampleWith<T>(xs: readonly T[], n: number, rand: () => number): T[] {
   const out: T[] = [];

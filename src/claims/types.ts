@@ -29,7 +29,14 @@ export interface ClaimCheck {
   /** Inputs used, and inputs dropped with the reason (like-for-like, missing data). */
   inputs: { used: string[]; dropped: { key: string; reason: string }[] };
   /** Event-based claims: share of seeded thinning draws (equal events per year) that keep the verdict. */
-  stability?: { share: number; draws: number; eventsPerYear: number; years: [number, number] };
+  stability?: {
+    share: number;
+    /** Share of thinning draws in which the claim is not testable (an input without events). */
+    untestable: number;
+    draws: number;
+    eventsPerYear: number;
+    years: [number, number];
+  };
   /** The verdict before the uncertainty checks, when they changed it. */
   pointVerdict?: Verdict;
 }

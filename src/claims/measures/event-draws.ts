@@ -1,7 +1,9 @@
+import { Xoshiro128 } from "../../measure/bootstrap.ts";
 import { type EventRecord, eventRecordsFromScenario } from "../../measure/relations.ts";
+import { thinEvents } from "../../measure/thinning.ts";
 import type { Event } from "../../model/event.ts";
 import { dateYear } from "../../model/partial-date.ts";
-import { centralInterval, sampleWith, sampleWithout, seededRandom } from "../random.ts";
+import { centralInterval, sampleWith, seededRandom } from "../random.ts";
 import type { ClaimContext } from "../types.ts";
 import type { Verdict } from "../verdict.ts";
 
@@ -18,6 +20,7 @@ export interface EventJudgement {
   /** Share of thinning draws (every year thinned to the same number of events) keeping the verdict. */
   stability: {
     share: number;
+    untestable: number;
     draws: number;
     eventsPerYear: number;
     years: [number, number];
@@ -37,31 +40,45 @@ const byYear = (events: readonly Event[]) => {
 
 /**
  * Judge an event-based rule three ways: on the scenario's events as they are (the point
- * verdict); on `draws` bootstrap resamples of the events, drawn with replacement within each
- * year (the value's interval); and on `thinDraws` thinned copies in which every year of the
- * scenario keeps the same number of events — the smallest yearly count — drawn without
- * replacement (the share of draws that keep the point verdict). Events outside the scenario's
- * years are kept as they are. All draws are seeded.
+ * verdict); on `draws` bootstrap resamples of the events the rule depends on, drawn with
+ * replacement within each year and stratum (each year keeps its number of, e.g., AZE–RUS
+ * events, as `relationScoreInterval` does) — the value's interval; and on `thinDraws` thinned
+ * copies in which every year of the scenario keeps the same number of events — the smallest
+ * yearly count over all its events — drawn without replacement (`thinEvents`): the share of
+ * draws that keep the point verdict. All draws are seeded.
  */
 export function judgeOnEvents(
   ctx: ClaimContext,
   evaluate: (records: EventRecord[]) => EventEvaluation,
-  /** Events the evaluation can depend on (others are drawn but not converted, for speed). */
-  relevant: (e: Event) => boolean = () => true,
+  /** The stratum of an event the evaluation depends on (e.g. the partner), or null if it does not. */
+  stratum: (e: Event) => string | null = () => "all",
 ): EventJudgement {
   const o = ctx.options;
   const evidence = `scenario:${ctx.scenario.meta.id}`;
-  const records = (sample: Event[]) => eventRecordsFromScenario(sample.filter(relevant), evidence);
+  const records = (sample: readonly Event[]) =>
+    eventRecordsFromScenario(
+      sample.filter((e) => stratum(e) !== null),
+      evidence,
+    );
   const point = evaluate(ctx.records);
-  const groups = byYear(ctx.scenario.events);
+  const strata = new Map<string, Event[]>();
+  for (const e of ctx.scenario.events) {
+    const k = stratum(e);
+    if (k === null) continue;
+    const key = `${dateYear(e.date)}|${k}`;
+    const g = strata.get(key);
+    if (g) g.push(e);
+    else strata.set(key, [e]);
+  }
   const rand = seededRandom(o.seed);
   const values: number[] = [];
   for (let d = 0; d < o.draws; d++) {
     const sample: Event[] = [];
-    for (const g of groups.values()) sample.push(...sampleWith(g, g.length, rand));
+    for (const g of strata.values()) sample.push(...sampleWith(g, g.length, rand));
     const v = evaluate(records(sample)).value;
     if (v !== null) values.push(v);
   }
+  const groups = byYear(ctx.scenario.events);
   const y0 = dateYear(ctx.scenario.meta.from);
   const y1 = dateYear(ctx.scenario.meta.to);
   const counts: number[] = [];
@@ -69,16 +86,18 @@ export function judgeOnEvents(
   const k = Math.min(...counts);
   let stability: EventJudgement["stability"] = null;
   if (k > 0 && o.thinDraws > 0) {
-    const trand = seededRandom(o.seed + 1);
+    const rng = new Xoshiro128(o.seed);
     let keep = 0;
+    let untestable = 0;
     for (let d = 0; d < o.thinDraws; d++) {
-      const sample: Event[] = [];
-      for (const [y, g] of groups)
-        sample.push(...(y >= y0 && y <= y1 ? sampleWithout(g, k, trand) : g));
-      if (evaluate(records(sample)).verdict === point.verdict) keep++;
+      const sample = thinEvents(ctx.scenario.events, { from: y0, to: y1, perYear: k, rng });
+      const v = evaluate(records(sample)).verdict;
+      if (v === point.verdict) keep++;
+      if (v === "not testable") untestable++;
     }
     stability = {
       share: keep / o.thinDraws,
+      untestable: untestable / o.thinDraws,
       draws: o.thinDraws,
       eventsPerYear: k,
       years: [y0, y1],

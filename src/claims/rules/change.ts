@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { comparePeriods } from "../../measure/compare-periods.ts";
 import { relationScoreAt } from "../../measure/relations.ts";
 import { scorecard } from "../../measure/scorecard.ts";
 import { judgeOnEvents } from "../measures/event-draws.ts";
 import { flowVolume } from "../measures/flow-volume.ts";
-import { compareOverallLikeForLike } from "../measures/like-for-like.ts";
-import { relationScore } from "../measures/relation-score.ts";
+import { linksDyad, relationScore } from "../measures/relation-score.ts";
 import { fmtRange, instant, yearRange } from "../periods.ts";
 import type { ClaimSpec } from "../schema.ts";
 import type { ClaimContext, RuleOutcome } from "../types.ts";
@@ -110,7 +110,7 @@ function relationChange(
       if (a === null || b === null) return { verdict: "not testable", value: null };
       return changeVerdict(r, a, b);
     },
-    (e) => e.actors.includes(p) && e.actors.includes(ctx.focal),
+    (e) => (linksDyad(e, ctx.focal, p) ? p : null),
   );
   const a = relationScore(ctx.records, ctx.focal, p, t0, h);
   const b = relationScore(ctx.records, ctx.focal, p, t1, h);
@@ -130,7 +130,7 @@ function relationChange(
     interval: j.interval,
     intervalNote: `${ctx.options.level * 100} % bootstrap interval of the change (${ctx.options.draws} draws, events resampled within each year, seed ${ctx.options.seed})`,
     ...(j.stability ? { stability: j.stability } : {}),
-    finding: `Decayed ${ctx.focal}–${p} relation score (half-life ${h} days) at ${before}: ${f(a)} (${nEv(t0)} dyad events before), at ${after}: ${f(b)} (${nEv(t1)}); change ${f(j.point.value)}, interval ${fi(j.interval)}.${j.stability ? ` Thinned to ${j.stability.eventsPerYear} events a year (${j.stability.years.join("–")}), ${(j.stability.share * 100).toFixed(0)} % of ${j.stability.draws} draws keep the verdict "${j.point.verdict}".` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
+    finding: `Decayed ${ctx.focal}–${p} relation score (half-life ${h} days) at ${before}: ${f(a)} (${nEv(t0)} dyad events before), at ${after}: ${f(b)} (${nEv(t1)}); change ${f(j.point.value)}, interval ${fi(j.interval)}.${j.stability ? ` Thinned to ${j.stability.eventsPerYear} events a year (${j.stability.years.join("–")}), ${(j.stability.share * 100).toFixed(0)} % of ${j.stability.draws} draws keep the verdict "${j.point.verdict}"${j.stability.untestable > 0 ? `; in ${(j.stability.untestable * 100).toFixed(0)} % it is not testable (no event of a dyad within a half-life of an instant)` : ""}.` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
     inputs: {
       used: [
         `events ${ctx.focal}–${p} before ${before}`,
@@ -231,38 +231,48 @@ async function scorecardChange(
     Math.max(b[1], a[1]),
     {
       halfLifeDays: ctx.options.halfLifeDays,
+      draws: ctx.options.draws,
+      seed: ctx.options.seed,
+      level: ctx.options.level,
     },
   );
-  const rows = compareOverallLikeForLike(card, { before: b, after: a }, ctx.options);
+  const cmp = comparePeriods(card, { before: b, after: a });
+  const rows = cmp.rows.filter((x) => x.pillar === "overall");
+  const pillarRows = cmp.rows.filter((x) => x.pillar !== "overall");
   const need = r.minLevels ?? rows.length;
-  const used = [...new Set(rows.flatMap((x) => x.used.map((k) => `${x.level}: ${k}`)))];
-  const dropped = rows.flatMap((x) =>
-    x.dropped.map((d) => ({ key: `${x.level}: ${d.key}`, reason: d.reason })),
+  const used = [
+    ...new Set(pillarRows.flatMap((x) => x.used.map((k) => `${x.level} ${x.pillar}: ${k}`))),
+  ];
+  const dropped = pillarRows.flatMap((x) =>
+    x.dropped.map((d) => ({ key: `${x.level} ${x.pillar}: ${d.key}`, reason: d.reason })),
   );
   const txt = rows
     .map((x) =>
       x.status === "data"
-        ? `${x.level} ${f(x.before, 1)} → ${f(x.after, 1)} (change ${f(x.delta, 1)}, interval ${fi(x.interval, 1)}; ${x.used.length} inputs kept, ${x.dropped.length} dropped)`
-        : `${x.level} not testable (${x.dropped
-            .filter((d) => d.key.endsWith("/*"))
-            .map((d) => d.key.slice(0, -2))
-            .join(", ")} without any input covering both periods)`,
+        ? `${x.level} ${f(x.before, 1)} → ${f(x.after, 1)} (change ${f(x.delta, 1)}, interval ${fi(x.interval, 1)})`
+        : `${x.level} not testable (${pillarRows
+            .filter((p) => p.level === x.level && p.status !== "data")
+            .map((p) => p.pillar)
+            .join(", ")} not measured in both periods)`,
     )
     .join("; ");
-  const ruleTxt = `like for like (only inputs with data in every year of both periods; every pillar must keep one): supported if the overall score ${r.direction === "up" ? "rises" : "falls"} by more than ${r.threshold} at ${need === rows.length ? "every" : `at least ${need}`} level${need === 1 ? "" : "s"}; partly supported if at some; not testable if a level loses a whole pillar; inconclusive if a level's interval straddles ${boundary(r)}`;
+  const ruleTxt = `like for like (${cmp.rule}): supported if the overall score ${r.direction === "up" ? "rises" : "falls"} by more than ${r.threshold} at ${need === rows.length ? "every" : `at least ${need}`} level${need === 1 ? "" : "s"}; partly supported if at some; not testable if a level's overall is not testable; inconclusive if a level's interval straddles ${boundary(r)}`;
   const base = {
     inputs: { used, dropped },
     sources: [ctx.scenarioSource, "reference panel (SIPRI, Voeten ideal points, COW)"],
     ruleText: ruleTxt,
   };
-  if (rows.some((x) => x.status !== "data"))
+  const why = [
+    ...new Set(dropped.map((d) => `${d.key.split(": ")[1]} ${d.reason.split(" — ")[0]}`)),
+  ];
+  if (rows.length === 0 || rows.some((x) => x.status !== "data"))
     return {
       ...base,
       verdict: "not testable",
       value: null,
       interval: null,
       intervalNote: "no value: the inputs do not cover both periods",
-      finding: `ANA scorecard overall by level, ${fmtRange(b)} vs ${fmtRange(a)}, like for like: ${txt}. Not testable until the inputs cover both periods.`,
+      finding: `ANA scorecard overall by level, ${fmtRange(b)} vs ${fmtRange(a)}, like for like: ${txt}. Not testable until the inputs cover both periods${why.length ? `: ${why.slice(0, 8).join("; ")}${why.length > 8 ? `; … (${why.length - 8} more)` : ""}` : ""}.`,
     };
   const dir = r.direction === "up" ? 1 : -1;
   const ups = rows.filter((x) => dir * x.delta! > r.threshold).length;
@@ -278,7 +288,9 @@ async function scorecardChange(
     ...(fv.verdict !== point ? { pointVerdict: point } : {}),
     value: decisive.delta,
     interval: decisive.interval,
-    intervalNote: `the ${decisive.level} level's change (the smallest): ${ctx.options.level * 100} % bootstrap interval, years resampled within each period (${ctx.options.draws} draws, seed ${ctx.options.seed})`,
+    intervalNote: decisive.interval
+      ? `the ${decisive.level} level's change (the smallest): ${ctx.options.level * 100} % interval from the scorecard's paired bootstrap draws (comparePeriods)`
+      : `the ${decisive.level} level's change (the smallest): no sampling interval, its inputs are not event-based`,
     finding: `ANA scorecard overall by level, ${fmtRange(b)} vs ${fmtRange(a)}, like for like: ${txt}.${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { judgeOnEvents } from "../measures/event-draws.ts";
-import { dyadRecords, relationScore } from "../measures/relation-score.ts";
+import { dyadRecords, linksDyad, relationScore } from "../measures/relation-score.ts";
 import { instant } from "../periods.ts";
 import type { ClaimSpec } from "../schema.ts";
 import type { ClaimContext, RuleOutcome } from "../types.ts";
@@ -51,11 +51,10 @@ export async function run(
       value: k,
     };
   };
-  const j = judgeOnEvents(
-    ctx,
-    judge,
-    (e) => e.actors.includes(ctx.focal) && r.partners.some((p) => e.actors.includes(p)),
-  );
+  const j = judgeOnEvents(ctx, judge, (e) => {
+    const ps = r.partners.filter((p) => linksDyad(e, ctx.focal, p));
+    return ps.length > 0 ? ps.join("+") : null;
+  });
   const s0 = scores(ctx.records);
   // Count thresholds sit half-way between integers: [3, 4] straddles 3.5.
   const fv = finalVerdict(
@@ -77,7 +76,7 @@ export async function run(
     interval: j.interval,
     intervalNote: `${ctx.options.level * 100} % bootstrap interval of the count (${ctx.options.draws} draws, events resampled within each year, seed ${ctx.options.seed})`,
     ...(j.stability ? { stability: j.stability } : {}),
-    finding: `Decayed relation scores (half-life ${h} days): ${list}. ${j.point.value ?? "n/a"} of ${items.length} ${r.sign}, interval [${j.interval?.join(", ") ?? "none"}].${j.stability ? ` Thinned to ${j.stability.eventsPerYear} events a year (${j.stability.years.join("–")}), ${(j.stability.share * 100).toFixed(0)} % of ${j.stability.draws} draws keep the verdict "${j.point.verdict}".` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
+    finding: `Decayed relation scores (half-life ${h} days): ${list}. ${j.point.value ?? "n/a"} of ${items.length} ${r.sign}, interval [${j.interval?.join(", ") ?? "none"}].${j.stability ? ` Thinned to ${j.stability.eventsPerYear} events a year (${j.stability.years.join("–")}), ${(j.stability.share * 100).toFixed(0)} % of ${j.stability.draws} draws keep the verdict "${j.point.verdict}"${j.stability.untestable > 0 ? `; in ${(j.stability.untestable * 100).toFixed(0)} % it is not testable (no event of a dyad within a half-life of an instant)` : ""}.` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
     inputs: {
       used: items
         .filter((_, k) => s0[k] !== null)
