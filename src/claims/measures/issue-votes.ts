@@ -49,7 +49,15 @@ export async function issueVotePositions(
        AND coalesce(amend, 0) = 0 AND coalesce(para, 0) = 0 ORDER BY date, rcid`,
     params,
   );
-  if (calls.length === 0) return { ...empty, note: "no matching roll call in the panel" };
+  const found = new Set(calls.map((c) => c.date));
+  const absent = (q.dates ?? []).filter(
+    (d) => Number(d.slice(0, 4)) >= q.from && Number(d.slice(0, 4)) <= q.to && !found.has(d),
+  );
+  const absentNote = absent.length
+    ? `; no roll call in the panel on ${absent.join(", ")} (those votes are not in the data)`
+    : "";
+  if (calls.length === 0)
+    return { ...empty, note: `no matching roll call in the panel${absentNote}` };
   const votes = await store.all<{ rcid: number; iso3: string; vote: number }>(
     `SELECT rcid, iso3, vote FROM ref_unvotes WHERE rcid IN (${calls.map(() => "?").join(", ")}) AND iso3 IS NOT NULL AND vote IN (1, 2, 3)`,
     calls.map((c) => c.rcid),
@@ -95,7 +103,7 @@ export async function issueVotePositions(
       date: c.date,
       label: c.unres ?? `rcid ${c.rcid}`,
     })),
-    note: `votes against ${q.against}'s on ${kept.length} roll call${kept.length === 1 ? "" : "s"} (1 = opposite, ½ = abstain, 0 = same)`,
+    note: `votes against ${q.against}'s on ${kept.length} roll call${kept.length === 1 ? "" : "s"} (1 = opposite, ½ = abstain, 0 = same)${absentNote}`,
     source,
   };
 }
