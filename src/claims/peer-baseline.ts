@@ -64,7 +64,10 @@ export function peerBaseline(
   options: PeerBaselineOptions = {},
 ): PeerBaseline {
   const o = { ...PEER_BASELINE_DEFAULTS, ...options };
-  const peers = data.peers.filter((p) => p.iso3 !== data.focal.iso3 && Number.isFinite(p.value));
+  // Sorted, so the seeded draws do not depend on the order the peers came in.
+  const peers = data.peers
+    .filter((p) => p.iso3 !== data.focal.iso3 && Number.isFinite(p.value))
+    .sort((a, b) => (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0));
   const xs = peers.map((p) => p.value);
   const base = {
     focal: data.focal.iso3,

@@ -49,3 +49,10 @@ test("peerBaseline(...) widens the interval when values carry standard errors, a
   assert.deepEqual(a.interval, b.interval);
   assert.ok(a.interval![1] - a.interval![0] > 0.2);
 });
+
+test("peerBaseline(...) gives the same interval whatever order the peers come in", () => {
+  const noisy = peers.map((p) => ({ ...p, se: 1 }));
+  const a = peerBaseline({ focal: { iso3: "F", value: 5, se: 1 }, peers: noisy });
+  const b = peerBaseline({ focal: { iso3: "F", value: 5, se: 1 }, peers: [...noisy].reverse() });
+  assert.deepEqual(a.interval, b.interval);
+});
