@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { comparePeriods } from "../../measure/compare-periods.ts";
+import { type ComparisonRow, comparePeriods } from "../../measure/compare-periods.ts";
 import { relationScoreAt } from "../../measure/relations.ts";
 import { scorecard } from "../../measure/scorecard.ts";
 import { judgeOnEvents } from "../measures/event-draws.ts";
@@ -265,7 +265,8 @@ async function scorecardChange(
   const why = [
     ...new Set(dropped.map((d) => `${d.key.split(": ")[1]} ${d.reason.split(" — ")[0]}`)),
   ];
-  if (rows.length === 0 || rows.some((x) => x.status !== "data"))
+  const j = judgeComparison(rows, r);
+  if (j.verdict === "not testable")
     return {
       ...base,
       verdict: "not testable",
@@ -274,23 +275,52 @@ async function scorecardChange(
       intervalNote: "no value: the inputs do not cover both periods",
       finding: `ANA scorecard overall by level, ${fmtRange(b)} vs ${fmtRange(a)}, like for like: ${txt}. Not testable until the inputs cover both periods${why.length ? `: ${why.slice(0, 8).join("; ")}${why.length > 8 ? `; … (${why.length - 8} more)` : ""}` : ""}.`,
     };
-  const dir = r.direction === "up" ? 1 : -1;
-  const ups = rows.filter((x) => dir * x.delta! > r.threshold).length;
-  const point: Verdict = ups >= need ? "supported" : ups > 0 ? "partly supported" : "not supported";
-  const fv = finalVerdict(point, {
-    thresholds: rows.map((x) => ({ value: x.delta, interval: x.interval, threshold: boundary(r) })),
-  });
-  // The number: the smallest change across levels (the one that decides "every level").
-  const decisive = [...rows].sort((x, y) => dir * x.delta! - dir * y.delta!)[0];
+  const { point, fv, decisive } = j;
   return {
     ...base,
     verdict: fv.verdict,
     ...(fv.verdict !== point ? { pointVerdict: point } : {}),
-    value: decisive.delta,
-    interval: decisive.interval,
-    intervalNote: decisive.interval
-      ? `the ${decisive.level} level's change (the smallest): ${ctx.options.level * 100} % interval from the scorecard's paired bootstrap draws (comparePeriods)`
-      : `the ${decisive.level} level's change (the smallest): no sampling interval, its inputs are not event-based`,
+    value: decisive!.delta,
+    interval: decisive!.interval,
+    intervalNote: decisive!.interval
+      ? `the ${decisive!.level} level's change (the smallest): ${ctx.options.level * 100} % interval from the scorecard's paired bootstrap draws (comparePeriods)`
+      : `the ${decisive!.level} level's change (the smallest): no sampling interval, its inputs are not event-based`,
     finding: `ANA scorecard overall by level, ${fmtRange(b)} vs ${fmtRange(a)}, like for like: ${txt}.${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
   };
+}
+
+type OverallRow = Pick<ComparisonRow, "level" | "status" | "delta" | "interval">;
+
+/**
+ * The verdict on like-for-like overall rows by level: not testable if any level is; supported
+ * if the change passes the threshold in the claimed direction at `minLevels` (default every)
+ * level, partly at some, not supported at none; inconclusive if a level's interval straddles
+ * the threshold. `decisive` is the level with the smallest change in the claimed direction.
+ */
+export function judgeComparison(
+  rows: readonly OverallRow[],
+  r: Pick<ChangeRule, "direction" | "threshold" | "minLevels" | "compare">,
+): {
+  verdict: Verdict;
+  point: Verdict;
+  fv: ReturnType<typeof finalVerdict>;
+  decisive: OverallRow | null;
+} {
+  if (rows.length === 0 || rows.some((x) => x.status !== "data" || x.delta === null)) {
+    const fv = { verdict: "not testable" as Verdict, reasons: [] };
+    return { verdict: "not testable", point: "not testable", fv, decisive: null };
+  }
+  const need = r.minLevels ?? rows.length;
+  const dir = r.direction === "up" ? 1 : -1;
+  const ups = rows.filter((x) => dir * x.delta! > r.threshold).length;
+  const point: Verdict = ups >= need ? "supported" : ups > 0 ? "partly supported" : "not supported";
+  const fv = finalVerdict(point, {
+    thresholds: rows.map((x) => ({
+      value: x.delta,
+      interval: x.interval,
+      threshold: boundary(r as ChangeRule),
+    })),
+  });
+  const decisive = [...rows].sort((x, y) => dir * x.delta! - dir * y.delta!)[0];
+  return { verdict: fv.verdict, point, fv, decisive };
 }
