@@ -6,7 +6,7 @@ import {
 } from "../measures/capability-peers.ts";
 import { idealAxisPositions, type StateValues } from "../measures/ideal-axis.ts";
 import { issueVotePositions } from "../measures/issue-votes.ts";
-import { type PeerBaseline, type PeerValue, peerBaseline } from "../peer-baseline.ts";
+import { midRank, type PeerBaseline, type PeerValue, peerBaseline } from "../peer-baseline.ts";
 import { resolvePeerSet } from "../peer-sets.ts";
 import { fmtRange, PERIOD_PATTERN, yearRange } from "../periods.ts";
 import type { ClaimSpec } from "../schema.ts";
@@ -57,6 +57,8 @@ export const schema = z
     /** Named peer sets (their union), or states within a factor of the focal state's CINC. */
     peers: z.union([z.array(z.string()).min(1), z.object({ cincBand: z.number().gt(1) }).strict()]),
     measures: z.array(MeasureSpec).min(1),
+    /** States whose percentile among the same peers is shown beside the focal state's, for comparison. */
+    compare: z.array(code).default([]),
     /** The focal state's percentile among its peers must be at least this to support the claim. */
     threshold: z.number().min(0).max(1),
   })
@@ -147,9 +149,23 @@ export async function run(
   for (const x of ok)
     if (x.missing.length)
       dropped.push({ key: `${x.key}: peers`, reason: `no value for ${x.missing.join(", ")}` });
+  const compareText = (x: MeasureResult) => {
+    const shown = r.compare
+      .map((c) => {
+        const v = x.values.values.get(c);
+        if (!v) return null;
+        const others = x.peers
+          .filter((p) => p !== c)
+          .map((p) => x.values.values.get(p)?.value)
+          .filter((y): y is number => y !== undefined);
+        return `${c} ${f(v.value)} (percentile ${f(midRank(others, v.value))})`;
+      })
+      .filter(Boolean);
+    return shown.length ? `; for comparison, among the same peers: ${shown.join(", ")}` : "";
+  };
   const describe = (x: MeasureResult) =>
     x.base && x.base.percentile !== null
-      ? `${x.values.note}: ${ctx.focal} ${f(x.base.value)}${x.extra}, percentile ${f(x.base.percentile)} among ${x.base.n} peers, interval ${fi(x.base.interval)} (peers' median ${f(x.base.peerQuantiles?.p50)}, quartiles ${f(x.base.peerQuantiles?.p25)}–${f(x.base.peerQuantiles?.p75)})`
+      ? `${x.values.note}: ${ctx.focal} ${f(x.base.value)}${x.extra}, percentile ${f(x.base.percentile)} among ${x.base.n} peers, interval ${fi(x.base.interval)} (peers' median ${f(x.base.peerQuantiles?.p50)}, quartiles ${f(x.base.peerQuantiles?.p25)}–${f(x.base.peerQuantiles?.p75)})${compareText(x)}`
       : `${x.key}: ${x.values.note}`;
   const ruleText = `supported if ${ctx.focal}'s percentile among its peers is at least ${r.threshold} on every measure; partly supported if on some; not supported if on none; inconclusive if an interval straddles ${r.threshold}; not testable if a required measure has no data in its period`;
   const base = {
