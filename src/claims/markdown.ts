@@ -51,13 +51,13 @@ export function claimsMarkdown(report: ClaimsReport): string {
       `- **Command:** \`${c.command}\``,
       `- **What the data says:** ${c.finding}`,
       `- **Verdict:** ${c.verdict}${c.pointVerdict ? ` (without the uncertainty checks: ${c.pointVerdict})` : ""}`,
-      `- **Interval:** ${fmtInterval(c)} — ${c.intervalNote}`,
+      `- **Interval:** ${c.interval ? fmtInterval(c) : "none"} — ${c.intervalNote}`,
       ...(c.stability
         ? [
             `- **Thinning:** ${(c.stability.share * 100).toFixed(0)} % of ${c.stability.draws} draws with ${c.stability.eventsPerYear} events a year (${c.stability.years.join("–")}) keep the verdict${c.stability.untestable > 0 ? `; ${(c.stability.untestable * 100).toFixed(0)} % are not testable` : ""}`,
           ]
         : []),
-      `- **Inputs:** ${c.inputs.used.length} used${c.inputs.dropped.length ? `; dropped: ${c.inputs.dropped.map((d) => `${d.key} (${d.reason})`).join("; ")}` : ""}`,
+      `- **Inputs:** ${c.inputs.used.length} used${c.inputs.used.length ? ` (${c.inputs.used.slice(0, 8).join("; ")}${c.inputs.used.length > 8 ? `; … ${c.inputs.used.length - 8} more` : ""})` : ""}${c.inputs.dropped.length ? `; dropped: ${c.inputs.dropped.map((d) => `${d.key} (${d.reason})`).join("; ")}` : ""}`,
       `- **Sources:** ${c.sources.join("; ") || "—"}`,
       "",
     );

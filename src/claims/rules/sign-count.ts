@@ -74,7 +74,7 @@ export async function run(
     ...(fv.verdict !== j.point.verdict ? { pointVerdict: j.point.verdict } : {}),
     value: j.point.value,
     interval: j.interval,
-    intervalNote: `${ctx.options.level * 100} % bootstrap interval of the count (${ctx.options.draws} draws, events resampled within each year, seed ${ctx.options.seed})`,
+    intervalNote: `${ctx.options.level * 100} % bootstrap interval of the count (${ctx.options.draws} draws, events resampled within each year and dyad, seed ${ctx.options.seed})`,
     ...(j.stability ? { stability: j.stability } : {}),
     finding: `Decayed relation scores (half-life ${h} days): ${list}. ${j.point.value ?? "n/a"} of ${items.length} ${r.sign}, interval [${j.interval?.join(", ") ?? "none"}].${j.stability ? ` Thinned to ${j.stability.eventsPerYear} events a year (${j.stability.years.join("–")}), ${(j.stability.share * 100).toFixed(0)} % of ${j.stability.draws} draws keep the verdict "${j.point.verdict}"${j.stability.untestable > 0 ? `; in ${(j.stability.untestable * 100).toFixed(0)} % it is not testable (no event of a dyad within a half-life of an instant)` : ""}.` : ""}${fv.reasons.length ? ` Inconclusive: ${fv.reasons.join("; ")}.` : ""}`,
     inputs: {
