@@ -83,7 +83,7 @@ export async function run(
       .map(([k, v]) => `${k} ${pct(v)}`)
       .join(
         ", ",
-      )}.${dropped.length ? ` Years without data: ${dropped.map((d) => d.key.split(" ")[1]).join(", ")}.` : ""}`,
+      )}.${dropped.length ? ` Left out: ${dropped.map((d) => `${d.key.split(" ")[1]} (${d.reason})`).join(", ")}.` : ""}`,
     inputs: { used, dropped },
     sources,
     ruleText,
