@@ -36,6 +36,25 @@ export interface PeriodComparison {
   rows: ComparisonRow[];
 }
 
+/**
+ * Parse "2011-2019:2021-2024" (CLI/API `compare=`) into `{ before, after }`; a single year
+ * stands for a one-year period ("2019:2021"). Throws a message naming the bad part.
+ */
+export function parseComparePeriods(text: string): ComparePeriodsOptions {
+  const parts = text.trim().split(":");
+  if (parts.length !== 2)
+    throw new Error(`compare: "${text}" is not BEFORE:AFTER (e.g. 2011-2019:2021-2024)`);
+  const period = (p: string, name: string): [number, number] => {
+    const m = /^(\d{4})(?:[-–](\d{4}))?$/.exec(p.trim());
+    if (!m) throw new Error(`compare: ${name} "${p}" is not a year or YYYY-YYYY`);
+    const a = Number(m[1]);
+    const b = Number(m[2] ?? m[1]);
+    if (a > b) throw new Error(`compare: ${name} "${p}" ends before it starts`);
+    return [a, b];
+  };
+  return { before: period(parts[0], "before"), after: period(parts[1], "after") };
+}
+
 const years = ([a, b]: [number, number]) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
 /** "2011–2013, 2015" from a sorted list of years. */

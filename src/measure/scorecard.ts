@@ -28,6 +28,12 @@ export type Pillar = (typeof PILLARS)[number];
 /** Defaults of scorecard() (docs/measures/scorecard.md gives the reasons). */
 export const SCORECARD_DEFAULTS = {
   halfLifeDays: 365,
+  /**
+   * Weight of the neutral prior in the relation scores of the scorecard: 0, so a score is the
+   * decay-weighted mean Goldstein weight per event and does not grow with the number of events
+   * (with a prior of 1 a thin year is pulled towards 0: docs/measures/thinning.md).
+   */
+  relationPrior: 0,
   /** A cell's score is shown only when inputs with status "data" carry this share of its weight. */
   minCoverage: 0.75,
   /** Bootstrap draws, seed and level of the intervals. */
@@ -56,7 +62,10 @@ export interface ScorecardCell {
   year: number;
   level: Level;
   pillar: Pillar;
-  /** "data" when the score is shown (coverage ≥ minCoverage); "partial" below; "no data" at 0. */
+  /**
+   * "data" when the score is shown (coverage ≥ minCoverage); "partial" when some input has data
+   * or partial data but not enough; "no data" when no input has any.
+   */
   status: DataStatus;
   /** 0–100: 100 × Σ w·x / Σ w over the inputs with status "data"; null below minCoverage. */
   score: number | null;
@@ -89,6 +98,8 @@ export interface ScorecardOptions {
   /** Pillar weights for the overall score (default 1 each). */
   pillarWeights?: Partial<Record<Pillar, number>>;
   halfLifeDays?: number;
+  /** Prior weight of the relation scores (default 0: volume-neutral). */
+  relationPrior?: number;
   /** Corridor leverage (another module): counted in the leverage pillar when given. */
   corridorLeverage?: LeverageHook;
   /** Extra event evidence (e.g. imported events) beside the scenario's. */
@@ -130,7 +141,7 @@ export type ScorecardDraws = Map<string, Float64Array>;
 /** What each input is (docs/measures/scorecard.md gives the reasoning). All ANA proposals. */
 export const INPUT_FORMULAS: Record<string, string> = {
   "relations.warmth":
-    "mean over the level's partners of (s+1)/2, s the decayed event relation score at the year's end; data only when every partner has an event within one half-life",
+    "mean over the level's partners of (s+1)/2, s the decayed event relation score at the year's end (prior weight 0: a decay-weighted mean per event); data only when every partner has an event within one half-life",
   "relations.balance":
     "1 − (max s − min s)/2 over the level's partners (at least two), same status rule as warmth",
   "hedging.equidistance":
@@ -247,6 +258,8 @@ export async function scorecard(
     number
   >;
   const halfLife = opts.halfLifeDays ?? SCORECARD_DEFAULTS.halfLifeDays;
+  const prior = opts.relationPrior ?? SCORECARD_DEFAULTS.relationPrior;
+  if (!(prior >= 0)) throw new Error(`scorecard: relationPrior must be ≥ 0, got ${prior}`);
   const minCoverage = opts.minCoverage ?? SCORECARD_DEFAULTS.minCoverage;
   if (!(minCoverage > 0 && minCoverage <= 1))
     throw new Error(`scorecard: minCoverage must be in (0, 1], got ${minCoverage}`);
@@ -326,18 +339,20 @@ export async function scorecard(
     const hit = relCache.get(key);
     if (hit) return hit;
     const at = Date.UTC(y + 1, 0, 1);
-    const point = relationScoreAt(records, focal, p, at, halfLife);
+    const point = relationScoreAt(records, focal, p, at, halfLife, prior);
     const terms = dyadTerms(records, focal, p, at, halfLife);
     const reps = new Float64Array(D);
+    const units = terms.map((t) => recordUnit.get(t.record) as number);
     for (let d = 0; d < D; d++) {
+      const cd = counts[d];
       let num = 0;
       let den = 0;
-      for (const t of terms) {
-        const c = counts[d][recordUnit.get(t.record) as number];
-        num += c * t.w * t.g;
-        den += c * t.w;
+      for (let k = 0; k < terms.length; k++) {
+        const c = cd[units[k]];
+        num += c * terms[k].w * terms[k].g;
+        den += c * terms[k].w;
       }
-      reps[d] = num / (10 * (den + 1));
+      reps[d] = den + prior > 0 ? num / (10 * (den + prior)) : Number.NaN;
     }
     const v = {
       score: point.score,
@@ -408,7 +423,7 @@ export async function scorecard(
         if (balRep.length > 0) balRep[d] = 1 - (Math.max(...sd) - Math.min(...sd)) / 2;
       }
       const s = rel.map((x) => x.score as number);
-      const evSrc = `events (${scen ? `scenario ${scen.meta.id}` : "none"}${opts.events?.length ? " + imported" : ""}); half-life ${halfLife} days`;
+      const evSrc = `events (${scen ? `scenario ${scen.meta.id}` : "none"}${opts.events?.length ? " + imported" : ""}); half-life ${halfLife} days; prior weight ${prior}`;
       put(
         "balance",
         {
@@ -690,8 +705,13 @@ export async function scorecard(
         const W = ins.reduce((a, i) => a + i.weight, 0);
         const Wh = have.reduce((a, i) => a + i.weight, 0);
         const coverage = W > 0 ? Wh / W : 0;
+        // "partial": some figures exist (inputs with data, or partial inputs) but not enough.
         const status: DataStatus =
-          W > 0 && coverage >= minCoverage - 1e-12 ? "data" : Wh > 0 ? "partial" : "no data";
+          W > 0 && coverage >= minCoverage - 1e-12
+            ? "data"
+            : ins.some((i) => i.status !== "no data")
+              ? "partial"
+              : "no data";
         let score: number | null = null;
         let iv: Interval | null = null;
         if (status === "data") {

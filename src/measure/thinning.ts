@@ -13,6 +13,8 @@ export const THINNING_DEFAULTS = {
   seed: 1,
   level: 0.9,
   halfLifeDays: 365,
+  /** Prior weight of the relation scores (the scorecard's default, 0). */
+  prior: 0,
   /** Partners whose relation scores are reported (those the scenario has events with, when empty). */
   partners: [] as string[],
 };
@@ -26,6 +28,7 @@ export interface ThinningOptions {
   seed?: number;
   level?: number;
   halfLifeDays?: number;
+  prior?: number;
   partners?: string[];
 }
 
@@ -80,6 +83,7 @@ export interface ThinningReport {
   eventsByYear: Record<number, number>;
   draws: number;
   seed: number;
+  prior: number;
   rows: ThinningRow[];
 }
 
@@ -128,7 +132,7 @@ export async function thinningReport(
     const recs = eventRecordsFromScenario(events, `scenario:${s.meta.id}`);
     for (const p of partners)
       for (let y = o.from; y <= o.to; y++) {
-        const r = relationScoreAt(recs, focal, p, Date.UTC(y + 1, 0, 1), o.halfLifeDays);
+        const r = relationScoreAt(recs, focal, p, Date.UTC(y + 1, 0, 1), o.halfLifeDays, o.prior);
         m.set(`relation ${focal}–${p}|${y}`, {
           status: r.status,
           value: r.status === "data" ? r.score : null,
@@ -137,6 +141,7 @@ export async function thinningReport(
     const card = await scorecard(undefined, { ...s, events: [...events] }, focal, o.from, o.to, {
       draws: 0,
       halfLifeDays: o.halfLifeDays,
+      relationPrior: o.prior,
     });
     for (const c of card.cells)
       for (const i of c.inputs)
@@ -191,6 +196,7 @@ export async function thinningReport(
     eventsByYear: counts,
     draws: o.draws,
     seed: o.seed,
+    prior: o.prior,
     rows,
   };
 }

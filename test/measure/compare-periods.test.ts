@@ -100,3 +100,15 @@ test("yearRanges() compresses runs of years", () => {
   assert.equal(yearRanges([2011, 2012, 2013, 2015, 2017, 2018]), "2011–2013, 2015, 2017–2018");
   assert.equal(yearRanges([]), "");
 });
+
+test("parseComparePeriods() reads BEFORE:AFTER and names the bad part", async () => {
+  const { parseComparePeriods } = await import("../../src/measure/compare-periods.ts");
+  assert.deepEqual(parseComparePeriods("2011-2019:2021-2024"), {
+    before: [2011, 2019],
+    after: [2021, 2024],
+  });
+  assert.deepEqual(parseComparePeriods("2019:2021"), { before: [2019, 2019], after: [2021, 2021] });
+  assert.throws(() => parseComparePeriods("2011-2019"), /BEFORE:AFTER/);
+  assert.throws(() => parseComparePeriods("2011-2019:20x1"), /after "20x1"/);
+  assert.throws(() => parseComparePeriods("2019-2011:2021"), /before .* ends before it starts/);
+});

@@ -47,7 +47,7 @@ test("every scorecard cell is 100 × the weighted mean of its 'data' inputs when
     } else {
       assert.equal(c.score, null);
       assert.equal(c.interval, null);
-      assert.equal(c.status, Wh > 0 ? "partial" : "no data");
+      assert.equal(c.status, all.some((i) => i.status !== "no data") ? "partial" : "no data");
     }
   }
   assert.ok(shown > 0, "some cells have scores");
@@ -235,5 +235,37 @@ test("a relation with no event within one half-life is 'no data', not neutral wa
     // Year-dated events sit mid-year; a year's end sees events of that year within 365 days.
     if (!isrYears.has(y) && !isrYears.has(y - 1)) assert.equal(r.status, "no data", `${y}`);
     if (isrYears.has(y)) assert.equal(r.status, "data", `${y}`);
+  }
+});
+
+test("the artefacts of issue 12 are gone: bridging past the rivalry data, equidistance without ties, autonomy from an aggregate gas buyer, export reach without partner trade", async () => {
+  const card = await scorecard(undefined, az, "AZE", 2011, 2025, { draws: 0 });
+  const inp = (y: number, level: string, key: string) =>
+    card.cells
+      .find((c) => c.year === y && c.level === level && c.inputs.some((i) => i.key === key))!
+      .inputs.find((i) => i.key === key)!;
+  // The TSS rivalries (the scenario's rivalry dataset) end in 2020, as their rows say.
+  const tssEnd = Math.max(
+    ...az.rivalries
+      .filter((r) => /TSS/.test(r.source) && r.to)
+      .map((r) => Number(r.to!.slice(0, 4))),
+  );
+  assert.equal(tssEnd, 2020);
+  for (let y = 2011; y <= 2025; y++) {
+    const b = inp(y, "regional", "multilateralism.bridging");
+    if (y <= tssEnd) assert.equal(b.status, "data", `${y}`);
+    else {
+      assert.notEqual(b.status, "data", `${y}`);
+      assert.equal(b.value, null);
+    }
+  }
+  // 2025: no flow domain has complete partner data, so the systemic equidistance is not 1.0.
+  assert.notEqual(inp(2025, "systemic", "hedging.equidistance").status, "data");
+  // 2021 gas lists only the aggregate EUROPE: autonomy.gas is not 1.0 but missing.
+  for (const level of ["neighbourhood", "regional", "systemic"]) {
+    assert.equal(inp(2021, level, "autonomy.gas").value, null);
+    // Partner trade stops in 2020: export reach is null, not 0, afterwards.
+    for (let y = 2021; y <= 2025; y++)
+      assert.equal(inp(y, level, "leverage.exportReach").value, null);
   }
 });
