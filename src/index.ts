@@ -27,6 +27,18 @@ export const relations = libraryFunction(ops.relations);
 /** `ana scorecard`: the ANA scorecard and the power gap. */
 export const scorecard = libraryFunction(ops.scorecard);
 
+// Claims: claims files checked by the generic engine; the peer baseline of relative claims
+export {
+  type ClaimCheck,
+  type ClaimsReport,
+  claimsMarkdown,
+  claimsReport,
+  loadClaims,
+  type PeerBaseline,
+  type PeerValue,
+  parseClaims,
+  peerBaseline,
+} from "./claims/index.ts";
 // Corridors: route network, comparison, disruption, leverage
 export { compareRoutes } from "./corridor/compare.ts";
 export { type CorridorLeverage, corridorLeverage } from "./corridor/corridor-leverage.ts";
