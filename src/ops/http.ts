@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DEFAULT_SCENARIO } from "../data/scenario-registry.ts";
 import { HttpError, type ServerContext } from "../server/context.ts";
 import { jobsFor } from "../server/jobs.ts";
+import { runOperationInWorker } from "../server/op-worker.ts";
 import { describe, type OpenApiParameter } from "../server/openapi.ts";
 import type { EventBackend } from "../store/event-backend.ts";
 import type { LoadedScenario, OpContext } from "./context.ts";
@@ -213,6 +214,21 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
       try {
         const raw = http.method === "get" ? c.req.query() : await jsonBody(c);
         const params = parseParams(op, httpInput(op, http, raw));
+        if (op.job) {
+          // Unknown or invalid scenarios answer before a thread starts.
+          for (const [k, prm] of Object.entries(op.params)) {
+            const v = (params as Record<string, unknown>)[k];
+            if (prm.spec.kind === "scenario" && typeof v === "string") ctx.scenario(v);
+          }
+          // A long computation: in its own worker under the job limits (≤ maxRunning at once,
+          // the job's time limit), terminated when the client leaves.
+          const job = op.job;
+          const json = await jobsFor(ctx).runBounded(
+            (signal) => runOperationInWorker(op.name, params, ctx.options, { signal }),
+            { seconds: job.maxSeconds, signal: c.req.raw.signal },
+          );
+          return c.body(json, 200, { "Content-Type": "application/json" });
+        }
         const compute = async () => {
           const oc = serverOpContext(ctx);
           try {
@@ -223,10 +239,11 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
             await oc.close?.();
           }
         };
-        const r =
-          http.memo && !ctx.writable
-            ? await ctx.memo(`${op.name}|${toJson(params)}`, compute, (v) => v.keep)
-            : await compute();
+        // Memoised routes are pure functions of the parameters and the shipped data, so a writable
+        // server (no route writes what they read) caches them too.
+        const r = http.memo
+          ? await ctx.memo(`${op.name}|${toJson(params)}`, compute, (v) => v.keep)
+          : await compute();
         return c.body(r.json, 200, { "Content-Type": "application/json" });
       } catch (e) {
         throw toHttpError(e);
@@ -249,17 +266,13 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
       summary: op.summary,
       params: schema,
       maxSeconds: op.job.maxSeconds,
+      // In its own worker thread, terminated on cancel and at the time limit.
       async run(params, control) {
-        const oc = serverOpContext(ctx, control.signal);
-        try {
-          const result = await op.run(oc, params as never, (f, m) => control.progress(f, m));
-          return JSON.parse(toJson(result));
-        } catch (e) {
-          const h = toHttpError(e);
-          throw h instanceof Error ? new Error(h.message) : h;
-        } finally {
-          await oc.close?.();
-        }
+        const json = await runOperationInWorker(op.name, params, ctx.options, {
+          signal: control.signal,
+          progress: (f, m) => control.progress(f, m),
+        });
+        return JSON.parse(json);
       },
     });
   }

@@ -79,6 +79,7 @@ export const simulateDoctrine = defineOperation({
       years: q.years,
       seed: q.seed,
       threads: q.threads,
+      signal: ctx.signal,
     });
     return {
       scenario: s.meta.id,
