@@ -27,6 +27,14 @@ export interface ServerOptions {
    * the operations that read imported events (dyads, relations) ask for them through it.
    */
   eventStore?: string;
+  /**
+   * The interface the server is bound to (`ana serve --host`): requests must name it or a
+   * loopback name in `Host` (DNS rebinding). Bound to 0.0.0.0 or ::, the machine's own addresses
+   * and name are accepted too.
+   */
+  host?: string;
+  /** Other names requests may use in `Host` (a reverse proxy's name). */
+  allowedHosts?: string[];
 }
 
 /** A read-only server closes the store file this long after its last use (so imports can run). */

@@ -36,14 +36,21 @@ export function register(program: Command): void {
         if (opts.scenario && opts.scenario.length > 0) {
           const { loadScenario } = await import("../../data/load-scenario.ts");
           const { resolve } = await import("node:path");
-          for (const dir of opts.scenario)
-            scenarios[loadScenario(resolve(dir)).meta.id] = resolve(dir);
+          for (const dir of opts.scenario) {
+            const id = loadScenario(resolve(dir)).meta.id;
+            if (Object.hasOwn(scenarios, id))
+              throw new UsageError(
+                `--scenario: ${dir} and ${scenarios[id]} have the same id "${id}"`,
+              );
+            scenarios[id] = resolve(dir);
+          }
         }
         const { app, ctx } = await createApp({
           db: opts.db,
           writable: opts.writable,
           scenarios,
           eventStore: opts.store,
+          host: opts.host,
         });
         // A writable server takes the store's lock now (and says which store), so a conflict shows
         // at start; a read-only one opens the store read-only only while requests read events.
