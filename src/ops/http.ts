@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DEFAULT_SCENARIO } from "../data/scenario-registry.ts";
 import { HttpError, type ServerContext } from "../server/context.ts";
 import { jobsFor } from "../server/jobs.ts";
+import { checkKnownStates } from "../server/known-states.ts";
 import { runOperationInWorker } from "../server/op-worker.ts";
 import { describe, type OpenApiParameter } from "../server/openapi.ts";
 import type { EventBackend } from "../store/event-backend.ts";
@@ -214,6 +215,7 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
       try {
         const raw = http.method === "get" ? c.req.query() : await jsonBody(c);
         const params = parseParams(op, httpInput(op, http, raw));
+        await checkKnownStates(ctx, op, params as Record<string, unknown>);
         if (op.job) {
           // Unknown or invalid scenarios answer before a thread starts.
           for (const [k, prm] of Object.entries(op.params)) {

@@ -32,11 +32,7 @@ export async function createApp(
   app.use("/api/*", async (c, next) => {
     // Read-only unless started with --writable: no request may change the store.
     // (Other methods than POST change nothing here: no route has them, they answer 405/404.)
-    if (
-      !ctx.writable &&
-      c.req.method === "POST" &&
-      !c.req.path.startsWith("/api/compute/")
-    ) {
+    if (!ctx.writable && c.req.method === "POST" && !c.req.path.startsWith("/api/compute/")) {
       return c.json(
         {
           error: "this server is read-only: start it with `ana serve --writable` to allow changes",
@@ -64,7 +60,10 @@ export async function createApp(
         405,
         { Allow: allow.join(", ") },
       );
-    return c.json({ error: `no endpoint ${c.req.method} ${c.req.path}: see /api/openapi.json` }, 404);
+    return c.json(
+      { error: `no endpoint ${c.req.method} ${c.req.path}: see /api/openapi.json` },
+      404,
+    );
   });
 
   const dir = fileURLToPath(new URL("./routes/", import.meta.url));
@@ -86,9 +85,7 @@ function methodsOf(app: Hono, path: string): string[] {
     const re = new RegExp(
       `^${r.path
         .split("/")
-        .map((seg) =>
-          seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-        )
+        .map((seg) => (seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
         .join("/")}$`,
     );
     if (re.test(path)) out.add(r.method);
