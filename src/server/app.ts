@@ -47,6 +47,8 @@ export async function createApp(
     if (e instanceof HttpError) return c.json({ error: e.message }, e.status);
     if (e instanceof ValidationError)
       return c.json({ error: "invalid data", problems: e.problems }, 422);
+    // The client left and its computation was stopped: nobody reads this answer; not an error.
+    if (c.req.raw.signal.aborted) return c.json({ error: "the client closed the connection" }, 400);
     console.error(e);
     return c.json({ error: "internal error" }, 500);
   });

@@ -51,7 +51,7 @@ test("a Host other than the loopback names or the configured host is refused wit
 });
 
 test("requests from another origin get 403: Origin header, null origin, Sec-Fetch-Site cross-site", async () => {
-  const cross = [
+  const cross: Record<string, string>[] = [
     { origin: "http://evil.example" },
     { origin: "https://evil.example:8080" },
     { origin: "null" },
@@ -68,12 +68,13 @@ test("requests from another origin get 403: Origin header, null origin, Sec-Fetc
     assert.equal(post.status, 403, JSON.stringify(headers));
   }
   // Its own pages (same origin, or a dev server on a loopback name) are served.
-  for (const headers of [
+  const own: Record<string, string>[] = [
     { origin: "http://localhost:8080", host: "localhost:8080" },
     { origin: "http://127.0.0.1:5173", host: "127.0.0.1:8080" },
     { "sec-fetch-site": "same-origin" },
     { "sec-fetch-site": "none" },
-  ]) {
+  ];
+  for (const headers of own) {
     const res = await app.request("/api/health", { headers });
     assert.equal(res.status, 200, JSON.stringify(headers));
   }
