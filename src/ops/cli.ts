@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { printJson } from "../cli/output.ts";
 import type { Operation } from "./define.ts";
 import { kebab, OpError, renderParamNames, UsageError } from "./errors.ts";
-import { LocalContext } from "./local-context.ts";
+import type { LocalContext } from "./local-context.ts";
 import type { AnyParam } from "./params.ts";
 import { parseParams } from "./parse.ts";
 
@@ -88,6 +88,8 @@ export function addOperationCommand(
     let ctx: LocalContext | undefined;
     try {
       const params = parseParams(op, input);
+      // Loaded here, not at start-up: scenario reading pulls in YAML and country names.
+      const { LocalContext } = await import("./local-context.ts");
       ctx = new LocalContext({
         db: opts.db as string | undefined,
         store: opts.store as string | undefined,
