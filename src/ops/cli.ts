@@ -5,6 +5,7 @@ import { kebab, OpError, renderParamNames, UsageError } from "./errors.ts";
 import type { LocalContext } from "./local-context.ts";
 import type { AnyParam } from "./params.ts";
 import { parseParams } from "./parse.ts";
+import { loadZod } from "./zod.ts";
 
 /** Descriptions of command groups whose subcommands are operations. */
 export type GroupDescriptions = Record<string, string>;
@@ -87,6 +88,7 @@ export function addOperationCommand(
       if (!positionals.includes(key) && opts[key] !== undefined) input[key] = opts[key];
     let ctx: LocalContext | undefined;
     try {
+      await loadZod();
       const params = parseParams(op, input);
       // Loaded here, not at start-up: scenario reading pulls in YAML and country names.
       const { LocalContext } = await import("./local-context.ts");

@@ -10,6 +10,9 @@ import type { HttpSpec, Operation } from "./define.ts";
 import { OpError, renderParamNames, UsageError } from "./errors.ts";
 import type { AnyParam } from "./params.ts";
 import { parseParams } from "./parse.ts";
+import { provideZod } from "./zod.ts";
+
+provideZod(z);
 
 const clickHouse = new WeakMap<ServerContext, Promise<EventBackend>>();
 

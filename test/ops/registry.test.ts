@@ -153,3 +153,15 @@ test("a job kind derived from an operation answers what the library function ret
   const { stopWorker } = await import("../../src/corridor/run-in-worker.ts");
   await stopWorker();
 });
+
+test("the events operation's levels are the model's", async () => {
+  const { LEVELS } = await import("../../src/model/level.ts");
+  const { EVENT_LEVELS } = await import("../../src/ops/operations/events.ts");
+  assert.deepEqual([...EVENT_LEVELS], [...LEVELS]);
+});
+
+test("the dependence operation's domains are the measure's", async () => {
+  const measure = await import("../../src/measure/dependence.ts");
+  const op = await import("../../src/ops/operations/dependence.ts");
+  assert.deepEqual([...op.DEPENDENCE_DOMAINS], [...measure.DEPENDENCE_DOMAINS]);
+});
