@@ -117,7 +117,8 @@ export { buildSignedGraph, type SignedGraph } from "./network/signed-graph.ts";
 export { structuralHoles } from "./network/structural-holes.ts";
 export { triadCensus, triangleIndex } from "./network/triad-census.ts";
 export { walkIndex } from "./network/walk-index.ts";
-// The operation registry: declare, list and run operations
+// The operation registry: declare, list and run operations; types of every result for API clients
+export type { ApiParams, ApiResult, OperationName } from "./ops/api-types.ts";
 export type { LoadedScenario, OpContext, Progress } from "./ops/context.ts";
 export { defineOperation, functionName, type Operation } from "./ops/define.ts";
 export { OpError, UsageError } from "./ops/errors.ts";
