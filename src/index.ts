@@ -65,6 +65,18 @@ export const sources = libraryFunction(ops.sources);
 /** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
 export const whatif = libraryFunction(ops.whatif);
 
+// Claims: claims files checked by the generic engine; the peer baseline of relative claims
+export {
+  type ClaimCheck,
+  type ClaimsReport,
+  claimsMarkdown,
+  claimsReport,
+  loadClaims,
+  type PeerBaseline,
+  type PeerValue,
+  parseClaims,
+  peerBaseline,
+} from "./claims/index.ts";
 // Corridors: route network, comparison, disruption, leverage
 export { compareRoutes } from "./corridor/compare.ts";
 export { type CorridorLeverage, corridorLeverage } from "./corridor/corridor-leverage.ts";
@@ -88,11 +100,16 @@ export { armsImports } from "./data/panel/arms-imports.ts";
 export { CONTIGUITY_TYPES, contiguous } from "./data/panel/contiguous.ts";
 export { type CoverageRow, coverage, coverageEnd } from "./data/panel/coverage.ts";
 export { cowToIso3, iso3ToCow, stateName } from "./data/panel/crosswalk.ts";
+export { PanelImportError } from "./data/panel/import-error.ts";
+export { parseSipri, type SipriImport } from "./data/panel/import-sipri.ts";
+export { parseUnvotes, type UnvotesImport } from "./data/panel/import-unvotes.ts";
 export { isMajorPower, majorPowers } from "./data/panel/major-powers.ts";
 export { haversineKm, statesNearby } from "./data/panel/nearby.ts";
+export { importPanelFile, type PanelImportResult } from "./data/panel/panel-import.ts";
 export { regionalPowers } from "./data/panel/regional-powers.ts";
 export { rivalriesInvolving } from "./data/panel/rivalries.ts";
 export { statesInSystem } from "./data/panel/states-in-system.ts";
+export { activeUserPanel, userPanelRoot } from "./data/panel/user-panel.ts";
 export { formatProblem, type Problem, ValidationError } from "./data/problem.ts";
 export { type EventQuery, queryEvents } from "./data/query-events.ts";
 export { builtinScenarios, resolveScenarioDir } from "./data/scenario-registry.ts";
