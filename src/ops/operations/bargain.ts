@@ -116,6 +116,7 @@ export const bargain = defineOperation({
     {
       method: "get",
       path: "/api/simulate/bargain",
+      memo: true,
       tag: "simulate",
       responses: { "503": "the run exceeded its time budget" },
     },

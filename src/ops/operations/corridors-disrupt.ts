@@ -35,6 +35,7 @@ export const corridorsDisrupt = defineOperation({
   http: {
     method: "get",
     path: "/api/corridors/disrupt",
+    memo: true,
     tag: "corridors",
     responses: { "422": "the year has no demand data" },
   },

@@ -37,6 +37,7 @@ export const events = defineOperation({
   http: {
     method: "get",
     path: "/api/events",
+    memo: true,
     tag: "core",
     responses: { "404": "no such scenario" },
   },
