@@ -1,0 +1,62 @@
+import { DEFAULT_SCENARIO } from "../data/scenario-registry.ts";
+import { HttpError, type ServerContext } from "../server/context.ts";
+import type { EventBackend } from "../store/event-backend.ts";
+import type { LoadedScenario, OpContext } from "./context.ts";
+
+const clickHouse = new WeakMap<ServerContext, Promise<EventBackend>>();
+
+/** The ClickHouse client of a server started with `--store clickhouse://…` (opened once, kept). */
+function clickHouseEvents(ctx: ServerContext, url: string): Promise<EventBackend> {
+  let b = clickHouse.get(ctx);
+  if (!b) {
+    b = import("../store/event-backend.ts").then(({ openEventBackend }) =>
+      openEventBackend({ store: url }),
+    );
+    b.catch(() => clickHouse.delete(ctx));
+    clickHouse.set(ctx, b);
+  }
+  return b;
+}
+
+/**
+ * An operation's context inside the server: shipped scenario ids (and the folders the operator
+ * named at start-up) only. A named scenario that is unknown or invalid is an error (404/422), and
+ * so is an invalid default: never a silent "no scenario". The reference panel needs no store file;
+ * imported events come from ClickHouse when the server was started with `--store clickhouse://…`,
+ * else from the store file, read-only and shared with other readers (or a writable server's own
+ * store), for this request only: `close()` releases it.
+ */
+export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpContext {
+  let reader: Promise<{ backend: EventBackend; close?: () => void }> | undefined;
+  return {
+    surface: "server",
+    signal,
+    scenario(id: string | undefined): LoadedScenario | undefined {
+      if (id !== undefined) return { scenario: ctx.scenario(id) };
+      if (!ctx.scenarioIds().includes(DEFAULT_SCENARIO)) return undefined;
+      return { scenario: ctx.scenario(DEFAULT_SCENARIO) };
+    },
+    store: () => ctx.panel(),
+    events() {
+      reader ??= (async () => {
+        if (ctx.options.eventStore !== undefined)
+          return { backend: await clickHouseEvents(ctx, ctx.options.eventStore) };
+        const { DuckDbEventBackend } = await import("../store/event-backend.ts");
+        if (ctx.writable) return { backend: new DuckDbEventBackend(await ctx.openWritable()) };
+        const { Store } = await import("../store/store.ts");
+        let store: Awaited<ReturnType<typeof Store.read>>;
+        try {
+          store = await Store.read(ctx.options.db);
+        } catch (e) {
+          throw new HttpError(503, (e as Error).message);
+        }
+        return { backend: new DuckDbEventBackend(store), close: () => store.close() };
+      })();
+      return reader.then((r) => r.backend);
+    },
+    async close() {
+      const r = reader && (await reader.catch(() => undefined));
+      r?.close?.();
+    },
+  };
+}
