@@ -56,6 +56,14 @@ export const relations = libraryFunction(ops.relations);
 export const report = libraryFunction(ops.report);
 /** `ana scenario init`: write a starting scenario folder for a state from the reference panel. */
 export const scenarioInit = libraryFunction(ops.scenarioInit);
+/** `ana scenario records`: one kind of a scenario's records, each with its source. */
+export const scenarioRecords = libraryFunction(ops.scenarioRecords);
+/** `ana scenario show`: a scenario's metadata, record counts and chosen parts. */
+export const scenarioShow = libraryFunction(ops.scenarioShow);
+/** `ana scenario sources`: the distinct sources a scenario cites. */
+export const scenarioSources = libraryFunction(ops.scenarioSources);
+/** `ana scenarios`: the shipped scenarios. */
+export const scenarios = libraryFunction(ops.scenarios);
 /** `ana scorecard`: the ANA scorecard and the power gap. */
 export const scorecard = libraryFunction(ops.scorecard);
 /** `ana simulate doctrine`: doctrine comparison (Monte Carlo) for a scenario's focal state. */

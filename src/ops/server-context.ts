@@ -36,6 +36,7 @@ export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpCon
       if (!ctx.scenarioIds().includes(DEFAULT_SCENARIO)) return undefined;
       return { scenario: ctx.scenario(DEFAULT_SCENARIO) };
     },
+    scenarioIds: () => ctx.scenarioIds(),
     store: () => ctx.panel(),
     events() {
       reader ??= (async () => {

@@ -172,3 +172,9 @@ test("the dependence operation's domains are the measure's", async () => {
   const op = await import("../../src/ops/operations/dependence.ts");
   assert.deepEqual([...op.DEPENDENCE_DOMAINS], [...measure.DEPENDENCE_DOMAINS]);
 });
+
+test("the scenario operations' record kinds are the model's", async () => {
+  const { SCENARIO_RECORD_KINDS } = await import("../../src/model/scenario.ts");
+  const { RECORD_KINDS } = await import("../../src/ops/operations/scenario-kinds.ts");
+  assert.deepEqual([...RECORD_KINDS], [...SCENARIO_RECORD_KINDS]);
+});
