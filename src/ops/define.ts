@@ -20,6 +20,8 @@ export interface HttpSpec {
    * proven-optimal solves).
    */
   memo?: boolean | ((result: never) => boolean);
+  /** POST: a `text/csv` or `text/plain` body fills this parameter (e.g. an edge list). */
+  textBody?: string;
   /** Other names a query may use for a parameter (`{ iso3: "country" }`). */
   aliases?: Record<string, string>;
   /** Extra documented responses beside 200/400, by status code. */

@@ -77,7 +77,13 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
     });
     const handle = async (c: Context) => {
       try {
-        const raw = http.method === "get" ? c.req.query() : await jsonBody(c);
+        const type = c.req.header("content-type") ?? "";
+        const raw =
+          http.method === "get"
+            ? c.req.query()
+            : http.textBody && /^text\/(csv|plain)/.test(type)
+              ? { [http.textBody]: await c.req.text() }
+              : await jsonBody(c);
         const params = parseParams(op, httpInput(op, http, raw));
         const compute = async () => {
           const oc = serverOpContext(ctx);
