@@ -6,6 +6,7 @@ import {
 } from "../data/scenario-registry.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { Store } from "../store/store.ts";
+import { dataFingerprint, ResponseCache } from "./response-cache.ts";
 
 export interface ServerOptions {
   /** Store file (default: the user data directory); ":memory:" for none. */
@@ -21,6 +22,26 @@ export interface ServerOptions {
    * still name only ids, never paths.
    */
   scenarios?: Record<string, string>;
+  /**
+   * Keep computed answers (`memo`) on disk in this folder between runs, keyed by a fingerprint of
+   * the code and data (`ana serve` uses `defaultCacheDir()`). Read-only servers only. Off when
+   * absent.
+   */
+  cacheDir?: string;
+}
+
+/** Progress of the start-up warm-up (`src/server/warm-up.ts`), shown by `GET /api/health`. */
+export interface WarmupState {
+  state: "off" | "warming" | "ready" | "failed";
+  /** Requests answered so far, of `total`. */
+  done: number;
+  total: number;
+  /** The request being computed now. */
+  current: string | null;
+  /** Seconds since the warm-up started (while warming), or how long it took. */
+  seconds: number | null;
+  /** Requests that did not answer 200, with the error the user would see. */
+  failed: { path: string; status: number; error: string }[];
 }
 
 /** A read-only server closes the store file this long after its last use (so imports can run). */
@@ -41,7 +62,31 @@ export class ServerContext {
   private panelPromise?: Promise<Store>;
   private writePromise?: Promise<Store>;
   private reader?: { store: Promise<Store>; users: number; timer?: NodeJS.Timeout };
+  private disk?: ResponseCache | null;
+  /** The start-up warm-up's progress ("off" until `warmUp` runs). */
+  warmup: WarmupState = {
+    state: "off",
+    done: 0,
+    total: 0,
+    current: null,
+    seconds: null,
+    failed: [],
+  };
   constructor(readonly options: ServerOptions = {}) {}
+
+  /** The on-disk answer cache, or null (writable server, no `cacheDir`, or it cannot be made). */
+  private diskCache(): ResponseCache | null {
+    if (this.disk !== undefined) return this.disk;
+    this.disk = null;
+    if (this.writable || !this.options.cacheDir) return null;
+    try {
+      const fp = dataFingerprint(Object.values(this.options.scenarios ?? {}));
+      this.disk = new ResponseCache(this.options.cacheDir, fp);
+    } catch {
+      this.disk = null;
+    }
+    return this.disk;
+  }
 
   get writable(): boolean {
     return this.options.writable === true;
@@ -90,7 +135,8 @@ export class ServerContext {
    * for the same promise, and the answer is kept (up to `MEMO_ENTRIES`, oldest dropped first).
    * Only for pure functions of the request and the shipped data (scenarios do not change while
    * the server runs). A failed computation is not kept; `keep(result)` can refuse a result
-   * (e.g. a solver stopped by its time limit).
+   * (e.g. a solver stopped by its time limit). With `cacheDir`, kept answers (JSON values) also
+   * go to disk and are read back by the next server on the same code and data.
    */
   memo<T>(
     key: string,
@@ -103,7 +149,16 @@ export class ServerContext {
       this.memoCache.set(key, hit);
       return hit as Promise<T>;
     }
-    const p = compute();
+    const disk = this.diskCache();
+    const p = disk
+      ? (async () => {
+          const cached = disk.get(key);
+          if (cached !== undefined) return cached as T;
+          const v = await compute();
+          if (keep(v)) disk.put(key, v);
+          return v;
+        })()
+      : compute();
     this.memoCache.set(key, p);
     while (this.memoCache.size > MEMO_ENTRIES)
       this.memoCache.delete(this.memoCache.keys().next().value as string);

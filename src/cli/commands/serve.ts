@@ -34,7 +34,13 @@ export function register(program: Command): void {
           for (const dir of opts.scenario)
             scenarios[loadScenario(resolve(dir)).meta.id] = resolve(dir);
         }
-        const { app, ctx } = await createApp({ db: opts.db, writable: opts.writable, scenarios });
+        const { defaultCacheDir } = await import("../../server/response-cache.ts");
+        const { app, ctx } = await createApp({
+          db: opts.db,
+          writable: opts.writable,
+          scenarios,
+          cacheDir: defaultCacheDir(),
+        });
         // A writable server takes the store's lock now (and says which store), so a conflict shows
         // at start; a read-only one opens the store read-only only while requests read events.
         const held = opts.writable ? (await ctx.openWritable()).path : undefined;
@@ -43,6 +49,9 @@ export function register(program: Command): void {
           process.stdout.write(
             `ANA serving on http://${host}:${info.port}/ (${held ? `writable: holds the store ${held} for writing until it stops` : "read-only"}; Ctrl-C to stop)\n`,
           );
+          // The dashboard's first answers, computed (or read from the disk cache) in the
+          // background; progress at GET /api/health.
+          if (!held) void import("../../server/warm-up.ts").then((m) => m.warmUp(app, ctx));
         });
         const stop = () => {
           server.close();
