@@ -6,6 +6,7 @@ import {
 } from "../data/scenario-registry.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { Store } from "../store/store.ts";
+import { EncodedBodies } from "./encoded-bodies.ts";
 import { dataFingerprint, ResponseCache } from "./response-cache.ts";
 
 export interface ServerOptions {
@@ -63,6 +64,8 @@ export class ServerContext {
   private writePromise?: Promise<Store>;
   private reader?: { store: Promise<Store>; users: number; timer?: NodeJS.Timeout };
   private disk?: ResponseCache | null;
+  /** Memoised answers as bytes (UTF-8, gzip), sent by `sendEncodedBodies`. */
+  readonly bodies = new EncodedBodies({ entries: MEMO_ENTRIES });
   /** The start-up warm-up's progress ("off" until `warmUp` runs). */
   warmup: WarmupState = {
     state: "off",
@@ -160,6 +163,14 @@ export class ServerContext {
         })()
       : compute();
     this.memoCache.set(key, p);
+    p.then(
+      (v) => {
+        // Kept answers' JSON is sent many times: encode it once.
+        const json = typeof v === "string" ? v : (v as { json?: unknown } | null)?.json;
+        if (typeof json === "string") this.bodies.add(json);
+      },
+      () => undefined,
+    );
     while (this.memoCache.size > MEMO_ENTRIES)
       this.memoCache.delete(this.memoCache.keys().next().value as string);
     p.then(
