@@ -72,12 +72,19 @@ export function dataFingerprint(extraDirs: string[] = []): string {
  */
 export class ResponseCache {
   readonly dir: string;
-  constructor(root: string, fingerprint: string) {
+  private entries: number;
+  constructor(
+    root: string,
+    fingerprint: string,
+    /** At most this many answers on disk (requests choose keys: the cache must not grow without end). */
+    readonly maxEntries = 2000,
+  ) {
     this.dir = join(root, fingerprint);
     mkdirSync(this.dir, { recursive: true });
     for (const old of readdirSync(root))
       if (old !== fingerprint && /^[0-9a-f]{16}$/.test(old))
         rmSync(join(root, old), { recursive: true, force: true });
+    this.entries = readdirSync(this.dir).filter((f) => f.endsWith(".json")).length;
   }
 
   private file(key: string): string {
@@ -93,12 +100,15 @@ export class ResponseCache {
     }
   }
 
+  /** Keep `value` for `key`, unless the cache is full (then the answer is only kept in memory). */
   put(key: string, value: unknown): void {
+    if (this.entries >= this.maxEntries) return;
     const f = this.file(key);
     const tmp = `${f}.${process.pid}.tmp`;
     try {
       writeFileSync(tmp, JSON.stringify({ key, value }));
       renameSync(tmp, f);
+      this.entries++;
     } catch {
       // a full or read-only disk only costs the next start its warm-up
       rmSync(tmp, { force: true });

@@ -81,7 +81,7 @@ test("a writable server keeps no answers on disk, and health keeps its shape unt
   }
 });
 
-test("the fingerprint changes with an extra scenario folder's content, and old entries are removed", () => {
+test("the fingerprint changes with an extra scenario folder's content; old fingerprints are removed and the cache stops at maxEntries", () => {
   const dir = tmp();
   try {
     const scen = join(dir, "mini");
@@ -94,9 +94,15 @@ test("the fingerprint changes with an extra scenario folder's content, and old e
     const root = join(dir, "cache");
     new ResponseCache(root, a).put("k", { x: 1 });
     assert.deepEqual(new ResponseCache(root, a).get("k"), { x: 1 });
-    const c = new ResponseCache(root, b);
+    const c = new ResponseCache(root, b, 2);
     assert.equal(c.get("k"), undefined);
     assert.deepEqual(readdirSync(root), [b]);
+    // Full: further answers stay in memory only.
+    for (const k of ["a", "b", "c"]) c.put(k, k);
+    assert.deepEqual(
+      ["a", "b", "c"].map((k) => c.get(k)),
+      ["a", "b", undefined],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -81,10 +81,14 @@ export function register(app: Hono, ctx: ServerContext): void {
     });
   });
 
-  app.get("/api/events", (c) => {
+  app.get("/api/events", async (c) => {
     const p = parseQuery(c, EventsQuery);
     const s = ctx.scenario(p.scenario);
-    const events = queryEvents(s.events, p);
-    return c.json({ scenario: s.meta.id, count: events.length, events });
+    // A scenario's events do not change while the server runs: identical requests share one answer.
+    const json = await ctx.memo(`events|${s.meta.id}|${JSON.stringify(p)}`, async () => {
+      const events = queryEvents(s.events, p);
+      return JSON.stringify({ scenario: s.meta.id, count: events.length, events });
+    });
+    return c.body(json, 200, { "Content-Type": "application/json" });
   });
 }
