@@ -90,18 +90,18 @@ function periodsOf(body: Body, requireSign: boolean): EdgePeriod[] {
   return periods;
 }
 
+// Built once: a zod schema built per request costs more than the memoised answer it guards.
+const NetworkQuery = z.object({
+  focal: q.code,
+  at: q.date,
+  scenario: q.scenario.optional(),
+  groups: z.coerce.number().int().min(1).max(32).optional(),
+  timeLimit: z.coerce.number().positive().max(NETWORK_LIMITS.maxTimeLimit).optional(),
+});
+
 export function register(app: Hono, ctx: ServerContext): void {
   app.get("/api/network", async (c) => {
-    const p = parseQuery(
-      c,
-      z.object({
-        focal: q.code,
-        at: q.date,
-        scenario: q.scenario.optional(),
-        groups: z.coerce.number().int().min(1).max(32).optional(),
-        timeLimit: z.coerce.number().positive().max(NETWORK_LIMITS.maxTimeLimit).optional(),
-      }),
-    );
+    const p = parseQuery(c, NetworkQuery);
     const s = ctx.scenario(p.scenario);
     if (!s.actors.some((a) => a.id === p.focal))
       throw new HttpError(404, `focal: ${p.focal} is not an actor of scenario ${s.meta.id}`);
