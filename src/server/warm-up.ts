@@ -9,12 +9,14 @@ const query = (p: Record<string, string>) => new URLSearchParams(p).toString();
 /**
  * The requests the dashboard makes first for each served scenario (default scenario first), with
  * the parameters it derives from the scenario (its focal state and years): the Overview
- * (scorecard, claims, events), then Network, Dependence and Data. The scorecard is also warmed
- * without `scenario=` (the API's default scenario), as API clients call it.
+ * (scorecard, claims, events), then Network, Dependence and Data. Last, the scorecard without
+ * `scenario=` (the API's default scenario), as API clients call it.
  */
 export function warmUpPaths(ctx: ServerContext, defaultId = "azerbaijan"): string[] {
   const ids = ctx.scenarioIds().sort((a, b) => (a === defaultId ? -1 : b === defaultId ? 1 : 0));
   const paths: string[] = [];
+  // The API's default-scenario scorecard (no `scenario=`) is another memo key: warmed last.
+  const apiDefault: string[] = [];
   for (const id of ids) {
     let meta: { focal: string; from: string; to: string };
     try {
@@ -31,8 +33,6 @@ export function warmUpPaths(ctx: ServerContext, defaultId = "azerbaijan"): strin
       to: meta.to.slice(0, 4),
     };
     paths.push(`/api/scorecard?${query(base)}`);
-    if (id === defaultId)
-      paths.push(`/api/scorecard?${query({ focal: base.focal, from: base.from, to: base.to })}`);
     paths.push(`/api/claims?${query({ scenario: id })}`);
     paths.push(
       `/api/events?${query({ scenario: id, actor: base.focal, from: base.from, to: base.to })}`,
@@ -40,7 +40,12 @@ export function warmUpPaths(ctx: ServerContext, defaultId = "azerbaijan"): strin
     paths.push(`/api/network?${query({ scenario: id, focal: base.focal, at: base.to })}`);
     paths.push(`/api/dependence?${query({ ...base, domain: "arms", by: "partner" })}`);
     paths.push(`/api/scenario/sources?${query({ scenario: id })}`);
+    if (id === defaultId)
+      apiDefault.push(
+        `/api/scorecard?${query({ focal: base.focal, from: base.from, to: base.to })}`,
+      );
   }
+  paths.push(...apiDefault);
   paths.push("/api/sources");
   return paths;
 }
