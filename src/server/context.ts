@@ -249,7 +249,11 @@ export class ServerContext {
     }
   }
 
+  /** True once `close()` was called (the warm-up stops starting requests). */
+  closed = false;
+
   async close(): Promise<void> {
+    this.closed = true;
     const open = [this.panelPromise, this.writePromise, this.reader?.store];
     if (this.reader) clearTimeout(this.reader.timer);
     this.panelPromise = this.writePromise = this.reader = undefined;

@@ -79,7 +79,7 @@ export async function warmUp(
   tick.unref();
   const queue = [...paths];
   const worker = async () => {
-    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+    for (let path = queue.shift(); path !== undefined && !ctx.closed; path = queue.shift()) {
       w.current = path;
       try {
         const res = await app.request(path);
