@@ -29,6 +29,11 @@ export interface ServerOptions {
    * absent.
    */
   cacheDir?: string;
+  /**
+   * Imported events from ClickHouse instead of the store file (`ana serve --store clickhouse://…`):
+   * the operations that read imported events (dyads, relations) ask for them through it.
+   */
+  eventStore?: string;
 }
 
 /** Progress of the start-up warm-up (`src/server/warm-up.ts`), shown by `GET /api/health`. */
