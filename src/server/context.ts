@@ -216,7 +216,21 @@ export class ServerContext {
    * writer holds answers 503 with who holds it.
    */
   async withEvents<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.writable) return fn(await this.openWritable());
+    const { store, release } = await this.acquireEvents();
+    try {
+      return await fn(store);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * The store for imported events, held until `release()` (call it exactly once): what
+   * `withEvents` does, for callers that cannot wrap their work in a function (an operation's
+   * context releases it in its `close()`).
+   */
+  async acquireEvents(): Promise<{ store: Store; release: () => void }> {
+    if (this.writable) return { store: await this.openWritable(), release: () => undefined };
     let r = this.reader;
     if (!r) {
       const store = Store.open(this.options.db, { access: "read" });
@@ -227,19 +241,14 @@ export class ServerContext {
         if (this.reader === mine) this.reader = undefined;
       });
     }
-    r.users++;
-    clearTimeout(r.timer);
-    try {
-      let store: Store;
-      try {
-        store = await r.store;
-      } catch (e) {
-        throw new HttpError(503, (e as Error).message);
-      }
-      return await fn(store);
-    } finally {
-      r.users--;
-      const mine = r;
+    const mine = r;
+    mine.users++;
+    clearTimeout(mine.timer);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      mine.users--;
       if (mine.users === 0 && this.reader === mine) {
         mine.timer = setTimeout(() => {
           if (this.reader !== mine || mine.users > 0) return;
@@ -251,6 +260,12 @@ export class ServerContext {
         }, EVENTS_IDLE_MS);
         mine.timer.unref();
       }
+    };
+    try {
+      return { store: await mine.store, release };
+    } catch (e) {
+      release();
+      throw new HttpError(503, (e as Error).message);
     }
   }
 
