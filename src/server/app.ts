@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { ValidationError } from "../data/problem.ts";
 import { HttpError, ServerContext, type ServerOptions } from "./context.ts";
+import { sendEncodedBodies } from "./encoded-bodies.ts";
 
 /** Largest request body accepted (what-if change sets, uploaded edge lists). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,6 +41,8 @@ export async function createApp(
     }
     await next();
   });
+  // Memoised answers go out as bytes encoded once (gzip for clients that accept it).
+  app.use("/api/*", sendEncodedBodies(ctx.bodies));
   app.onError((e, c) => {
     if (e instanceof HttpError) return c.json({ error: e.message }, e.status);
     if (e instanceof ValidationError)
