@@ -59,8 +59,7 @@ export { buildSignedGraph, type SignedGraph } from "./network/signed-graph.ts";
 export { structuralHoles } from "./network/structural-holes.ts";
 export { triadCensus, triangleIndex } from "./network/triad-census.ts";
 export { walkIndex } from "./network/walk-index.ts";
-// Server
-export { createApp } from "./server/app.ts";
+// Server: `createApp` is exported by the "ana/server" subpath, so importing "ana" loads no HTTP server
 // Simulation: KTAB SMP, BDM, baselines, landscape theory, doctrine simulator, what-if
 export { type BargainResult, runBargain } from "./simulate/bargain.ts";
 export { readBargainScenario } from "./simulate/bargain-input.ts";
