@@ -7,8 +7,9 @@
 // ratio to `node -e 0`; the target (issue 13) is at most 3x.
 //   node --import tsx bench/cli-startup.ts [--repeat 5] [--out bench/results/cli-startup.md]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const args = process.argv.slice(2);
@@ -55,12 +56,59 @@ function timeOnce(c: Case): number {
   return ms;
 }
 
+/**
+ * The packages that `ana --help` loads, each with the chain of modules through which it is first
+ * reached from bin/ana.js: what the start-up pays for besides Node itself. A resolve hook records
+ * every import edge; a breadth-first search gives the shortest chain.
+ */
+function packagesLoaded(): { pkg: string; chain: string }[] {
+  const log = join(mkdtempSync(join(tmpdir(), "ana-startup-")), "edges.txt");
+  const hooks = `data:text/javascript,${encodeURIComponent(
+    `import { appendFileSync } from "node:fs";
+     export async function resolve(s, c, next) {
+       const r = await next(s, c);
+       if (c.parentURL && !s.startsWith("node:")) appendFileSync(${JSON.stringify(log)}, c.parentURL + " " + r.url + " " + s + "\\n");
+       return r;
+     }`,
+  )}`;
+  const reg = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hooks)});`)}`;
+  spawnSync(process.execPath, ["--import", reg, BIN, "--help"], { cwd: ROOT, stdio: "ignore" });
+  const edges = new Map<string, { to: string; spec: string }[]>();
+  for (const line of existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []) {
+    const [from, to, spec] = line.split(" ");
+    edges.set(from, [...(edges.get(from) ?? []), { to, spec }]);
+  }
+  const short = (u: string) => u.replace(`file://${ROOT}`, "");
+  const pkgOf = (spec: string) =>
+    spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+  const start = `file://${BIN}`;
+  const prev = new Map<string, string>([[start, ""]]);
+  const found: { pkg: string; chain: string }[] = [];
+  const queue = [start];
+  while (queue.length > 0) {
+    const u = queue.shift()!;
+    for (const e of edges.get(u) ?? []) {
+      if (prev.has(e.to)) continue;
+      prev.set(e.to, u);
+      // only our own modules are followed; a package is reported where it is entered
+      if (!/^[./]|^file:/.test(e.spec)) {
+        if (found.some((f) => f.pkg === pkgOf(e.spec))) continue;
+        const chain = [pkgOf(e.spec)];
+        for (let p = u; p; p = prev.get(p) ?? "") chain.unshift(short(p));
+        found.push({ pkg: pkgOf(e.spec), chain: chain.join(" → ") });
+      } else queue.push(e.to);
+    }
+  }
+  return found;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+const loaded = packagesLoaded();
 const paths = cases.map((c) => (c.args[0] === BIN ? pathTaken(c) : "-"));
 const load0 = loadavg();
 // one warm-up round (file cache), not counted
@@ -90,6 +138,10 @@ const lines = [
     (c, i) =>
       `| \`${c.env ? `${Object.entries(c.env).map(([k, v]) => `${k}=${v} `)}` : ""}${c.name.replace(/ \(.*/, "")}\`${c.name.includes("(") ? ` ${c.name.replace(/.*\(/, "(")}` : ""} | ${paths[i]} | ${fmt(median(times[i]))} | ${times[i].map(fmt).join(", ")} | ${(median(times[i]) / base).toFixed(2)} |`,
   ),
+  "",
+  `Packages that \`ana --help\` loads (${paths[1]}), each with the shortest import chain from bin/ana.js:`,
+  "",
+  ...loaded.map((l) => `- ${l.pkg}: ${l.chain}`),
   "",
 ];
 const text = lines.join("\n");
