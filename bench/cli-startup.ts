@@ -5,7 +5,7 @@
 //   ANA_FROM_SOURCE=1 node bin/ana.js --help    the TypeScript sources through tsx (the old path)
 // Each run is timed from spawn to exit. Reports the median of --repeat runs (default 5) and the
 // ratio to `node -e 0`; the target (issue 13) is at most 3x.
-//   node --import tsx bench/cli-startup.ts [--repeat 5] [--out bench/results/cli-startup.md]
+//   node --import tsx bench/cli-startup.ts [--repeat 5] [--out bench/results/cli-startup.md] [--extra FILE]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -33,6 +33,9 @@ const cases: Case[] = [
   { name: "ana --help (dist, compiled)", args: [BIN, "--help"] },
   { name: "ana --help (src via tsx)", args: [BIN, "--help"], env: { ANA_FROM_SOURCE: "1" } },
 ];
+// --extra <file>: also time another entry script (e.g. a patched copy of dist/ to try a change)
+const extra = opt("extra", "");
+if (extra) cases.push({ name: `node ${extra} --help (extra)`, args: [extra, "--help"] });
 
 /** Which path bin/ana.js takes right now (it prints it with ANA_DEBUG_START=1). */
 function pathTaken(c: Case): string {
