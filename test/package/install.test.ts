@@ -171,14 +171,38 @@ test("the consumer type-checks against the emitted declarations (module nodenext
   assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
 });
 
-test("the installed `ana` bin runs the compiled CLI", () => {
-  const r = spawnSync(join(dir, "node_modules", ".bin", "ana"), ["--help"], {
-    cwd: dir,
-    env: { ...cleanEnv(), ANA_DEBUG_START: "1" },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+test("the installed `ana` bin runs the compiled CLI, with the same commands as the sources", () => {
+  const help = (env: NodeJS.ProcessEnv) =>
+    spawnSync(join(dir, "node_modules", ".bin", "ana"), ["--help"], {
+      cwd: dir,
+      env: { ...cleanEnv(), ANA_DEBUG_START: "1", ...env },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  const dist = help({});
+  assert.equal(dist.status, 0, dist.stderr);
+  assert.match(dist.stderr, /ana: running dist/);
+  const src = help({ ANA_FROM_SOURCE: "1" });
+  assert.equal(src.status, 0, src.stderr);
+  assert.match(src.stderr, /ana: running src/);
+  // command discovery finds the compiled commands: the help text is the same, command for command
+  assert.match(dist.stdout, /Commands:\n {2}\w/);
+  assert.equal(dist.stdout, src.stdout);
+});
+
+test('createApp from "ana/server" serves the same API as the sources', async () => {
+  const r = runInConsumer(`
+    const { createApp } = await import("ana/server");
+    const { app } = await createApp({ db: ":memory:" });
+    const res = await app.request("/api/openapi.json");
+    console.log(JSON.stringify({ status: res.status, paths: Object.keys((await res.json()).paths).sort() }));`);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /ana: running dist/);
-  assert.match(r.stdout, /Usage: ana/);
+  const out = JSON.parse(r.stdout);
+  const { createApp } = await import("../../src/server/app.ts");
+  const { app } = await createApp({ db: ":memory:" });
+  const res = await app.request("/api/openapi.json");
+  const paths = Object.keys(((await res.json()) as { paths: object }).paths).sort();
+  assert.equal(out.status, 200);
+  assert.ok(paths.length > 10, `only ${paths.length} API paths from the sources`);
+  assert.deepEqual(out.paths, paths);
 });
