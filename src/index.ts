@@ -1,4 +1,31 @@
 // ANA's library entry point: named exports grouped by theme.
+//
+// Operations first: every CLI command is a function of the same name in camelCase taking one
+// options object (the command's options in camelCase plus its named positionals, and `db`/`store`)
+// and returning exactly what `--json` prints (docs/library.md). The HTTP server is not loaded
+// from here: it is `ana/server` (src/server/index.ts).
+
+import { libraryFunction } from "./ops/library.ts";
+import * as ops from "./ops/operations/index.ts";
+
+/** `ana alignment`: UN General Assembly vote alignment per dyad-year. */
+export const alignment = libraryFunction(ops.alignment);
+/** `ana alliances`: ATOP alliance-portfolio similarity. */
+export const alliances = libraryFunction(ops.alliances);
+/** `ana claims`: the seed's empirical claims checked against the data. */
+export const claims = libraryFunction(ops.claims);
+/** `ana dependence`: dependence concentration in one flow domain. */
+export const dependence = libraryFunction(ops.dependence);
+/** `ana hedging`: hedging indices (ANA proposals). */
+export const hedging = libraryFunction(ops.hedging);
+/** `ana idealpoints`: UNGA ideal-point distances and position on a rival axis. */
+export const idealpoints = libraryFunction(ops.idealpoints);
+/** `ana multilateralism`: memberships, bridging organisations, forums hosted, mediation. */
+export const multilateralism = libraryFunction(ops.multilateralism);
+/** `ana relations`: dyadic relations from events. */
+export const relations = libraryFunction(ops.relations);
+/** `ana scorecard`: the ANA scorecard and the power gap. */
+export const scorecard = libraryFunction(ops.scorecard);
 
 // Corridors: route network, comparison, disruption, leverage
 export { compareRoutes } from "./corridor/compare.ts";
@@ -32,17 +59,10 @@ export { formatProblem, type Problem, ValidationError } from "./data/problem.ts"
 export { type EventQuery, queryEvents } from "./data/query-events.ts";
 export { builtinScenarios, resolveScenarioDir } from "./data/scenario-registry.ts";
 // Event data: importers (GDELT, ICEWS, PLOVER/POLECAT, mapped CSV), dyadic aggregation
-export { type DedupMode, dedupedEvents, dedupedEventsSql } from "./ingest/dedup.ts";
-export { DuckDbEventSink } from "./ingest/duckdb-sink.ts";
-export { type DyadQuery, type DyadRow, dyads, dyadsSql } from "./ingest/dyads.ts";
+export type { DedupMode } from "./ingest/dedup.ts";
 export type { EventRow } from "./ingest/event-row.ts";
 export type { EventSink } from "./ingest/event-sink.ts";
 export { type ImportOptions, type ImportSummary, importEvents } from "./ingest/import-events.ts";
-export {
-  type ImportedEvent,
-  type ImportedEventQuery,
-  importedEvents,
-} from "./ingest/imported-events.ts";
 // World model: records and their schemas
 export * from "./model/index.ts";
 // Network: signed graphs, structural balance, blocs and brokerage
@@ -59,7 +79,14 @@ export { buildSignedGraph, type SignedGraph } from "./network/signed-graph.ts";
 export { structuralHoles } from "./network/structural-holes.ts";
 export { triadCensus, triangleIndex } from "./network/triad-census.ts";
 export { walkIndex } from "./network/walk-index.ts";
-// Server: `createApp` is exported by the "ana/server" subpath, so importing "ana" loads no HTTP server
+// The operation registry: declare, list and run operations
+export type { LoadedScenario, OpContext, Progress } from "./ops/context.ts";
+export { defineOperation, functionName, type Operation } from "./ops/define.ts";
+export { OpError, UsageError } from "./ops/errors.ts";
+export { type LibraryOptions, libraryFunction } from "./ops/library.ts";
+export { LocalContext, type LocalOptions } from "./ops/local-context.ts";
+export { p as param } from "./ops/params.ts";
+export { OPERATIONS, operation } from "./ops/registry.ts";
 // Simulation: KTAB SMP, BDM, baselines, landscape theory, doctrine simulator, what-if
 export { type BargainResult, runBargain } from "./simulate/bargain.ts";
 export { readBargainScenario } from "./simulate/bargain-input.ts";
@@ -80,10 +107,15 @@ export { registerWhatIfMeasure, type WhatIfMeasure } from "./simulate/whatif-mea
 // Store: the embedded DuckDB database
 export { defaultStorePath } from "./store/default-path.ts";
 // Event store backends: embedded DuckDB (default) or a ClickHouse node/cluster (docs/scale.md)
+export { dedupedEvents, dedupedEventsSql } from "./store/duckdb/dedup.ts";
+export { dyads, dyadsSql } from "./store/duckdb/dyads.ts";
+export { importedEvents } from "./store/duckdb/imported-events.ts";
+export { DuckDbEventSink } from "./store/duckdb/sink.ts";
+export type { DyadQuery, DyadRow } from "./store/dyads.ts";
 export {
   type EventBackend,
   openEventBackend,
   withEventBackend,
 } from "./store/event-backend.ts";
-export { putScenario } from "./store/put-scenario.ts";
-export { Store } from "./store/store.ts";
+export type { ImportedEvent, ImportedEventQuery } from "./store/imported-event.ts";
+export { Store, type StoreAccess, type StoreOpenOptions } from "./store/store.ts";

@@ -1,8 +1,15 @@
-// The `ana/corridor` entry point. Corridors: route network, comparison, disruption, leverage.
-// Minimal placeholder (build branch): the same exports as src/index.ts has for this domain.
-export { compareRoutes } from "./compare.ts";
-export { type CorridorLeverage, corridorLeverage } from "./corridor-leverage.ts";
-export { disrupt } from "./disrupt.ts";
-export { type LeverageRow, yearLeverage } from "./leverage.ts";
-export { EURASIA_DIR, loadNetwork, type Network, readNetwork } from "./load-network.ts";
-export { shapleyExact } from "./shapley.ts";
+// `ana/corridor`: transport and gas corridors: routes, disruption, leverage
+// (one subpath per domain; the root "ana" export re-exports the commonly used pieces).
+export * from "./assign.ts";
+export * from "./compare.ts";
+export * from "./corridor-leverage.ts";
+export * from "./disrupt.ts";
+export * from "./leverage.ts";
+export * from "./load-network.ts";
+export * from "./problem.ts";
+export * from "./run-in-worker.ts";
+export * from "./schema.ts";
+export * from "./shapley.ts";
+export * from "./simplex.ts";
+export * from "./worker.ts";
+export * from "./year-view.ts";

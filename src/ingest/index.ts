@@ -1,13 +1,22 @@
-// The `ana/ingest` entry point. Event data: importers (GDELT, ICEWS, PLOVER/POLECAT, mapped CSV), dyadic aggregation.
-// Minimal placeholder (build branch): the same exports as src/index.ts has for this domain.
-export { type DedupMode, dedupedEvents, dedupedEventsSql } from "./dedup.ts";
-export { DuckDbEventSink } from "./duckdb-sink.ts";
-export { type DyadQuery, type DyadRow, dyads, dyadsSql } from "./dyads.ts";
-export type { EventRow } from "./event-row.ts";
-export type { EventSink } from "./event-sink.ts";
-export { type ImportOptions, type ImportSummary, importEvents } from "./import-events.ts";
-export {
-  type ImportedEvent,
-  type ImportedEventQuery,
-  importedEvents,
-} from "./imported-events.ts";
+// `ana/ingest`: event importers (GDELT, ICEWS, PLOVER, mapped CSV) and dyadic aggregation
+// (one subpath per domain; the root "ana" export re-exports the commonly used pieces).
+export * from "./actor-normalise.ts";
+export * from "./cameo-countries.ts";
+export * from "./csv-mapping-options.ts";
+export * from "./dedup.ts";
+export * from "./event-row.ts";
+export * from "./event-sink.ts";
+export * from "./event-tables.ts";
+export * from "./fips.ts";
+export * from "./import-events.ts";
+export * from "./line-scanner.ts";
+export * from "./parse-context.ts";
+export * from "./parse-csv-mapped.ts";
+export * from "./parse-gdelt.ts";
+export * from "./parse-icews.ts";
+export * from "./parse-plover.ts";
+export * from "./period.ts";
+export * from "./plover-types.ts";
+export * from "./quad-schemes.ts";
+export * from "./reject-log.ts";
+export * from "./text-line.ts";

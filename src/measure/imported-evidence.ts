@@ -4,7 +4,7 @@ import { moduleUrl } from "../runtime/module-url.ts";
 import type { Store } from "../store/store.ts";
 import type { EventRecord } from "./relations.ts";
 
-/** The shape of an imported event as `src/ingest/imported-events.ts` returns it. */
+/** The shape of an imported event as `src/store/duckdb/imported-events.ts` returns it. */
 interface ImportedEventLike {
   date: string;
   source: string;
@@ -14,7 +14,7 @@ interface ImportedEventLike {
   dataset: string;
 }
 
-const MODULE = moduleUrl(new URL("../ingest/imported-events.ts", import.meta.url));
+const MODULE = moduleUrl(new URL("../store/duckdb/imported-events.ts", import.meta.url));
 
 /**
  * Imported machine-coded events (GDELT, ICEWS, PLOVER…) between a and b as event records

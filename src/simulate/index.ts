@@ -1,18 +1,28 @@
-// The `ana/simulate` entry point. Simulation: KTAB SMP, BDM, baselines, landscape theory, doctrine simulator, what-if.
-// Minimal placeholder (build branch): the same exports as src/index.ts has for this domain.
-export { type BargainResult, runBargain } from "./bargain.ts";
-export { readBargainScenario } from "./bargain-input.ts";
-export { monteCarlo } from "./bargain-monte-carlo.ts";
-export { sensitivity } from "./bargain-sensitivity.ts";
-export { baselines, weightedMean, weightedMedian } from "./baselines.ts";
-export { BdmModel } from "./bdm.ts";
-export { runDoctrines } from "./doctrine-run.ts";
-export { doctrineFromScenario } from "./doctrine-scenario.ts";
-export { parseKtabCsv } from "./ktab-csv.ts";
-export { SMP_DEFAULTS, type SmpParams } from "./ktab-params.ts";
-export { parseKtabXml } from "./ktab-xml.ts";
-export { solveLandscape } from "./landscape.ts";
-export { parseLandscape } from "./landscape-input.ts";
-export { runSmp } from "./smp.ts";
-export { whatIf } from "./whatif.ts";
-export { registerWhatIfMeasure, type WhatIfMeasure } from "./whatif-measures.ts";
+// `ana/simulate`: simulations: KTAB SMP, BDM, landscape, doctrine, what-if
+// (one subpath per domain; the root "ana" export re-exports the commonly used pieces).
+
+export * from "./bargain.ts";
+export * from "./bargain-input.ts";
+export * from "./bargain-monte-carlo.ts";
+export * from "./bargain-sensitivity.ts";
+export * from "./baselines.ts";
+export * from "./bdm.ts";
+export * from "./doctrine.ts";
+export * from "./doctrine-params.ts";
+export * from "./doctrine-run.ts";
+export * from "./doctrine-scenario.ts";
+export * from "./ktab-csv.ts";
+export * from "./ktab-params.ts";
+export * from "./ktab-pce.ts";
+export * from "./ktab-prng.ts";
+export * from "./ktab-risk.ts";
+export * from "./ktab-xml.ts";
+export * from "./landscape.ts";
+export * from "./landscape-input.ts";
+export * from "./quantiles.ts";
+export * from "./smp.ts";
+export * from "./smp-scenario.ts";
+export * from "./whatif.ts";
+export * from "./whatif-apply.ts";
+export * from "./whatif-measures.ts";
+export * from "./xoshiro.ts";

@@ -1,10 +1,15 @@
-// The `ana/store` entry point. Store: the embedded DuckDB database and the event store backends.
-// Minimal placeholder (build branch): the same exports as src/index.ts has for this domain.
-export { defaultStorePath } from "./default-path.ts";
-export {
-  type EventBackend,
-  openEventBackend,
-  withEventBackend,
-} from "./event-backend.ts";
-export { putScenario } from "./put-scenario.ts";
-export { Store } from "./store.ts";
+// `ana/store`: the embedded DuckDB store and the event backends
+// (one subpath per domain; the root "ana" export re-exports the commonly used pieces).
+export * from "./attach-panel.ts";
+export * from "./default-path.ts";
+export * from "./duckdb/backend.ts";
+export * from "./duckdb/dedup.ts";
+export * from "./duckdb/dyads.ts";
+export * from "./duckdb/event-schema.ts";
+export * from "./duckdb/imported-events.ts";
+export * from "./duckdb/sink.ts";
+export * from "./dyads.ts";
+export * from "./event-backend.ts";
+export * from "./imported-event.ts";
+export * from "./lock-holder.ts";
+export * from "./store.ts";
