@@ -89,6 +89,43 @@ test('import { ... } from "ana" works in the consumer and computes', () => {
   assert.deepEqual(out.csv, [{ line: 2, fields: ["1", "x,y"] }]);
 });
 
+test('in the consumer, alignment() from "ana" returns what the installed `ana alignment --json` prints', () => {
+  const r = runInConsumer(`
+    import { alignment, dependence, relations, scorecard } from "ana";
+    for (const f of [alignment, dependence, relations, scorecard])
+      if (typeof f !== "function") throw new Error("not a function: " + f);
+    const lib = await alignment({ focal: "AZE", with: ["RUS"], from: 2015, to: 2016, db: ":memory:" });
+    console.log(JSON.stringify(lib));`);
+  assert.equal(r.status, 0, r.stderr);
+  const lib = JSON.parse(r.stdout);
+  const cli = spawnSync(
+    join(dir, "node_modules", ".bin", "ana"),
+    [
+      "alignment",
+      "AZE",
+      "--with",
+      "RUS",
+      "--from",
+      "2015",
+      "--to",
+      "2016",
+      "--db",
+      ":memory:",
+      "--json",
+    ],
+    { cwd: dir, env: cleanEnv(), encoding: "utf8", timeout: 60_000 },
+  );
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.deepEqual(
+    lib.rows.map((x: { year: number; a: string; b: string }) => [x.year, x.a, x.b]),
+    [
+      [2015, "AZE", "RUS"],
+      [2016, "AZE", "RUS"],
+    ],
+  );
+  assert.deepEqual(lib, JSON.parse(cli.stdout));
+});
+
 test("every subpath export resolves to compiled JavaScript and exports something", () => {
   const subpaths = ["measure", "network", "corridor", "simulate", "ingest", "store", "server"];
   const r = runInConsumer(`
