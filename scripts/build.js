@@ -54,7 +54,11 @@ try {
   const pkg = createRequire(import.meta.url).resolve("typescript/package.json");
   tsc = join(dirname(pkg), "bin", "tsc");
 } catch {
-  fail("the TypeScript compiler (npm package `typescript`) is not installed; run `npm install`");
+  fail(
+    `the TypeScript compiler (npm package \`typescript\`) is not installed for ${ROOT}. ` +
+      "Run `npm ci` there first (installed as a directory dependency, ANA uses the checkout's " +
+      "own node_modules).",
+  );
 }
 
 const tmp = join(ROOT, `dist.tmp-${process.pid}`);
