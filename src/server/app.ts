@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { ValidationError } from "../data/problem.ts";
 import { builtinScenarios } from "../data/scenario-registry.ts";
 import { HttpError, ServerContext, type ServerOptions } from "./context.ts";
+import { sendEncodedBodies } from "./encoded-bodies.ts";
 import { allowedHosts, bodyTypeGuard, originGuard } from "./guard.ts";
 
 /** Largest request body accepted (what-if change sets, uploaded edge lists). */
@@ -43,6 +44,8 @@ export async function createApp(
     await next();
   });
   app.use("/api/*", bodyTypeGuard());
+  // Memoised answers go out as bytes encoded once (gzip for clients that accept it).
+  app.use("/api/*", sendEncodedBodies(ctx.bodies));
   app.onError((e, c) => {
     if (e instanceof HttpError) return c.json({ error: e.message }, e.status);
     if (e instanceof ValidationError)
@@ -70,7 +73,8 @@ export async function createApp(
 
   const dir = fileURLToPath(new URL("./routes/", import.meta.url));
   for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith(".ts")) continue;
+    // .ts in a checkout run through tsx, .js in the compiled dist/
+    if (!/\.[jt]s$/.test(f) || f.endsWith(".d.ts")) continue;
     const mod = (await import(new URL(`./routes/${f}`, import.meta.url).href)) as {
       register?: (app: Hono, ctx: ServerContext) => void;
     };

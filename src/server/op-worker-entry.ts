@@ -5,8 +5,10 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { ValidationError } from "../data/problem.ts";
-import { serverOpContext, toHttpError } from "../ops/http.ts";
+// (importing http.ts also gives the operations' parameters their zod)
+import { toHttpError } from "../ops/http.ts";
 import { operation } from "../ops/registry.ts";
+import { serverOpContext } from "../ops/server-context.ts";
 import { HttpError, ServerContext, type ServerOptions } from "./context.ts";
 import type { WorkerReply } from "./op-worker.ts";
 

@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
 import { type Problem, ValidationError } from "../data/problem.ts";
+import { moduleWorker } from "../runtime/module-worker.ts";
 import { HttpError, type ServerOptions } from "./context.ts";
 
 /** Messages from `./op-worker-entry.ts`. */
@@ -31,12 +31,8 @@ export function runOperationInWorker(
   const { signal } = control;
   if (signal.aborted) return Promise.reject(abortError(signal));
   return new Promise<string>((resolve, reject) => {
-    // Node 20 does not apply `--import tsx` to a .ts worker entry: a JS bootstrap registers tsx.
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const entry = new URL("./op-worker-entry.ts", import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    const w = new Worker(boot, {
-      eval: true,
+    // the compiled entry in dist/, or the TypeScript one through a tsx bootstrap (Node 20)
+    const w = moduleWorker(new URL("./op-worker-entry.ts", import.meta.url), {
       workerData: { op, params, options: { ...options } },
       resourceLimits: { maxOldGenerationSizeMb: cfg.maxOldGenerationSizeMb },
     });

@@ -45,10 +45,12 @@ export function register(program: Command): void {
             scenarios[id] = resolve(dir);
           }
         }
+        const { defaultCacheDir } = await import("../../server/response-cache.ts");
         const { app, ctx } = await createApp({
           db: opts.db,
           writable: opts.writable,
           scenarios,
+          cacheDir: defaultCacheDir(),
           eventStore: opts.store,
           host: opts.host,
         });
@@ -60,6 +62,9 @@ export function register(program: Command): void {
           process.stdout.write(
             `ANA serving on http://${host}:${info.port}/ (${held ? `writable: holds the store ${held} for writing until it stops` : "read-only"}; Ctrl-C to stop)\n`,
           );
+          // The dashboard's first answers, computed (or read from the disk cache) in the
+          // background; progress at GET /api/health.
+          if (!held) void import("../../server/warm-up.ts").then((m) => m.warmUp(app, ctx));
         });
         const stop = () => {
           server.close();

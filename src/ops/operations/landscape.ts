@@ -54,7 +54,7 @@ export const landscape = defineOperation({
     responses: { "413": "too many actors", "422": "invalid input", "503": "time budget exceeded" },
   },
   // CPU-bound: on the server it runs in its own worker under the job limits (never on the event loop).
-  job: { kind: "landscape", maxSeconds: 30 },
+  job: { kind: "landscape", maxSeconds: 60 },
   async run(ctx, q): Promise<LandscapeResult> {
     bounded(ctx, "exhaustiveLimit", q.exhaustiveLimit, { local: 24, server: 20 });
     bounded(ctx, "restarts", q.restarts, { local: 1_000_000, server: 20_000 });
