@@ -3,7 +3,6 @@ import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { ValidationError } from "../data/problem.ts";
-import { builtinScenarios } from "../data/scenario-registry.ts";
 import { HttpError, ServerContext, type ServerOptions } from "./context.ts";
 import { sendEncodedBodies } from "./encoded-bodies.ts";
 import { allowedHosts, bodyTypeGuard, originGuard } from "./guard.ts";
@@ -102,8 +101,7 @@ function methodsOf(app: Hono, path: string): string[] {
 
 /**
  * Refuse options that would serve something other than what the operator meant: a read-only
- * server on a store file that does not exist (a typo would serve an empty store), and an extra
- * scenario folder whose id is a shipped scenario's (it would silently replace it).
+ * server on a store file that does not exist (a typo would serve an empty store).
  */
 export function checkServerOptions(options: ServerOptions): void {
   const db = options.db;
@@ -111,10 +109,4 @@ export function checkServerOptions(options: ServerOptions): void {
     throw new Error(
       `store: no store file ${db} (a read-only server serves an existing store: check the path, import into it first, or start with --writable to create it)`,
     );
-  const shipped = new Set(builtinScenarios());
-  for (const id of Object.keys(options.scenarios ?? {}))
-    if (shipped.has(id))
-      throw new Error(
-        `scenario: the folder ${options.scenarios?.[id]} has the id "${id}" of a shipped scenario; give it another id in its scenario.yaml`,
-      );
 }

@@ -26,12 +26,16 @@ export function knownStates(ctx: ServerContext): Promise<Set<string>> {
   });
 }
 
+/** Operations that judge the state themselves (levels: 422 for a state outside the COW list). */
+export const CHECKS_OWN_STATES = new Set(["levels"]);
+
 /** 404 when a state parameter of `op` names a code the server does not know. */
 export async function checkKnownStates(
   ctx: ServerContext,
   op: Operation,
   params: Record<string, unknown>,
 ): Promise<void> {
+  if (CHECKS_OWN_STATES.has(op.name)) return;
   const given = STATE_PARAMS.flatMap((k) => {
     const prm = op.params[k];
     if (!prm || (prm.spec.kind !== "code" && prm.spec.kind !== "codes")) return [];

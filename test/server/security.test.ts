@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, test } from "node:test";
@@ -7,6 +8,8 @@ import type { Hono } from "hono";
 import { createApp } from "../../src/server/app.ts";
 import type { ServerContext } from "../../src/server/context.ts";
 import { jobsFor } from "../../src/server/jobs.ts";
+
+const BIN = new URL("../../bin/ana.js", import.meta.url).pathname;
 
 // Issue 15: the server answers only its own origin, and crafted parameters get a 4xx, never a 500.
 
@@ -277,19 +280,34 @@ test("a read-only server on a store file that does not exist is an error, not an
   }
 });
 
-test("an extra scenario folder with a shipped scenario's id is an error, not a silent replacement", async () => {
+test("ana serve refuses an extra scenario folder with a shipped scenario's id instead of silently replacing it", () => {
   const dir = mkdtempSync(join(tmpdir(), "ana-sec-"));
   try {
     const copy = join(dir, "az");
     cpSync("data/scenarios/azerbaijan", copy, { recursive: true });
-    await assert.rejects(
-      createApp({ db: ":memory:", scenarios: { azerbaijan: copy } }),
-      /id "azerbaijan" of a shipped scenario/,
+    const r = spawnSync(process.execPath, [BIN, "serve", "--port", "0", "--scenario", copy], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /id "azerbaijan" is a shipped scenario's/);
+    assert.doesNotMatch(r.stdout, /serving/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("ana serve refuses a read-only --db that does not exist (a typo would serve an empty store)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ana-sec-"));
+  try {
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "serve", "--port", "0", "--db", join(dir, "typo.duckdb")],
+      { encoding: "utf8", timeout: 60_000 },
     );
-    const yaml = readFileSync(join(copy, "scenario.yaml"), "utf8");
-    writeFileSync(join(copy, "scenario.yaml"), yaml.replace(/^id: .*$/m, "id: az-copy"));
-    const { app } = await createApp({ db: ":memory:", scenarios: { "az-copy": copy } });
-    assert.equal((await app.request("/api/actors?scenario=az-copy")).status, 200);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /no store file .*typo\.duckdb/);
+    assert.doesNotMatch(r.stdout, /serving/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,8 +36,15 @@ export function register(program: Command): void {
         if (opts.scenario && opts.scenario.length > 0) {
           const { loadScenario } = await import("../../data/load-scenario.ts");
           const { resolve } = await import("node:path");
+          const { builtinScenarios } = await import("../../data/scenario-registry.ts");
+          const shipped = new Set(builtinScenarios());
           for (const dir of opts.scenario) {
             const id = loadScenario(resolve(dir)).meta.id;
+            // Never a silent replacement of a shipped scenario or of another folder.
+            if (shipped.has(id))
+              throw new UsageError(
+                `--scenario ${dir}: its id "${id}" is a shipped scenario's; give it another id in its scenario.yaml`,
+              );
             if (Object.hasOwn(scenarios, id))
               throw new UsageError(
                 `--scenario: ${dir} and ${scenarios[id]} have the same id "${id}"`,
