@@ -14,6 +14,9 @@ import { provideZod } from "./zod.ts";
 
 provideZod(z);
 
+/** Time limit (seconds) of a `worker` route that is not a job (a job has its own). */
+export const WORKER_SECONDS = 120;
+
 /** An operation's errors as HTTP errors (parameter names as in the query string). */
 export function toHttpError(e: unknown): unknown {
   if (e instanceof UsageError) return new HttpError(400, renderParamNames(e.message, "api"));
@@ -88,22 +91,28 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
               : await jsonBody(c);
         const params = parseParams(op, httpInput(op, http, raw));
         await checkKnownStates(ctx, op, params as Record<string, unknown>);
-        if (op.job) {
+        const inWorker = op.job !== undefined || http.worker === true;
+        if (inWorker) {
           // Unknown or invalid scenarios answer before a thread starts.
           for (const [k, prm] of Object.entries(op.params)) {
             const v = (params as Record<string, unknown>)[k];
             if (prm.spec.kind === "scenario" && typeof v === "string") ctx.scenario(v);
           }
-          // A long computation: in its own worker under the job limits (≤ maxRunning at once,
-          // the job's time limit), terminated when the client leaves.
-          const job = op.job;
-          const json = await jobsFor(ctx).runBounded(
-            (signal) => runOperationInWorker(op.name, params, ctx.options, { signal }),
-            { seconds: job.maxSeconds, signal: c.req.raw.signal },
-          );
-          return c.body(json, 200, { "Content-Type": "application/json" });
         }
+        // CPU-bound work runs in its own worker under the job limits (≤ maxRunning at once, a time
+        // limit), terminated when the client leaves, unless the answer is shared (memo): then it
+        // finishes for the others and is kept.
+        const seconds = op.job?.maxSeconds ?? WORKER_SECONDS;
         const compute = async () => {
+          if (inWorker) {
+            const json = await jobsFor(ctx).runBounded(
+              (signal) => runOperationInWorker(op.name, params, ctx.options, { signal }),
+              { seconds, signal: http.memo ? undefined : c.req.raw.signal },
+            );
+            const keep =
+              typeof http.memo === "function" ? http.memo(JSON.parse(json) as never) : true;
+            return { json, keep };
+          }
           const oc = serverOpContext(ctx);
           try {
             const result = await op.run(oc, params);
