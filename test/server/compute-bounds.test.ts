@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createApp } from "../../src/server/app.ts";
@@ -162,4 +163,17 @@ test("doctrine over HTTP is bounded by runs × years (memory), with a 400 naming
   }
   assert.equal(j.status, "failed");
   assert.match(j.error ?? "", /runs × years must be at most 100000/);
+});
+
+test("CPU-bound measures run off the event loop: the loop never stalls a second during GET /api/alignment over every partner", async () => {
+  const { app } = await createApp({ db: ":memory:" });
+  // Load the scenario and the known states first (done once per server).
+  assert.equal((await app.request("/api/hedging?focal=AZE")).status, 200);
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  const res = await app.request("/api/alignment?focal=AZE&from=2011&to=2024&draws=1000");
+  h.disable();
+  assert.equal(res.status, 200);
+  assert.ok(((await res.json()) as { rows: unknown[] }).rows.length > 100);
+  assert.ok(h.max / 1e6 < 1000, `the event loop stalled ${Math.round(h.max / 1e6)} ms`);
 });

@@ -312,3 +312,16 @@ test("ana serve refuses a read-only --db that does not exist (a typo would serve
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the CLI rejects impossible dates as usage errors, never printing DuckDB's SQL", () => {
+  for (const args of [
+    ["events", "--from", "2025-02-30"],
+    ["dyads", "--from", "2025-02-30", "--db", ":memory:"],
+    ["relations", "AZE", "--with", "RUS", "--to", "2023-02-29"],
+  ]) {
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });
+    assert.equal(r.status, 2, `${args.join(" ")}: ${r.stderr}`);
+    assert.match(r.stderr, /--(from|to) must be a date on the calendar/);
+    assert.doesNotMatch(r.stderr, /select|duckdb|conversion/i);
+  }
+});
