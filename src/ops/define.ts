@@ -48,6 +48,11 @@ export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
   run(ctx: OpContext, params: ParamsOutput<P>, progress?: Progress): Promise<R>;
   /** The human form on the command line (default: the JSON). */
   print?(result: R, params: ParamsOutput<P>): void;
+  /**
+   * The command's exit code for a result (e.g. 1 when a check found problems); the result is still
+   * printed (and returned by the library, which does not throw for it). Default 0.
+   */
+  exitCode?(result: R): number;
   /** Local options the command takes beside its parameters (store file, ClickHouse). */
   uses?: {
     /** `--db <path>`; a string is its default (":memory:" when the reference panel needs no file). */
