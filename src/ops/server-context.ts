@@ -24,7 +24,7 @@ function clickHouseEvents(ctx: ServerContext, url: string): Promise<EventBackend
  * so is an invalid default: never a silent "no scenario". The reference panel needs no store file;
  * imported events come from ClickHouse when the server was started with `--store clickhouse://…`,
  * else from the store file, read-only and shared with other readers (or a writable server's own
- * store), for this request only: `close()` releases it.
+ * store): `close()` releases this request's hold on it (the server closes the file when idle).
  */
 export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpContext {
   let reader: Promise<{ backend: EventBackend; close?: () => void }> | undefined;
@@ -43,15 +43,9 @@ export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpCon
         if (ctx.options.eventStore !== undefined)
           return { backend: await clickHouseEvents(ctx, ctx.options.eventStore) };
         const { DuckDbEventBackend } = await import("../store/event-backend.ts");
-        if (ctx.writable) return { backend: new DuckDbEventBackend(await ctx.openWritable()) };
-        const { Store } = await import("../store/store.ts");
-        let store: Awaited<ReturnType<typeof Store.read>>;
-        try {
-          store = await Store.read(ctx.options.db);
-        } catch (e) {
-          throw new HttpError(503, (e as Error).message);
-        }
-        return { backend: new DuckDbEventBackend(store), close: () => store.close() };
+        // The server's shared read-only handle (closed when idle), or a writable server's store.
+        const { store, release } = await ctx.acquireEvents();
+        return { backend: new DuckDbEventBackend(store), close: release };
       })();
       return reader.then((r) => r.backend);
     },

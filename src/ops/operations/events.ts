@@ -37,6 +37,7 @@ export const events = defineOperation({
   http: {
     method: "get",
     path: "/api/events",
+    // A scenario's events do not change while the server runs: identical requests share one answer.
     memo: true,
     tag: "core",
     responses: { "404": "no such scenario" },
