@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { OpContext, Progress } from "./context.ts";
-import type { ParamShape, ParamsInput, ParamsOutput } from "./params.ts";
+import type { ParamShape, ParamsOutput } from "./params.ts";
 import { zod } from "./zod.ts";
 
 /** How an operation is served over HTTP. */
@@ -65,10 +65,6 @@ export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
   /** The library function's name: "corridors compare" → "corridorsCompare" (derived). */
   readonly fnName: string;
 }
-
-export type OpParams<O> = O extends Operation<infer P, unknown> ? ParamsOutput<P> : never;
-export type OpInput<O> = O extends Operation<infer P, unknown> ? ParamsInput<P> : never;
-export type OpResult<O> = O extends Operation<ParamShape, infer R> ? R : never;
 
 /** "corridors compare" → "corridorsCompare"; "simulate doctrine" → "simulateDoctrine". */
 export function functionName(name: string): string {
