@@ -58,7 +58,8 @@ export async function createApp(
 
   const dir = fileURLToPath(new URL("./routes/", import.meta.url));
   for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith(".ts")) continue;
+    // .ts in a checkout run through tsx, .js in the compiled dist/
+    if (!/\.[jt]s$/.test(f) || f.endsWith(".d.ts")) continue;
     const mod = (await import(new URL(`./routes/${f}`, import.meta.url).href)) as {
       register?: (app: Hono, ctx: ServerContext) => void;
     };
