@@ -44,7 +44,7 @@ function hashTree(h: ReturnType<typeof createHash>, dir: string): void {
 }
 
 /**
- * A fingerprint of everything a memoised answer is computed from: ANA's code (`src/`), its
+ * A fingerprint of everything a memoised answer is computed from: ANA's code (`src/`, `dist/`), its
  * shipped data (`data/`, including the Parquet panel), the locked dependency versions and any
  * extra scenario folders. A change to any of them gives a new fingerprint, so an answer cached on
  * disk is never served for other code or data.
@@ -52,6 +52,8 @@ function hashTree(h: ReturnType<typeof createHash>, dir: string): void {
 export function dataFingerprint(extraDirs: string[] = []): string {
   const h = createHash("sha256");
   hashTree(h, join(ROOT, "src"));
+  // The compiled code that may run instead of src/ (an installed package may ship only dist/).
+  hashTree(h, join(ROOT, "dist"));
   hashTree(h, join(ROOT, "data"));
   for (const f of ["package.json", "package-lock.json"]) {
     try {
