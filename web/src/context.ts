@@ -24,4 +24,6 @@ export interface PageContext {
   name(code: string): string;
   /** Change page-specific parameters (kept in the URL) and re-render. */
   update(extra: Record<string, string>): void;
+  /** Aborted when the page is left (navigation, or a re-render): polling and timers stop. */
+  signal: AbortSignal;
 }

@@ -100,3 +100,143 @@ export const LEVEL_COLOURS: Record<string, string> = {
   regional: "#d95f02",
   systemic: "#7570b3",
 };
+
+// ---------------------------------------------------------------------------------------------
+// API answers the dashboard reads, as the team sheet (TEAM.md, interfaces 2, 7, 8) describes them.
+// Hand-copied for now and kept in this one file: they will be replaced by types derived from the
+// operation registry. Every field the server may not send yet is optional; a missing field is
+// read as "not measured", never as 0.
+
+/** A measured value's status (interface 1). */
+export type DataStatus = "data" | "partial" | "no data";
+
+/** A closed interval [lo, hi]. */
+export type Interval = [number, number];
+
+/** One scorecard input (interface 2). */
+export interface ScorecardInputJson {
+  key: string;
+  status?: DataStatus;
+  value: number | null;
+  interval?: Interval | null;
+  weight?: number;
+  raw?: unknown;
+  source?: string;
+  note?: string;
+  n?: number;
+}
+
+/** One scorecard cell: pillar × level × year (interface 2). */
+export interface ScorecardCellJson {
+  year: number;
+  level: string;
+  pillar: string;
+  status?: DataStatus;
+  score: number | null;
+  interval?: Interval | null;
+  coverage?: number | string | null;
+  inputs?: ScorecardInputJson[];
+}
+
+/** A level's overall score in a year (interface 2). */
+export interface ScorecardOverallJson {
+  year: number;
+  level: string;
+  status?: DataStatus;
+  score: number | null;
+  interval?: Interval | null;
+  coverage?: number | string | null;
+}
+
+/** One row of a like-for-like comparison between two periods (interface 7). */
+export interface ComparisonRowJson {
+  level: string;
+  pillar: string;
+  status?: "data" | "not testable";
+  before?: number | null;
+  after?: number | null;
+  delta?: number | null;
+  interval?: Interval | null;
+  /** The server's reading of the row, when it gives one. */
+  answer?: string;
+  used?: string[];
+  dropped?: { key: string; reason: string }[];
+}
+
+export interface ComparisonJson {
+  before: { from: number | string; to: number | string };
+  after: { from: number | string; to: number | string };
+  rows: ComparisonRowJson[];
+}
+
+export interface ScorecardJson {
+  focal: string;
+  from: number;
+  to: number;
+  scenario?: string | null;
+  pillars?: string[];
+  levels?: string[];
+  formula?: Record<string, string>;
+  cells: ScorecardCellJson[];
+  overall?: ScorecardOverallJson[];
+  comparison?: ComparisonJson;
+}
+
+/** The five verdicts a claim can get (interface 8). */
+export const VERDICTS = [
+  "supported",
+  "partly supported",
+  "not supported",
+  "inconclusive",
+  "not testable",
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** One of the seed's claims, checked (interface 8). */
+export interface ClaimJson {
+  id: string;
+  claim: string;
+  measure: string;
+  command?: string;
+  finding: string;
+  verdict: string;
+  sources: string[];
+  interval?: Interval | null;
+  rule?: string;
+  periods?: unknown;
+  inputs?: { used?: string[]; dropped?: { key: string; reason: string }[] };
+}
+
+export interface ClaimsJson {
+  scenario: string;
+  focal?: string;
+  claims: ClaimJson[];
+}
+
+/** A job as /api/jobs/:id gives it. */
+export interface JobJson {
+  id: string;
+  status: string;
+  progress: number;
+  message?: string;
+  result?: unknown;
+  error?: string;
+}
+
+/** One row of /api/dependence. */
+export interface DependenceRowJson {
+  year: number;
+  total: number | null;
+  shares: Record<string, number>;
+  nPartners?: number;
+  hhi?: number | null;
+  hhiNorm?: number | null;
+  nEff?: number | null;
+  entropyNorm?: number | null;
+  top?: string | null;
+  topShare?: number | null;
+  allocatedShare?: number;
+  unit?: string | null;
+  coverage?: string;
+  sources?: string[];
+}

@@ -1,16 +1,8 @@
 import { api } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { renderValue } from "../generic.ts";
+import { Left, pollJob, startJob } from "../jobs.ts";
 import { fmt, h, notice, section, table } from "../ui.ts";
-
-interface Job {
-  id: string;
-  status: string;
-  progress: number;
-  message?: string;
-  result?: unknown;
-  error?: string;
-}
 
 /** A shipped example change set (data/whatif/tripp-operational.yaml): every row hypothetical. */
 const WHATIF_EXAMPLE = `# Hypothetical: TRIPP becomes operational (every row is hypothetical, not a fact).
@@ -24,6 +16,9 @@ changes:
     row: { a: AZE, b: USA, domain: transport, sign: 1, strength: 0.5, from: "2025", source: "hypothetical (what-if example)" }
 `;
 
+/** The page's lifetime, so that a run stops polling (and is cancelled) when the page is left. */
+let pageSignal: AbortSignal | undefined;
+
 /** Run a job kind with progress; resolves with its result (or throws with its error). */
 async function runJob(
   kind: string,
@@ -32,28 +27,30 @@ async function runJob(
   status: HTMLElement,
 ): Promise<unknown> {
   const t0 = performance.now();
-  const r = await api<Job>("/api/compute/jobs", {
-    method: "POST",
-    body: JSON.stringify({ kind, params }),
-  });
-  if (!r.ok) throw new Error(r.error);
+  const signal = pageSignal;
+  const id = await startJob(kind, params);
+  // Nobody will read the result of a run whose page was left: cancel it on the server too.
+  const cancel = () =>
+    void fetch(`/api/compute/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" }).catch(
+      () => undefined,
+    );
+  signal?.addEventListener("abort", cancel, { once: true });
   bar.hidden = false;
-  for (;;) {
-    await new Promise((res) => setTimeout(res, 250));
-    const j = await api<Job>(`/api/jobs/${r.data.id}?t=${Date.now()}`);
-    if (!j.ok) throw new Error(j.error);
-    bar.value = j.data.progress;
-    const secs = ((performance.now() - t0) / 1000).toFixed(1);
-    status.textContent = `${j.data.status} · ${Math.round(j.data.progress * 100)}% · ${secs} s${j.data.message ? ` · ${j.data.message}` : ""}`;
-    if (j.data.status === "done") {
-      bar.hidden = true;
-      status.textContent = `done in ${secs} s`;
-      return j.data.result;
-    }
-    if (j.data.status !== "running") {
-      bar.hidden = true;
-      throw new Error(`${j.data.status}: ${j.data.error ?? ""}`);
-    }
+  try {
+    const job = await pollJob(id, {
+      signal,
+      every: 250,
+      onProgress: (j) => {
+        bar.value = j.progress;
+        const secs = ((performance.now() - t0) / 1000).toFixed(1);
+        status.textContent = `${j.status} · ${Math.round(j.progress * 100)}% · ${secs} s${j.message ? ` · ${j.message}` : ""}`;
+      },
+    });
+    status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+    return job.result;
+  } finally {
+    signal?.removeEventListener("abort", cancel);
+    bar.hidden = true;
   }
 }
 
@@ -83,7 +80,9 @@ function tool(
         out.replaceChildren();
         run(bar, status)
           .then((el) => out.replaceChildren(h("div", { class: "result" }, el)))
-          .catch((err: Error) => out.replaceChildren(notice("error", err.message)))
+          .catch((err: Error) => {
+            if (!(err instanceof Left)) out.replaceChildren(notice("error", err.message));
+          })
           .finally(() => {
             btn.disabled = false;
           });
@@ -270,6 +269,7 @@ function bargainResult(r: {
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
+  pageSignal = ctx.signal;
   const jobs = await api<{ kinds: { name: string }[] }>("/api/jobs");
   const kinds = new Set(jobs.ok ? jobs.data.kinds.map((k) => k.name) : []);
   const missing = (title: string, kind: string) =>

@@ -2,7 +2,9 @@ import { geoCentroid, geoGraticule10, geoNaturalEarth1, geoPath } from "d3-geo";
 import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { type CountryFeature, worldCountries } from "../geo.ts";
+import { Left, pollJob, startJob } from "../jobs.ts";
 import {
+  type JobJson,
   LEVEL_COLOURS,
   LEVELS,
   type LevelRec,
@@ -115,41 +117,44 @@ function leverageSection(ctx: PageContext): HTMLElement {
   const body = h("div", { class: "leverage" }, h("div", { class: "row" }, bar, " ", status));
   void (async () => {
     const t0 = performance.now();
-    // One job per focal state per page load: re-rendering the map polls the same job.
+    // One job per focal state per page load: re-rendering the map polls the same job. Polling
+    // stops when the page is left (ctx.signal); the job itself finishes on the server.
     let id = leverageJobs.get(focal);
     if (!id) {
-      const r = await api<{ id: string }>("/api/compute/jobs", {
-        method: "POST",
-        body: JSON.stringify({ kind: "corridor-leverage", params: { country: focal } }),
-      });
-      if (!r.ok) {
-        body.replaceChildren(notice(r.status === 404 ? "unavailable" : "error", r.error));
+      try {
+        id = await startJob("corridor-leverage", { country: focal });
+      } catch (e) {
+        const status = (e as { status?: number }).status;
+        body.replaceChildren(
+          notice(status === 404 ? "unavailable" : "error", (e as Error).message),
+        );
         return;
       }
-      id = r.data.id;
       leverageJobs.set(focal, id);
     }
-    const r = { data: { id } };
-    for (;;) {
-      await new Promise((res) => setTimeout(res, 400));
-      const j = await api<{
-        status: string;
-        progress: number;
-        message?: string;
-        result?: { rows: LeverageRow[] };
-        error?: string;
-      }>(`/api/jobs/${r.data.id}?t=${Date.now()}`);
-      if (!j.ok) return body.replaceChildren(notice("error", j.error));
-      bar.value = j.data.progress;
-      status.textContent = `${Math.round(j.data.progress * 100)}% · ${((performance.now() - t0) / 1000).toFixed(0)} s${j.data.message ? ` · ${j.data.message}` : ""}`;
-      if (j.data.status === "running") continue;
-      if (j.data.status !== "done" || !j.data.result) {
-        leverageJobs.delete(focal);
-        return body.replaceChildren(
-          notice("error", `transit leverage ${j.data.status}: ${j.data.error ?? ""}`),
-        );
-      }
-      const rows = j.data.result.rows;
+    let job: JobJson;
+    try {
+      job = await pollJob(id, {
+        signal: ctx.signal,
+        every: 400,
+        onProgress: (j) => {
+          bar.value = j.progress;
+          status.textContent = `${Math.round(j.progress * 100)}% · ${((performance.now() - t0) / 1000).toFixed(0)} s${j.message ? ` · ${j.message}` : ""}`;
+        },
+      });
+    } catch (e) {
+      if (e instanceof Left) return;
+      leverageJobs.delete(focal);
+      body.replaceChildren(notice("error", `transit leverage: ${(e as Error).message}`));
+      return;
+    }
+    const result = job.result as { rows?: LeverageRow[] } | undefined;
+    if (!Array.isArray(result?.rows)) {
+      body.replaceChildren(notice("error", "transit leverage: the job returned no rows"));
+      return;
+    }
+    {
+      const rows = result.rows;
       const Plot = await import("@observablehq/plot");
       const chart = Plot.plot({
         width: 760,

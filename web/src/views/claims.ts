@@ -1,0 +1,101 @@
+// The seed's claims with verdict badges (TEAM interface 8). Shown only when the server returns
+// claims for the scenario and the focal state is the scenario's focal state.
+import { intervalOf } from "../measured.ts";
+import { type ClaimJson, type ClaimsJson, VERDICTS } from "../types.ts";
+import { h, notice, sourceLink } from "../ui.ts";
+
+const VERDICT_TEXT: Record<string, string> = {
+  supported: "the data support the claim",
+  "partly supported": "the data support part of the claim",
+  "not supported": "the data do not support the claim",
+  inconclusive: "the interval straddles the rule's threshold",
+  "not testable": "an input is missing in a compared period",
+};
+
+/** Which claims to show, or why none: the focal state must be the one the claims are about. */
+export function claimsToShow(
+  data: ClaimsJson | null | undefined,
+  focal: string,
+  scenarioFocal: string,
+): { show: ClaimJson[]; why: string | null } {
+  const claims = Array.isArray(data?.claims) ? data.claims : [];
+  if (claims.length === 0) return { show: [], why: "This scenario defines no claims to check." };
+  const about = data?.focal ?? scenarioFocal;
+  if (focal !== about)
+    return {
+      show: [],
+      why: `The scenario's claims are about ${about}; they are shown only when ${about} is the focal state.`,
+    };
+  return { show: claims, why: null };
+}
+
+const slug = (v: string) => v.toLowerCase().replace(/[^a-z]+/g, "-");
+
+export function verdictBadge(verdict: string): HTMLElement {
+  const known = (VERDICTS as readonly string[]).includes(verdict);
+  return h(
+    "span",
+    {
+      class: `verdict-badge verdict-${known ? slug(verdict) : "unknown"}`,
+      title: known ? VERDICT_TEXT[verdict] : "a verdict this dashboard does not know",
+    },
+    known ? verdict : `${verdict} (unknown verdict)`,
+  );
+}
+
+export function intervalText(c: ClaimJson): string {
+  if (!("interval" in c) || c.interval === undefined) return "interval not reported by the server";
+  const iv = intervalOf(c.interval);
+  if (!iv) return "no interval (no number compared)";
+  return `interval ${iv[0].toFixed(2)} to ${iv[1].toFixed(2)}`;
+}
+
+export function claimItem(c: ClaimJson): HTMLElement {
+  const used = c.inputs?.used ?? [];
+  const dropped = c.inputs?.dropped ?? [];
+  return h(
+    "li",
+    { class: `claim verdict-${slug(c.verdict)}`, "data-id": c.id, "data-verdict": c.verdict },
+    h("div", { class: "claim-head" }, verdictBadge(c.verdict), " ", h("strong", {}, c.claim)),
+    h("div", { class: "claim-interval" }, intervalText(c)),
+    h("div", { class: "ev-meta" }, `Measure: ${c.measure}`),
+    c.rule ? h("div", { class: "ev-meta" }, `Rule: ${c.rule}`) : null,
+    h("div", {}, c.finding),
+    used.length || dropped.length
+      ? h(
+          "div",
+          { class: "ev-meta" },
+          used.length ? `Inputs used: ${used.join(", ")}.` : "No input used.",
+          dropped.length
+            ? ` Dropped: ${dropped.map((d) => `${d.key} (${d.reason})`).join("; ")}.`
+            : "",
+        )
+      : null,
+    h("div", { class: "ev-meta" }, "Sources: ", ...c.sources.map((x) => sourceLink(x))),
+  );
+}
+
+export function claimsList(
+  data: ClaimsJson | null | undefined,
+  focal: string,
+  scenarioFocal: string,
+): HTMLElement {
+  const { show, why } = claimsToShow(data, focal, scenarioFocal);
+  if (why) return notice("info", why);
+  const counts = VERDICTS.map((v) => [v, show.filter((c) => c.verdict === v).length] as const);
+  return h(
+    "div",
+    {},
+    h(
+      "p",
+      { class: "summary" },
+      "Each empirical claim of the seed text, the measure that tests it, its verdict and interval, and the sources. ",
+      counts
+        .filter(([, n]) => n > 0)
+        .map(([v, n]) => `${n} ${v}`)
+        .join(", "),
+      ".",
+    ),
+    h("ol", { class: "claims" }, ...show.map(claimItem)),
+  );
+}
