@@ -8,9 +8,9 @@ export type ShownStatus = DataStatus | "not measured";
 
 export const STATUS_TEXT: Record<ShownStatus, string> = {
   data: "measured",
-  partial: "partial data: not scored",
+  partial: "partial data",
   "no data": "no data",
-  "not measured": "status not reported by the server: not scored",
+  "not measured": "status not reported by the server",
 };
 
 /** The server's status when it is one of the three, else "not measured". */
@@ -52,7 +52,10 @@ export interface ShownInput {
   status: ShownStatus;
   /** Only when status is "data". */
   value: number | null;
-  /** A number the server sent for an input that is not "data": shown beside it, never used. */
+  /**
+   * A number the server sent for an input that is not "data" (a partial figure in `raw`, or a
+   * `value` from a server that reports no status): shown beside it, never used.
+   */
   reported: number | null;
   interval: Interval | null;
   weight: number | null;
@@ -70,7 +73,7 @@ export function shownInput(i: ScorecardInputJson | Record<string, unknown>): Sho
     key: String(r.key ?? "?"),
     status,
     value: status === "data" ? v : null,
-    reported: status === "data" ? null : v,
+    reported: status === "data" ? null : (v ?? finite(r.raw)),
     interval: intervalOf(r.interval),
     weight: finite(r.weight),
     raw: r.raw,
@@ -134,7 +137,7 @@ export function cellLabel(c: ShownCell): string {
   if (c.status === "data" && c.score !== null)
     return `${head}: ${withInterval(c.score, c.interval, 0)}`;
   if (c.status === "data") return `${head}: below the coverage threshold, no score`;
-  return `${head}: ${STATUS_TEXT[c.status]}`;
+  return `${head}: ${STATUS_TEXT[c.status]}, not scored`;
 }
 
 /** The text a cell shows in the grid: a number only for a scored cell with status "data". */

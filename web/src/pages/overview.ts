@@ -248,11 +248,10 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   );
   const gl = pendingBlock("Counting events", () => glance(ctx), { signal });
   const cl = pendingBlock("Checking the claims", () => claims(ctx), { signal });
-  const [b0, b1] = compare.split(":");
   root.append(
     section("Scorecard", sc.el),
     section(
-      compare ? `Did the scores change from ${b0} to ${b1}?` : "Change between periods",
+      "Did the scores change? Like for like between two periods",
       compareForm(ctx, compare),
       compare ? cmp.el : notice("info", "The period is too short to compare two parts of it."),
     ),

@@ -39,7 +39,7 @@ const defaults = {
   digits: 1,
 };
 
-const M = { top: 18, right: 8, bottom: 22, left: 30 };
+const M = { top: 18, right: 16, bottom: 22, left: 30 };
 
 function el<K extends keyof SVGElementTagNameMap>(
   tag: K,
