@@ -62,7 +62,7 @@ async function open(
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el.getAttribute("role") !== "gridcell") return null;
+    if (el?.getAttribute("role") !== "gridcell") return null;
     return {
       year: el.dataset.year,
       pillar: el.dataset.pillar,

@@ -291,3 +291,80 @@ test("an unknown verdict is flagged, not dressed as one of the five", () => {
   assert.equal(b.className, "verdict-badge verdict-unknown");
   assert.match(b.textContent!, /unknown verdict/);
 });
+
+const { relationPoints, alignmentSeries, alignmentChart, relationChart } = await import(
+  "../../web/src/views/dyad-charts.ts"
+);
+
+test("relation rows (interface 4) are drawn only where the status is 'data', with their intervals", () => {
+  const rows = [
+    { period: "2019", n: 4, status: "data", score: 0.25, interval: [0.1, 0.4] },
+    { period: "2020", n: 0, status: "no data", score: null, interval: null },
+    { period: "2021", n: 3, score: 0.13 },
+    { period: "2022", n: 2, status: "data", score: -0.2, interval: [-0.5, 0.05] },
+  ];
+  assert.deepEqual(relationPoints(rows), [
+    { x: 2019, status: "data", value: 0.25, interval: [0.1, 0.4] },
+    { x: 2020, status: "no data", value: null, interval: null },
+    { x: 2021, status: "not measured", value: null, interval: null },
+    { x: 2022, status: "data", value: -0.2, interval: [-0.5, 0.05] },
+  ]);
+  const el = relationChart(rows, "AZE", "RUS");
+  assert.equal(el.querySelectorAll("g.whisker").length, 2);
+  assert.equal(el.querySelectorAll("rect.gap").length, 2);
+  // The unstated 2021 score is listed struck through, not drawn.
+  assert.equal(el.querySelector("span.reported")?.textContent, "0.13");
+});
+
+test("alignment rows (interface 5) below the minimum of roll calls are gaps, one series per partner", () => {
+  const rows = [
+    {
+      year: 2019,
+      a: "AZE",
+      b: "RUS",
+      n: 82,
+      status: "data",
+      minRollCalls: 40,
+      agreement: 0.76,
+      intervals: { agreement: [0.7, 0.82] },
+    },
+    {
+      year: 2020,
+      a: "AZE",
+      b: "RUS",
+      n: 1,
+      status: "no data",
+      minRollCalls: 40,
+      agreement: null,
+      intervals: { agreement: null },
+    },
+    {
+      year: 2019,
+      a: "AZE",
+      b: "USA",
+      n: 82,
+      status: "data",
+      minRollCalls: 40,
+      agreement: 0.3,
+      intervals: { agreement: [0.22, 0.38] },
+    },
+  ];
+  const s = alignmentSeries(rows);
+  assert.deepEqual(
+    s.map((x) => [x.name, x.points.map((p) => [p.x, p.status, p.value])]),
+    [
+      [
+        "RUS",
+        [
+          [2019, "data", 0.76],
+          [2020, "no data", null],
+        ],
+      ],
+      ["USA", [[2019, "data", 0.3]]],
+    ],
+  );
+  const el = alignmentChart(rows, "AZE");
+  assert.equal(el.querySelectorAll("g.whisker").length, 2);
+  assert.equal(el.querySelectorAll("circle.pt").length, 2);
+  assert.match(el.textContent!, /1 \(min 40\)/);
+});
