@@ -210,14 +210,27 @@ async function render(): Promise<void> {
     update: (extra) => go({ ...full, extra: { ...full.extra, ...extra } }),
     signal,
   };
+  // Until the page puts something on screen, say what it waits for (never a blank area).
+  const pageWait = waiting(`Loading ${page.label}`, { signal });
+  main.insertBefore(pageWait.el, root);
+  const firstContent = new MutationObserver(() => {
+    if (root.childElementCount > 0) endWait();
+  });
+  const endWait = () => {
+    firstContent.disconnect();
+    pageWait.stop();
+    pageWait.el.remove();
+  };
+  firstContent.observe(root, { childList: true });
   try {
     const mod = await modP;
-    if (seq !== renderSeq) return;
+    if (seq !== renderSeq) return endWait();
     await mod.render(root, ctx);
   } catch (e) {
     console.error(e);
     root.replaceChildren(notice("error", `This page failed to draw: ${(e as Error).message}`));
   }
+  endWait();
   if (seq === renderSeq) document.body.dataset.ready = "1";
 }
 

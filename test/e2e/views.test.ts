@@ -1,6 +1,6 @@
-// The Overview in Debian's Chromium: the scorecard grid's keyboard pattern and its honesty rule on
-// the live server; the TEAM-shaped answers (fixtures) drawn as hatched cells, whiskers, a
-// comparison and verdict badges; loading states; and job polling that stops when a page is left.
+// The dashboard's views in Debian's Chromium: the scorecard grid's keyboard pattern and its honesty
+// rule on the live server; the TEAM-shaped answers (fixtures) drawn as hatched cells, whiskers, a
+// comparison and verdict badges; loading states; dyad charts; job polling that stops on leaving.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -275,6 +275,51 @@ test("leaving the Lab stops polling its running job (and cancels it)", async () 
     if (status !== "cancelled") await new Promise((r) => setTimeout(r, 100));
   }
   assert.equal(status, "cancelled");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a page that waits for the server says what it waits for instead of a blank area", async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const page = await context.newPage();
+  await page.route("**/api/scenario/sources?*", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/data`);
+  await page.locator(".pending", { hasText: "Loading Data" }).waitFor({ timeout: 30_000 });
+  release();
+  await page.waitForSelector("body[data-ready]", { timeout: 60_000 });
+  assert.equal(await page.locator(".pending").count(), 0);
+  await page.close();
+});
+
+test("Timeline with a partner draws the relation score and UN-vote agreement only for rows the API marks as measured", async () => {
+  const rel = await api<{ rows: { status?: string; score: number | null; interval?: unknown }[] }>(
+    "/api/relations?scenario=azerbaijan&focal=AZE&with=RUS&by=year&from=2015&to=2022",
+  );
+  const al = await api<{ rows: { status?: string; intervals?: { agreement?: unknown } }[] }>(
+    "/api/alignment?focal=AZE&with=RUS&from=2015&to=2022",
+  );
+  const { page, errors } = await open("/timeline?with=RUS&from=2015&to=2022");
+  const measured = (rows: { status?: string }[]) => rows.filter((r) => r.status === "data").length;
+  assert.equal(await page.locator(".relation-chart svg circle.pt").count(), measured(rel.rows));
+  assert.equal(
+    await page.locator(".relation-chart svg rect.gap").count(),
+    rel.rows.length - measured(rel.rows),
+  );
+  assert.equal(
+    await page.locator(".relation-chart svg g.whisker").count(),
+    rel.rows.filter((r) => r.status === "data" && Array.isArray(r.interval)).length,
+  );
+  assert.equal(await page.locator(".alignment-chart svg circle.pt").count(), measured(al.rows));
+  assert.equal(
+    await page.locator(".alignment-chart svg g.whisker").count(),
+    al.rows.filter((r) => r.status === "data" && Array.isArray(r.intervals?.agreement)).length,
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
