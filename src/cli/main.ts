@@ -2,12 +2,14 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { ValidationError } from "../data/problem.ts";
+import { addOperationCommands } from "../ops/cli.ts";
+import { GROUPS, OPERATIONS } from "../ops/registry.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**
- * The `ana` command line. Every file in `./commands/` exports `register(program)` and adds one
- * command (or a group); they are discovered here so that adding a command touches no shared file.
- * Commands import their heavy modules lazily inside their action so that start-up stays quick.
+ * The `ana` command line. Operations (`src/ops/registry.ts`) become commands; local-only commands
+ * (import, serve, data check, ...) are files in `./commands/` exporting `register(program)`,
+ * discovered here. Both import their heavy modules lazily so that start-up stays quick.
  * Exit codes: 0 ok, 1 error, 2 bad usage.
  */
 export async function buildProgram(): Promise<Command> {
@@ -16,6 +18,7 @@ export async function buildProgram(): Promise<Command> {
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
+  addOperationCommands(program, OPERATIONS, GROUPS);
   const dir = fileURLToPath(new URL("./commands/", import.meta.url));
   for (const f of readdirSync(dir).sort()) {
     if (!f.endsWith(".ts")) continue;
@@ -24,6 +27,11 @@ export async function buildProgram(): Promise<Command> {
     };
     mod.register?.(program);
   }
+  // Help lists commands (and subcommands) alphabetically, whichever way they were added.
+  (function sort(c: Command) {
+    (c.commands as Command[]).sort((a, b) => a.name().localeCompare(b.name()));
+    c.commands.forEach(sort);
+  })(program);
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();
     c.commands.forEach(override);

@@ -1,7 +1,2 @@
-/** A mistake in how a command was called: printed with a hint and exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+/** A mistake in how a command was called: printed with a hint and exit code 2 (see src/ops/errors.ts). */
+export { UsageError } from "../ops/errors.ts";

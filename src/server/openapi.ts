@@ -1,6 +1,15 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 
+/** One query parameter, already in OpenAPI form (operations describe theirs this way). */
+export interface OpenApiParameter {
+  name: string;
+  in: "query";
+  required: boolean;
+  schema: Record<string, unknown>;
+  description?: string;
+}
+
 /** What a route file says about one of its endpoints, for `/api/openapi.json`. */
 export interface RouteDoc {
   method: "get" | "post" | "put" | "delete";
@@ -12,6 +21,8 @@ export interface RouteDoc {
   tag?: string;
   /** The zod object schema the handler validates its query string with. */
   query?: z.ZodObject;
+  /** Query parameters in OpenAPI form (instead of `query`). */
+  parameters?: OpenApiParameter[];
   /** The zod schema of a JSON request body. */
   body?: z.ZodType;
   /** Extra responses beside 200 and the documented error shape, by status code. */
@@ -89,6 +100,7 @@ export function openApiDocument(app: Hono, info: { version: string }): Record<st
     const params: Record<string, unknown>[] = [];
     for (const m of doc.path.matchAll(/:([A-Za-z0-9_]+)/g))
       params.push({ name: m[1], in: "path", required: true, schema: { type: "string" } });
+    if (doc.parameters) params.push(...doc.parameters.map((x) => ({ ...x })));
     if (doc.query) {
       const s = jsonSchema(doc.query) as {
         properties?: Record<string, Record<string, unknown>>;

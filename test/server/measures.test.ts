@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Hono } from "hono";
 import { createApp } from "../../src/server/app.ts";
@@ -58,4 +61,26 @@ test("GET /api/dependence, /api/relations and /api/scorecard answer; bad input i
   assert.match((await bad.json()).error, /domain/);
   const badW = await app.request("/api/scorecard?focal=AZE&weights=nope=1");
   assert.equal(badW.status, 400);
+});
+
+test("a broken default scenario is an error the client sees, never a 200 computed without it", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ana-broken-"));
+  writeFileSync(join(dir, "scenario.yaml"), "id: azerbaijan\nfocal: AZE\nfrom: 2011\n");
+  const broken = await createApp({ db: ":memory:", scenarios: { azerbaijan: dir } });
+  try {
+    for (const path of [
+      "/api/scorecard?focal=AZE&from=2019&to=2019",
+      "/api/dependence?focal=AZE&domain=arms&from=2011&to=2012",
+      "/api/relations?focal=AZE&with=ARM&from=2020&to=2021",
+    ]) {
+      const res = await broken.app.request(path);
+      assert.ok(res.status >= 400, `${path} answered ${res.status}`);
+      assert.ok((await res.json()).error, path);
+    }
+    const unknown = await app.request("/api/scorecard?focal=AZE&scenario=no-such-scenario");
+    assert.equal(unknown.status, 404);
+  } finally {
+    await broken.ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

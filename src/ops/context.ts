@@ -1,0 +1,35 @@
+import type { Scenario } from "../model/scenario.ts";
+import type { EventBackend } from "../store/event-backend.ts";
+import type { Store } from "../store/store.ts";
+
+/** A scenario and, when known, the line of each record in its files (for error messages). */
+export interface LoadedScenario {
+  scenario: Scenario;
+  lines?: Record<string, number[]>;
+}
+
+/**
+ * Where an operation's data come from. The CLI and the library use a local context (a store file,
+ * scenario ids or folders); the server one (shipped scenario ids only, one shared store). An
+ * operation never opens files itself: it asks its context, so it runs the same on every surface
+ * and on either event backend.
+ */
+export interface OpContext {
+  /** "local" may read scenario folders by path; "server" only shipped ids. */
+  readonly surface: "local" | "server";
+  /**
+   * The scenario named by `id` (an id; locally also a folder), or the default scenario when `id`
+   * is undefined. A named scenario that is unknown or invalid is an error; so is an invalid
+   * default. Returns undefined only when no id was given and no default scenario exists.
+   */
+  scenario(id: string | undefined): LoadedScenario | undefined;
+  /** The store (reference panel, imported events). */
+  store(): Promise<Store>;
+  /** Imported events: the store's DuckDB tables, or ClickHouse when the context names it. */
+  events(): Promise<EventBackend>;
+  /** Aborted when the caller gives up (a cancelled job, a timed-out request). */
+  readonly signal?: AbortSignal;
+}
+
+/** Progress of a long operation: fraction done in [0, 1] and a message. */
+export type Progress = (fraction: number, message?: string) => void;

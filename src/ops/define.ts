@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { OpContext, Progress } from "./context.ts";
+import type { ParamShape, ParamsInput, ParamsOutput } from "./params.ts";
+
+/** How an operation is served over HTTP. */
+export interface HttpSpec {
+  /** "get": a GET route answering the result; "job": POST creates a job, GET /api/jobs/:id polls. */
+  method: "get" | "job";
+  /** Route path, e.g. `/api/alignment`. */
+  path: string;
+  /** OpenAPI tag ("measures", "network", ...). */
+  tag?: string;
+  /**
+   * Identical requests to a read-only server share one answer (only for pure functions of the
+   * parameters and the shipped data).
+   */
+  memo?: boolean;
+  /** Extra documented responses beside 200/400, by status code. */
+  responses?: Record<string, string>;
+}
+
+/** One operation, declared once; every surface is derived from it. */
+export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
+  /** The command, words separated by spaces: "alignment", "corridors compare". */
+  name: string;
+  /** One line for help, docs and OpenAPI. */
+  summary: string;
+  params: P;
+  /** Parameters given as positional arguments on the command line, in order. */
+  positionals?: readonly (keyof P & string)[];
+  http: HttpSpec | false;
+  /** Compute the result: exactly what `--json` prints, the API answers and the library returns. */
+  run(ctx: OpContext, params: ParamsOutput<P>, progress?: Progress): Promise<R>;
+  /** The human form on the command line (default: the JSON). */
+  print?(result: R, params: ParamsOutput<P>): void;
+  /** Local options the command takes beside its parameters (store file, ClickHouse). */
+  uses?: { db?: boolean; eventStore?: boolean };
+  /** The zod object validating every surface's input (derived). */
+  readonly schema: z.ZodObject;
+  /** The library function's name: "corridors compare" → "corridorsCompare" (derived). */
+  readonly fnName: string;
+}
+
+export type OpParams<O> = O extends Operation<infer P, unknown> ? ParamsOutput<P> : never;
+export type OpInput<O> = O extends Operation<infer P, unknown> ? ParamsInput<P> : never;
+export type OpResult<O> = O extends Operation<ParamShape, infer R> ? R : never;
+
+/** "corridors compare" → "corridorsCompare"; "simulate doctrine" → "simulateDoctrine". */
+export function functionName(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join("");
+}
+
+/** Declare an operation (see CONTRIBUTING.md, "Adding an operation"). */
+export function defineOperation<P extends ParamShape, R>(
+  op: Omit<Operation<P, R>, "schema" | "fnName">,
+): Operation<P, R> {
+  for (const k of op.positionals ?? [])
+    if (!(k in op.params)) throw new Error(`${op.name}: positional ${k} is not a parameter`);
+  const shape = Object.fromEntries(Object.entries(op.params).map(([k, v]) => [k, v.zod]));
+  return { ...op, schema: z.object(shape), fnName: functionName(op.name) };
+}

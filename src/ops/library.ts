@@ -1,0 +1,35 @@
+import type { Operation } from "./define.ts";
+import { OpError, renderParamNames, UsageError } from "./errors.ts";
+import { LocalContext, type LocalOptions } from "./local-context.ts";
+import type { ParamShape, ParamsInput } from "./params.ts";
+import { parseParams } from "./parse.ts";
+
+/** A library function's options: the operation's parameters plus where the data live. */
+export type LibraryOptions<P extends ParamShape> = ParamsInput<P> & LocalOptions;
+
+/**
+ * The library form of an operation: one options object (the command's options in camelCase plus
+ * its named positionals, and `db`/`store` for the store), returning exactly what `--json` prints.
+ * Bad options throw a `UsageError` naming the option.
+ */
+export function libraryFunction<P extends ParamShape, R>(
+  op: Operation<P, R>,
+): (options: LibraryOptions<P>) => Promise<R> {
+  const fn = async (options: LibraryOptions<P>): Promise<R> => {
+    const { db, store, ...input } = (options ?? {}) as LocalOptions & Record<string, unknown>;
+    let ctx: LocalContext | undefined;
+    try {
+      const params = parseParams(op, input, { unknownKeys: "error", allowed: ["db", "store"] });
+      ctx = new LocalContext({ db, store });
+      return await op.run(ctx, params);
+    } catch (e) {
+      if (e instanceof UsageError) throw new UsageError(renderParamNames(e.message, "api"));
+      if (e instanceof OpError) throw new OpError(e.status, renderParamNames(e.message, "api"));
+      throw e;
+    } finally {
+      await ctx?.close();
+    }
+  };
+  Object.defineProperty(fn, "name", { value: op.fnName });
+  return fn;
+}

@@ -1,0 +1,73 @@
+import { readScenario } from "../data/load-scenario.ts";
+import { ValidationError } from "../data/problem.ts";
+import { DEFAULT_SCENARIO, resolveScenarioDir } from "../data/scenario-registry.ts";
+import type { EventBackend } from "../store/event-backend.ts";
+import type { Store } from "../store/store.ts";
+import type { LoadedScenario, OpContext } from "./context.ts";
+import { UsageError } from "./errors.ts";
+
+/** Options every local (CLI or library) call may give beside its parameters. */
+export interface LocalOptions {
+  /** Store file (default: the user data directory); ":memory:" for none. */
+  db?: string;
+  /**
+   * Imported events from ClickHouse instead of the store file:
+   * `clickhouse://host:port[,host:port...]?cluster=NAME` (docs/scale.md).
+   */
+  store?: string;
+}
+
+/** The context of a CLI command or a library call; `close()` releases what it opened. */
+export class LocalContext implements OpContext {
+  readonly surface = "local" as const;
+  private storePromise?: Promise<Store>;
+  private eventsPromise?: Promise<EventBackend>;
+  private scenarios = new Map<string, LoadedScenario>();
+  constructor(readonly options: LocalOptions = {}) {
+    if (options.db !== undefined && options.store !== undefined)
+      throw new UsageError(
+        "{db} (DuckDB file) and {store} (ClickHouse) name different stores: give one",
+      );
+  }
+
+  scenario(id: string | undefined): LoadedScenario | undefined {
+    const key = id ?? "";
+    const hit = this.scenarios.get(key);
+    if (hit) return hit;
+    let dir: string;
+    try {
+      dir = resolveScenarioDir(id ?? DEFAULT_SCENARIO);
+    } catch (e) {
+      if (id !== undefined) throw e;
+      return undefined;
+    }
+    const r = readScenario(dir);
+    if (!r.scenario) throw new ValidationError(r.problems);
+    const loaded = { scenario: r.scenario, lines: r.lines };
+    this.scenarios.set(key, loaded);
+    return loaded;
+  }
+
+  store(): Promise<Store> {
+    this.storePromise ??= import("../store/store.ts").then(({ Store }) =>
+      Store.open(this.options.db),
+    );
+    return this.storePromise;
+  }
+
+  events(): Promise<EventBackend> {
+    this.eventsPromise ??= (async () => {
+      const { openEventBackend, DuckDbEventBackend } = await import("../store/event-backend.ts");
+      if (this.options.store !== undefined) return openEventBackend({ store: this.options.store });
+      return new DuckDbEventBackend(await this.store());
+    })();
+    return this.eventsPromise;
+  }
+
+  async close(): Promise<void> {
+    const ev = this.eventsPromise && (await this.eventsPromise.catch(() => undefined));
+    if (ev && ev.kind !== "duckdb") await ev.close();
+    const st = this.storePromise && (await this.storePromise.catch(() => undefined));
+    st?.close();
+  }
+}
