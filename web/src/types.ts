@@ -240,3 +240,84 @@ export interface DependenceRowJson {
   coverage?: string;
   sources?: string[];
 }
+
+export interface ScenarioSourceJson {
+  source: string;
+  url: boolean;
+  records: Record<string, number>;
+  from: number | null;
+  to: number | null;
+}
+
+export interface WhatIfRowJson {
+  measure: string;
+  key: string;
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+}
+
+export interface DoctrineSummaryJson {
+  doctrine: string;
+  payoff: Record<string, number>;
+  cvar: number;
+  autonomy: number[];
+  coercion: { meanEvents: number; probAny: number };
+  abandonment: { meanEvents: number; probAny: number };
+}
+
+export interface LevelJson {
+  partner: string;
+  level: string;
+  basis?: string;
+  source?: string;
+  notes?: string;
+}
+
+export interface EdgeJson {
+  source: string;
+  target: string;
+  sign: number;
+  weight?: number;
+  tieScore?: number;
+  eventScore?: number;
+}
+
+export interface CorridorLinkJson {
+  id: string;
+  name: string;
+  mode: string;
+  network: string;
+  status: string;
+  capacity: number | string | null;
+  capacityUnit?: string;
+  geometry: number[][];
+  source: string | null;
+  assumption?: boolean;
+}
+
+export interface LeverageRowJson {
+  year: number;
+  network: "transport" | "gas";
+  routeBetweenness: number | null;
+  bypassCost: number | null;
+  shapley: number | null;
+  shapleyShare?: number | null;
+  costUnit?: string;
+}
+
+export interface ScenarioInfo {
+  id: string;
+  name: string;
+  focal: string;
+  from: string;
+  to: string;
+}
+
+export interface Actor {
+  id: string;
+  kind: "state" | "organisation" | "group";
+  name: string;
+  cow?: number;
+  source: string;
+}

@@ -2,6 +2,7 @@ import { api } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { renderValue } from "../generic.ts";
 import { Left, pollJob, startJob } from "../jobs.ts";
+import type { DoctrineSummaryJson, WhatIfRowJson } from "../types.ts";
 import { fmt, h, notice, section, table } from "../ui.ts";
 
 /** A shipped example change set (data/whatif/tripp-operational.yaml): every row hypothetical. */
@@ -107,19 +108,11 @@ function num(id: string, label: string, value: number, min: number, max: number)
 
 const val = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
 
-interface WhatIfRow {
-  measure: string;
-  key: string;
-  before: number | null;
-  after: number | null;
-  delta: number | null;
-}
-
 function whatIfResult(
   r: {
     applied: { op: string; table: string; rows: number }[];
-    changed: WhatIfRow[];
-    measures: WhatIfRow[];
+    changed: WhatIfRowJson[];
+    measures: WhatIfRowJson[];
     notIncluded: string[];
   },
   ctx: PageContext,
@@ -154,20 +147,11 @@ function whatIfResult(
   );
 }
 
-interface DoctrineSummary {
-  doctrine: string;
-  payoff: Record<string, number>;
-  cvar: number;
-  autonomy: number[];
-  coercion: { meanEvents: number; probAny: number };
-  abandonment: { meanEvents: number; probAny: number };
-}
-
 async function doctrineResult(r: {
   runs: number;
   years: number;
   seed: number;
-  doctrines: DoctrineSummary[];
+  doctrines: DoctrineSummaryJson[];
   ranking: string[];
   assumptions?: unknown;
   measured?: unknown;
@@ -198,7 +182,7 @@ async function doctrineResult(r: {
       ...payoffKeys.map((k) => ({
         key: k,
         label: `payoff ${k}`,
-        value: (d: DoctrineSummary) => fmt(d.payoff[k], 2),
+        value: (d: DoctrineSummaryJson) => fmt(d.payoff[k], 2),
         numeric: true,
       })),
       { key: "c", label: "CVaR", value: (d) => fmt(d.cvar, 2), numeric: true },

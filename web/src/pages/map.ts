@@ -4,9 +4,13 @@ import type { PageContext } from "../context.ts";
 import { type CountryFeature, worldCountries } from "../geo.ts";
 import { Left, pollJob, startJob } from "../jobs.ts";
 import {
+  type CorridorLinkJson,
+  type EdgeJson,
   type JobJson,
   LEVEL_COLOURS,
   LEVELS,
+  type LevelJson,
+  type LeverageRowJson,
   type Project,
   type ScenarioData,
   type Tie,
@@ -58,23 +62,6 @@ export interface Partner {
   score: number | null;
 }
 
-interface LevelJson {
-  partner: string;
-  level: string;
-  basis?: string;
-  source?: string;
-  notes?: string;
-}
-
-interface EdgeJson {
-  source: string;
-  target: string;
-  sign: number;
-  weight?: number;
-  tieScore?: number;
-  eventScore?: number;
-}
-
 /**
  * The focal state's partners at a date, from what the server computes: levels (/api/levels) and
  * the sign of its signed-graph edge (/api/network). The tie records in force are only listed.
@@ -106,29 +93,6 @@ export function partnersFrom(
           : null,
     };
   });
-}
-
-interface CorridorLink {
-  id: string;
-  name: string;
-  mode: string;
-  network: string;
-  status: string;
-  capacity: number | string | null;
-  capacityUnit?: string;
-  geometry: number[][];
-  source: string | null;
-  assumption?: boolean;
-}
-
-interface LeverageRow {
-  year: number;
-  network: "transport" | "gas";
-  routeBetweenness: number | null;
-  bypassCost: number | null;
-  shapley: number | null;
-  shapleyShare?: number | null;
-  costUnit?: string;
 }
 
 const leverageJobs = new Map<string, string>();
@@ -180,7 +144,7 @@ function leverageSection(ctx: PageContext): HTMLElement {
       body.replaceChildren(notice("error", `transit leverage: ${(e as Error).message}`));
       return;
     }
-    const result = job.result as { rows?: LeverageRow[] } | undefined;
+    const result = job.result as { rows?: LeverageRowJson[] } | undefined;
     if (!Array.isArray(result?.rows)) {
       body.replaceChildren(notice("error", "transit leverage: the job returned no rows"));
       return;
@@ -254,7 +218,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const zoom = st.extra.zoom === "world" ? "world" : "region";
   const corridorsP = has("/api/corridors/network").then((ok) =>
     ok
-      ? api<{ links: CorridorLink[] }>(`/api/corridors/network${qs({ year: at.slice(0, 4) })}`)
+      ? api<{ links: CorridorLinkJson[] }>(`/api/corridors/network${qs({ year: at.slice(0, 4) })}`)
       : null,
   );
   const hasLeverageP = hasJob("corridor-leverage");
@@ -384,7 +348,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     svg.append(el);
   }
   // The corridor model's route network in the year (links with their own geometry), when the server has it.
-  let corridorLinks: CorridorLink[] = [];
+  let corridorLinks: CorridorLinkJson[] = [];
   const cn = await corridorsP;
   if (cn?.ok) corridorLinks = cn.data.links;
   for (const l of corridorLinks) {
