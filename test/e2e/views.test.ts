@@ -210,7 +210,7 @@ test("the claims are not shown when the focal state is not the scenario's focal 
   assert.equal(await page.locator("ol.claims").count(), 0);
   assert.match(
     (await page.locator(".page-overview").textContent()) ?? "",
-    /shown only when AZE is the focal state/,
+    /shown only when Azerbaijan is the focal state/,
   );
   assert.deepEqual(errors, []);
   await page.close();

@@ -212,7 +212,7 @@ async function claims(ctx: PageContext): Promise<HTMLElement> {
   if (!(await has("/api/claims"))) return unavailable("/api/claims", "The claims check");
   const r = await api<ClaimsJson>(`/api/claims${qs({ scenario: ctx.state.scenario })}`);
   if (!r.ok) return notice("error", r.error);
-  return claimsList(r.data, ctx.state.focal, ctx.scenario.focal);
+  return claimsList(r.data, ctx.state.focal, ctx.scenario.focal, ctx.name);
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
@@ -220,7 +220,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const from = Number(st.from);
   const to = Number(st.to);
   const asked = st.extra.compare ?? "";
-  const compare = parseCompare(asked, from, to) ? asked : defaultCompare(from, to);
+  const valid = parseCompare(asked, from, to) !== null;
+  const compare = valid ? asked : defaultCompare(from, to);
   const signal = ctx.signal;
   const hasScorecard = has("/api/scorecard");
   // One request gives the cells and the comparison; both views wait on it.
@@ -253,6 +254,12 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     section(
       "Did the scores change? Like for like between two periods",
       compareForm(ctx, compare),
+      asked && !valid
+        ? notice(
+            "info",
+            `"${asked}" is not two periods within ${from}–${to} (before ends before after starts); comparing ${compare} instead.`,
+          )
+        : null,
       compare ? cmp.el : notice("info", "The period is too short to compare two parts of it."),
     ),
     gl.el,

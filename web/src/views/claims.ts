@@ -17,6 +17,7 @@ export function claimsToShow(
   data: ClaimsJson | null | undefined,
   focal: string,
   scenarioFocal: string,
+  name: (code: string) => string = (c) => c,
 ): { show: ClaimJson[]; why: string | null } {
   const claims = Array.isArray(data?.claims) ? data.claims : [];
   if (claims.length === 0) return { show: [], why: "This scenario defines no claims to check." };
@@ -24,7 +25,7 @@ export function claimsToShow(
   if (focal !== about)
     return {
       show: [],
-      why: `The scenario's claims are about ${about}; they are shown only when ${about} is the focal state.`,
+      why: `The scenario's claims are about ${name(about)}; they are shown only when ${name(about)} is the focal state.`,
     };
   return { show: claims, why: null };
 }
@@ -79,8 +80,9 @@ export function claimsList(
   data: ClaimsJson | null | undefined,
   focal: string,
   scenarioFocal: string,
+  name: (code: string) => string = (c) => c,
 ): HTMLElement {
-  const { show, why } = claimsToShow(data, focal, scenarioFocal);
+  const { show, why } = claimsToShow(data, focal, scenarioFocal, name);
   if (why) return notice("info", why);
   const counts = VERDICTS.map((v) => [v, show.filter((c) => c.verdict === v).length] as const);
   return h(
