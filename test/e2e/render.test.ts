@@ -17,9 +17,8 @@ const { scorecardGrid, moveInGrid, gridLayout } = await import(
 );
 const { cellDetail } = await import("../../web/src/views/cell-detail.ts");
 const { intervalChart, measuredRuns } = await import("../../web/src/views/interval-chart.ts");
-const { comparisonAnswer, comparisonPanel, defaultCompare, parseCompare } = await import(
-  "../../web/src/views/comparison.ts"
-);
+const { changeText, comparisonAnswer, comparisonPanel, defaultCompare, parseCompare } =
+  await import("../../web/src/views/comparison.ts");
 const { claimsList, claimsToShow, verdictBadge } = await import("../../web/src/views/claims.ts");
 const { VERDICTS } = await import("../../web/src/types.ts");
 
@@ -220,7 +219,10 @@ test("comparison rows read as a measured change with its interval, or 'not measu
     kind: "not measurable",
     text: "not measurable: leverage.exportReach (ends in 2020) and leverage.mediation (not curated before 2025)",
   });
-  assert.equal(comparisonAnswer(c).text, "inconclusive: change +5.0 (interval −3.0 to +13.0)");
+  // The server's own words win when it gives them; the change and interval are shown beside.
+  assert.equal(comparisonAnswer(c).text, "inconclusive");
+  assert.equal(changeText(c), "change +5.0 (interval −3.0 to +13.0)");
+  assert.equal(changeText(b), null);
   // Missing fields are "not measured", never a change of 0.
   for (const row of [
     { level: "x", pillar: "y" },
@@ -232,14 +234,19 @@ test("comparison rows read as a measured change with its interval, or 'not measu
 
 test("the comparison panel shows no before/after figures for a row that is not measurable", () => {
   const el = comparisonPanel(card.comparison);
-  const rows = [...el.querySelectorAll("tbody tr")];
+  const rows = [...el.querySelectorAll("li.cmp-row")];
   assert.equal(rows.length, 3);
-  const lev = rows[1];
-  assert.equal(lev.getAttribute("data-kind"), "not measurable");
-  const tds = [...lev.querySelectorAll("td")].map((t) => t.textContent);
-  assert.equal(tds[2], "—");
-  assert.equal(tds[3], "—");
+  assert.deepEqual(
+    rows.map((r) => r.getAttribute("data-kind")),
+    ["measured", "not measurable", "measured"],
+  );
+  assert.equal(rows[1].querySelector(".cmp-change"), null);
+  assert.equal(
+    rows[0].querySelector(".cmp-change")!.textContent,
+    "60.0 → 55.0: change −5.0 (interval −9.0 to −1.0)",
+  );
   assert.match(el.textContent!, /between 2019–2020 and 2021–2022/);
+  assert.match(el.textContent!, /2 measured, 1 not measurable, 0 not measured/);
   assert.match(
     comparisonPanel(undefined).textContent!,
     /did not return a like-for-like comparison/,

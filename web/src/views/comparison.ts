@@ -3,7 +3,7 @@
 // the server's reasons. The server decides; this only words what it returned.
 import { intervalOf } from "../measured.ts";
 import type { ComparisonJson, ComparisonRowJson } from "../types.ts";
-import { h, missing, notice } from "../ui.ts";
+import { h, notice } from "../ui.ts";
 
 const signed = (v: number, digits = 1) =>
   `${v > 0 ? "+" : v < 0 ? "−" : "±"}${Math.abs(v).toFixed(digits)}`;
@@ -20,34 +20,96 @@ export interface RowAnswer {
   text: string;
 }
 
-/** One row's answer in words. Missing fields mean "not measured", never a change of 0. */
+/** A measured row's change and interval, e.g. "change −5.0 (interval −9.0 to −1.0)"; null otherwise. */
+export function changeText(row: ComparisonRowJson): string | null {
+  const delta = typeof row.delta === "number" && Number.isFinite(row.delta) ? row.delta : null;
+  if (row.status !== "data" || delta === null) return null;
+  const iv = intervalOf(row.interval);
+  return `change ${signed(delta)}${iv ? ` (interval ${signed(iv[0])} to ${signed(iv[1])})` : " (no interval reported)"}`;
+}
+
+/**
+ * One row's answer in words: the server's `answer` when it gives one, else composed from its
+ * fields. Missing fields mean "not measured", never a change of 0.
+ */
 export function comparisonAnswer(row: ComparisonRowJson): RowAnswer {
   const dropped = Array.isArray(row.dropped) ? row.dropped : [];
+  const given = typeof row.answer === "string" && row.answer ? row.answer : null;
   if (row.status === "not testable") {
     const why = dropped.map((d) => `${d.key} (${d.reason})`);
     return {
       kind: "not measurable",
-      text: why.length
-        ? `not measurable: ${listText(why)}`
-        : "not measurable (the server gave no reason)",
+      text:
+        given ??
+        (why.length
+          ? `not measurable: ${listText(why)}`
+          : "not measurable (the server gave no reason)"),
     };
   }
-  const delta = typeof row.delta === "number" && Number.isFinite(row.delta) ? row.delta : null;
-  if (row.status !== "data" || delta === null)
+  const change = changeText(row);
+  if (change === null)
     return {
       kind: "not measured",
       text: "not measured: the server reported no change for this row",
     };
-  const iv = intervalOf(row.interval);
-  const change = `change ${signed(delta)}${iv ? ` (interval ${signed(iv[0])} to ${signed(iv[1])})` : " (no interval reported)"}`;
-  return {
-    kind: "measured",
-    text: typeof row.answer === "string" && row.answer ? `${row.answer}: ${change}` : change,
-  };
+  return { kind: "measured", text: given ?? change };
 }
 
 const period = (p: { from: number | string; to: number | string }) =>
   String(p.from) === String(p.to) ? String(p.from) : `${p.from}–${p.to}`;
+
+const KIND_LABEL: Record<RowAnswer["kind"], string> = {
+  measured: "measured",
+  "not measurable": "not measurable",
+  "not measured": "not measured",
+};
+
+function rowItem(r: ComparisonRowJson): HTMLElement {
+  const a = comparisonAnswer(r);
+  const change = changeText(r);
+  const used = Array.isArray(r.used) ? r.used : [];
+  const dropped = Array.isArray(r.dropped) ? r.dropped : [];
+  return h(
+    "li",
+    {
+      class: `cmp-row cmp-${a.kind.replace(/\s+/g, "-")}`,
+      "data-kind": a.kind,
+      "data-pillar": String(r.pillar ?? ""),
+      "data-level": String(r.level ?? ""),
+    },
+    h(
+      "span",
+      { class: `status-badge ${a.kind === "measured" ? "status-data" : "status-no-data"}` },
+      KIND_LABEL[a.kind],
+    ),
+    " ",
+    h("strong", {}, String(r.pillar ?? "?")),
+    ": ",
+    h("span", { class: "cmp-answer" }, a.text),
+    a.kind === "measured" && change
+      ? h(
+          "div",
+          { class: "cmp-change" },
+          `${typeof r.before === "number" ? r.before.toFixed(1) : "—"} → ${typeof r.after === "number" ? r.after.toFixed(1) : "—"}: ${change}`,
+        )
+      : null,
+    used.length || dropped.length
+      ? h(
+          "details",
+          {},
+          h("summary", {}, `inputs: ${used.length} used, ${dropped.length} dropped`),
+          h(
+            "ul",
+            { class: "plain" },
+            used.length
+              ? h("li", {}, `used (measured in every year of both periods): ${used.join(", ")}`)
+              : null,
+            ...dropped.map((d) => h("li", {}, `dropped ${d.key}: ${d.reason}`)),
+          ),
+        )
+      : null,
+  );
+}
 
 export function comparisonPanel(cmp: ComparisonJson | undefined | null): HTMLElement {
   if (!cmp || !Array.isArray(cmp.rows))
@@ -57,69 +119,25 @@ export function comparisonPanel(cmp: ComparisonJson | undefined | null): HTMLEle
       "Nothing is compared in its place: comparing means over different inputs is not a measurement.",
     );
   if (cmp.rows.length === 0) return notice("empty", "The comparison returned no rows.");
-  const fmtN = (v: unknown) =>
-    typeof v === "number" && Number.isFinite(v) ? v.toFixed(1) : missing("—", "not measured");
+  const levels = [...new Set(cmp.rows.map((r) => String(r.level ?? "?")))];
+  const n = (k: RowAnswer["kind"]) => cmp.rows.filter((r) => comparisonAnswer(r).kind === k).length;
   return h(
     "div",
     { class: "comparison" },
     h(
       "p",
       { class: "summary" },
-      `Did the scores change between ${period(cmp.before)} and ${period(cmp.after)}? Each row uses only inputs measured in every year of both periods; inputs that are not are dropped and named.`,
+      `Did the scores change between ${period(cmp.before)} and ${period(cmp.after)}? Each row uses only inputs measured in every year of both periods; the others are dropped and named. ${n("measured")} measured, ${n("not measurable")} not measurable, ${n("not measured")} not measured.`,
     ),
-    h(
-      "div",
-      { class: "table-wrap" },
+    ...levels.map((l) =>
       h(
-        "table",
-        { class: "comparison-table" },
+        "div",
+        { class: "cmp-level" },
+        h("h3", {}, l),
         h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            ...[
-              "pillar",
-              "level",
-              "answer",
-              period(cmp.before),
-              period(cmp.after),
-              "inputs used",
-              "dropped",
-            ].map((k) => h("th", { scope: "col" }, k)),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          ...cmp.rows.map((r) => {
-            const a = comparisonAnswer(r);
-            const measured = a.kind === "measured";
-            return h(
-              "tr",
-              { class: `cmp-${a.kind.replace(/\s+/g, "-")}`, "data-kind": a.kind },
-              h("th", { scope: "row" }, String(r.pillar ?? "?")),
-              h("td", {}, String(r.level ?? "?")),
-              h("td", { class: "cmp-answer" }, a.text),
-              h("td", { class: "num" }, measured ? fmtN(r.before) : missing("—", a.text)),
-              h("td", { class: "num" }, measured ? fmtN(r.after) : missing("—", a.text)),
-              h(
-                "td",
-                {},
-                Array.isArray(r.used) && r.used.length
-                  ? r.used.join(", ")
-                  : missing("none", "no input measured in both periods"),
-              ),
-              h(
-                "td",
-                {},
-                Array.isArray(r.dropped) && r.dropped.length
-                  ? r.dropped.map((d) => `${d.key}: ${d.reason}`).join("; ")
-                  : "",
-              ),
-            );
-          }),
+          "ul",
+          { class: "cmp-rows" },
+          ...cmp.rows.filter((r) => String(r.level ?? "?") === l).map(rowItem),
         ),
       ),
     ),
