@@ -284,7 +284,16 @@ test("claims are shown only for the scenario's focal state, each with its verdic
     items.map((li) => li.querySelector(".verdict-badge")!.className),
     VERDICTS.map((v) => `verdict-badge verdict-${v.replace(/ /g, "-")}`),
   );
-  assert.equal(items[0].querySelector(".claim-interval")!.textContent, "interval -0.45 to -0.15");
+  assert.equal(
+    items[0].querySelector(".claim-interval")!.textContent,
+    "value -0.30, interval -0.45 to -0.15 (90% bootstrap interval (events resampled, seed 1, 1000 draws))",
+  );
+  assert.match(items[0].textContent!, /Rule: supported if the score falls by more than 0\.05/);
+  assert.match(items[0].textContent!, /Periods: before: 2024-12-01; after: 2025-01 to 2025-12/);
+  assert.match(items[0].textContent!, /holds in 88% of 200 draws/);
+  assert.doesNotMatch(items[0].textContent!, /Before the uncertainty checks/);
+  assert.match(items[3].textContent!, /Before the uncertainty checks the verdict was "supported"/);
+  assert.equal(items[1].querySelector(".claim-interval")!.textContent, "interval 1.10 to 1.60");
   assert.equal(
     items[4].querySelector(".claim-interval")!.textContent,
     "no interval (no number compared)",

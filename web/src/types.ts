@@ -202,9 +202,18 @@ export interface ClaimJson {
   verdict: string;
   sources: string[];
   interval?: Interval | null;
-  rule?: string;
-  periods?: unknown;
+  /** The rule in words, or as declared ({ kind, text, threshold… }). */
+  rule?: string | ({ text?: string } & Record<string, unknown>);
+  /** The periods as declared, e.g. { before: "2011-2019", after: ["2021", "2024"] }. */
+  periods?: Record<string, string | string[]> | null;
   inputs?: { used?: string[]; dropped?: { key: string; reason: string }[] };
+  /** The number the verdict rests on, and how its interval was made. */
+  value?: number | null;
+  intervalNote?: string;
+  /** Share of thinning draws (equal events per year) that keep the verdict. */
+  stability?: { share: number; draws: number; eventsPerYear?: number; years?: [number, number] };
+  /** The verdict before the uncertainty checks, when they changed it. */
+  pointVerdict?: string;
 }
 
 export interface ClaimsJson {

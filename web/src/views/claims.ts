@@ -44,11 +44,32 @@ export function verdictBadge(verdict: string): HTMLElement {
   );
 }
 
+const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
+
 export function intervalText(c: ClaimJson): string {
   if (!("interval" in c) || c.interval === undefined) return "interval not reported by the server";
   const iv = intervalOf(c.interval);
-  if (!iv) return "no interval (no number compared)";
-  return `interval ${iv[0].toFixed(2)} to ${iv[1].toFixed(2)}`;
+  const value =
+    typeof c.value === "number" && Number.isFinite(c.value) ? `value ${num(c.value)}, ` : "";
+  const note = c.intervalNote ? ` (${c.intervalNote})` : "";
+  if (!iv) return `${value}no interval${note || " (no number compared)"}`;
+  return `${value}interval ${num(iv[0])} to ${num(iv[1])}${note}`;
+}
+
+/** The rule in words: a string, or the declared rule's `text`. */
+export function ruleText(rule: ClaimJson["rule"]): string | null {
+  if (typeof rule === "string") return rule || null;
+  if (rule && typeof rule === "object" && typeof rule.text === "string") return rule.text;
+  return null;
+}
+
+/** "before: 2011–2019; after: 2021–2024" from the declared periods. */
+export function periodsText(periods: ClaimJson["periods"]): string | null {
+  if (!periods || typeof periods !== "object") return null;
+  const parts = Object.entries(periods).map(
+    ([k, v]) => `${k}: ${Array.isArray(v) ? v.join(" to ") : String(v)}`,
+  );
+  return parts.length ? parts.join("; ") : null;
 }
 
 export function claimItem(c: ClaimJson): HTMLElement {
@@ -60,7 +81,24 @@ export function claimItem(c: ClaimJson): HTMLElement {
     h("div", { class: "claim-head" }, verdictBadge(c.verdict), " ", h("strong", {}, c.claim)),
     h("div", { class: "claim-interval" }, intervalText(c)),
     h("div", { class: "ev-meta" }, `Measure: ${c.measure}`),
-    c.rule ? h("div", { class: "ev-meta" }, `Rule: ${c.rule}`) : null,
+    ruleText(c.rule) ? h("div", { class: "ev-meta" }, `Rule: ${ruleText(c.rule)}`) : null,
+    periodsText(c.periods)
+      ? h("div", { class: "ev-meta" }, `Periods: ${periodsText(c.periods)}`)
+      : null,
+    c.stability && typeof c.stability.share === "number"
+      ? h(
+          "div",
+          { class: "ev-meta claim-stability" },
+          `The verdict holds in ${Math.round(c.stability.share * 100)}% of ${c.stability.draws} draws with the same number of events every year${c.stability.eventsPerYear ? ` (${c.stability.eventsPerYear} a year)` : ""}.`,
+        )
+      : null,
+    c.pointVerdict && c.pointVerdict !== c.verdict
+      ? h(
+          "div",
+          { class: "ev-meta" },
+          `Before the uncertainty checks the verdict was "${c.pointVerdict}".`,
+        )
+      : null,
     h("div", {}, c.finding),
     used.length || dropped.length
       ? h(
