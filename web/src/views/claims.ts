@@ -102,8 +102,9 @@ export function claimItem(c: ClaimJson): HTMLElement {
     h("div", {}, c.finding),
     used.length || dropped.length
       ? h(
-          "div",
-          { class: "ev-meta" },
+          "details",
+          { class: "ev-meta claim-inputs" },
+          h("summary", {}, `Inputs: ${used.length} used, ${dropped.length} dropped`),
           used.length ? `Inputs used: ${used.join(", ")}.` : "No input used.",
           dropped.length
             ? ` Dropped: ${dropped.map((d) => `${d.key} (${d.reason})`).join("; ")}.`
