@@ -174,8 +174,8 @@ export interface ScorecardJson {
   from: number;
   to: number;
   scenario?: string | null;
-  pillars?: string[];
-  levels?: string[];
+  pillars?: readonly string[];
+  levels?: readonly string[];
   formula?: Record<string, string>;
   cells: ScorecardCellJson[];
   overall?: ScorecardOverallJson[];
@@ -234,10 +234,11 @@ export interface JobJson {
 
 /** One row of /api/dependence. */
 export interface DependenceRowJson {
-  year: number;
+  /** Absent on window rows (window=true), which the dashboard does not ask for. */
+  year?: number;
   total: number | null;
   shares: Record<string, number>;
-  nPartners?: number;
+  nPartners?: number | null;
   hhi?: number | null;
   hhiNorm?: number | null;
   nEff?: number | null;

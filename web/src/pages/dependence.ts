@@ -10,7 +10,10 @@ const DOMAINS = ["arms", "gas", "trade-export", "trade-import", "fdi"] as const;
 type Row = DependenceRowJson;
 
 /** The years of the range the chart may draw: only rows the server calls "data". */
-export function chartYears(rows: Row[]): { data: Set<number>; partial: Set<number> } {
+export function chartYears(rows: (Row & { year: number })[]): {
+  data: Set<number>;
+  partial: Set<number>;
+} {
   const data = new Set<number>();
   const partial = new Set<number>();
   for (const r of rows) {
@@ -91,7 +94,10 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     root.append(notice(r.missing ? "unavailable" : "error", r.error));
     return;
   }
-  const rows: Row[] = r.data.rows ?? [];
+  // Yearly rows only (window rows carry from/to instead of a year; this page does not ask for them).
+  const rows = (r.data.rows ?? []).filter(
+    (x): x is Row & { year: number } => typeof x.year === "number",
+  );
   const origin = h(
     "p",
     { class: "summary" },
