@@ -18,7 +18,9 @@ export function chartYears(rows: (Row & { year: number })[]): {
   const partial = new Set<number>();
   for (const r of rows) {
     if (r.coverage === "data" && Object.keys(r.shares ?? {}).length) data.add(r.year);
-    else if (r.coverage === "partial") partial.add(r.year);
+    // "partial" (named partners short of the reported total) and "total only" (a national total,
+    // no partner figures): not drawn, said so.
+    else if (r.coverage === "partial" || r.coverage === "total only") partial.add(r.year);
   }
   return { data, partial };
 }
@@ -155,7 +157,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         Plot.text(partialYears, {
           x: (y: number) => y,
           y: 0.5,
-          text: () => "partial",
+          text: (y: number) => rows.find((x) => x.year === y)?.coverage ?? "partial",
           rotate: -90,
           fill: "#b36b00",
         }),
@@ -176,7 +178,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       parts.push(
         notice(
           "info",
-          `Partial ${domain} data for ${partialYears.join(", ")}: the named partners do not make up the year's total, so no share is drawn and no concentration computed.`,
+          `Not fully measured ${domain} years: ${partialYears.map((y) => `${y} (${rows.find((x) => x.year === y)?.coverage})`).join(", ")}: the named partners do not make up the year's total (or only a total is known), so no share is drawn and no concentration computed.`,
         ),
       );
   }
