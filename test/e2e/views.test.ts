@@ -323,3 +323,40 @@ test("Timeline with a partner draws the relation score and UN-vote agreement onl
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("'did the leverage rise after 2020?' reads a measured answer with its interval, or 'not measurable' with the reasons", async () => {
+  const card = await api<{
+    comparison?: {
+      rows: {
+        level: string;
+        pillar: string;
+        status: string;
+        interval: unknown;
+        dropped: { key: string }[];
+      }[];
+    };
+  }>("/api/scorecard?scenario=azerbaijan&focal=AZE&from=2011&to=2025&compare=2011-2019:2021-2025");
+  const { page, errors } = await open("/overview");
+  const panel = page.locator("section", { hasText: "Like for like" });
+  if (!card.comparison) {
+    // This server does not compare periods yet: the panel says so and shows no figure.
+    assert.match((await panel.textContent()) ?? "", /did not return a like-for-like comparison/);
+  } else {
+    const rows = card.comparison.rows.filter((r) => r.pillar === "leverage");
+    assert.ok(rows.length > 0);
+    for (const r of rows) {
+      const li = panel.locator(`li.cmp-row[data-pillar="leverage"][data-level="${r.level}"]`);
+      const text = (await li.textContent()) ?? "";
+      if (r.status === "data") {
+        assert.equal(await li.getAttribute("data-kind"), "measured");
+        if (Array.isArray(r.interval)) assert.match(text, /interval/);
+      } else {
+        assert.equal(await li.getAttribute("data-kind"), "not measurable");
+        assert.match(text, /not measurable/);
+        for (const d of r.dropped) assert.ok(text.includes(d.key), `${d.key} named`);
+      }
+    }
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
