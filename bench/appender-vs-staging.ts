@@ -4,11 +4,11 @@
 // npx tsx bench/appender-vs-staging.ts RAW_GDELT2.tsv [ROWS]   (reads the first ROWS lines)
 import { closeSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { DuckDBDateValue } from "@duckdb/node-api";
-import { stagingReadSql } from "../src/ingest/duckdb-sink.ts";
 import { EVENT_ROW_COLUMNS, type EventRow, rowToTsv } from "../src/ingest/event-row.ts";
 import { goldsteinTable } from "../src/ingest/event-tables.ts";
 import { gdeltParser } from "../src/ingest/parse-gdelt.ts";
-import { EVENT_ROWS_COLUMNS_SQL } from "../src/store/event-schema.ts";
+import { EVENT_ROWS_COLUMNS_SQL } from "../src/store/duckdb/event-schema.ts";
+import { stagingReadSql } from "../src/store/duckdb/sink.ts";
 import { Store } from "../src/store/store.ts";
 
 const [file, n = "200000"] = process.argv.slice(2);

@@ -158,7 +158,7 @@ Same answers: ${same("monthly_none_sha256") && same("monthly_exact_sha256") ? "*
   streaming HTTP INSERT per file into a staging table in another process, then ATTACH PARTITION), and in how much
   work that hand-over costs on the shared cores.
 - The aggregation times include moving the result rows into Node and building the JSON rows. \`exact\` dedup is done
-  differently: DuckDB with its own query (\`dedupedEventsSql\` in \`src/ingest/dedup.ts\`), ClickHouse 18.16 (no window functions) with a GROUP BY over the
+  differently: DuckDB with its own query (\`dedupedEventsSql\` in \`src/store/duckdb/dedup.ts\`), ClickHouse 18.16 (no window functions) with a GROUP BY over the
   dedup key plus a \`GLOBAL IN\` of the kept row ids, whose set is shipped to every shard.
 - The generated file has no duplicate GLOBALEVENTIDs, so \`exact\` returns the same rows as \`none\`; its column
   measures the cost of the deduplication step itself.

@@ -2,9 +2,9 @@
 // Usage: npx tsx bench/import-phase.ts ceiling|import|dyads FILE DB
 // Prints one JSON line: {phase, seconds, rows, maxRssMb, ...}.
 import { rmSync } from "node:fs";
-import { DuckDbEventSink } from "../src/ingest/duckdb-sink.ts";
-import { dyads } from "../src/ingest/dyads.ts";
 import { importEvents } from "../src/ingest/import-events.ts";
+import { dyads } from "../src/store/duckdb/dyads.ts";
+import { DuckDbEventSink } from "../src/store/duckdb/sink.ts";
 import { Store } from "../src/store/store.ts";
 import { ceilingSql } from "./gdelt2-schema.ts";
 

@@ -9,12 +9,21 @@ export function scenarioFromOptions(opts: { scenario?: string }): Scenario {
   return loadScenario(resolveScenarioDir(opts.scenario));
 }
 
-/** Open the store named by `--db` (default: the user data directory), run `fn`, close it. */
+/**
+ * Run `fn` with a store for a query, then close it. Queries never take the writer's lock, so any
+ * number run beside each other and beside `ana serve`:
+ *  - by default the shipped reference panel alone (in memory; the store file is not opened, so
+ *    `--db` does not matter and a running import does not block);
+ *  - with `{ events: true }` the store named by `--db` (default: the user data directory) opened
+ *    read-only, for work that reads imported events.
+ * Writers (`ana import`) open the store themselves with `access: "write"`.
+ */
 export async function withStore<T>(
   opts: { db?: string },
   fn: (store: Store) => Promise<T>,
+  options: { events?: boolean } = {},
 ): Promise<T> {
-  const store = await Store.open(opts.db);
+  const store = options.events ? await Store.read(opts.db) : await Store.panel();
   try {
     return await fn(store);
   } finally {

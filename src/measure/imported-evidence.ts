@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Store } from "../store/store.ts";
 import type { EventRecord } from "./relations.ts";
 
-/** The shape of an imported event as `src/ingest/imported-events.ts` returns it. */
+/** The shape of an imported event as `src/store/duckdb/imported-events.ts` returns it. */
 interface ImportedEventLike {
   date: string;
   source: string;
@@ -13,7 +13,7 @@ interface ImportedEventLike {
   dataset: string;
 }
 
-const MODULE = new URL("../ingest/imported-events.ts", import.meta.url);
+const MODULE = new URL("../store/duckdb/imported-events.ts", import.meta.url);
 
 /**
  * Imported machine-coded events (GDELT, ICEWS, PLOVER…) between a and b as event records

@@ -23,10 +23,12 @@ export interface OpContext {
    * default. Returns undefined only when no id was given and no default scenario exists.
    */
   scenario(id: string | undefined): LoadedScenario | undefined;
-  /** The store (reference panel, imported events). */
+  /** The reference panel (`ref_*` views); no store file is needed or locked for it. */
   store(): Promise<Store>;
   /** Imported events: the store's DuckDB tables, or ClickHouse when the context names it. */
   events(): Promise<EventBackend>;
+  /** Release what the context opened (e.g. a read-only store file). */
+  close?(): Promise<void>;
   /** Aborted when the caller gives up (a cancelled job, a timed-out request). */
   readonly signal?: AbortSignal;
 }

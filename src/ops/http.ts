@@ -14,6 +14,9 @@ import { parseParams } from "./parse.ts";
  * an error (404/422), and so is an invalid default: never a silent "no scenario".
  */
 export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpContext {
+  let reader:
+    | Promise<{ backend: import("../store/event-backend.ts").EventBackend; close?: () => void }>
+    | undefined;
   return {
     surface: "server",
     signal,
@@ -22,10 +25,28 @@ export function serverOpContext(ctx: ServerContext, signal?: AbortSignal): OpCon
       if (!ctx.scenarioIds().includes(DEFAULT_SCENARIO)) return undefined;
       return { scenario: ctx.scenario(DEFAULT_SCENARIO) };
     },
-    store: () => ctx.store(),
-    async events() {
-      const { DuckDbEventBackend } = await import("../store/event-backend.ts");
-      return new DuckDbEventBackend(await ctx.store());
+    // The reference panel needs no store file; imported events are read from the store file,
+    // read-only and shared with other readers (or a writable server's own store), for this
+    // request only: `close()` releases it.
+    store: () => ctx.panel(),
+    events() {
+      reader ??= (async () => {
+        const { DuckDbEventBackend } = await import("../store/event-backend.ts");
+        if (ctx.writable) return { backend: new DuckDbEventBackend(await ctx.openWritable()) };
+        const { Store } = await import("../store/store.ts");
+        let store: Awaited<ReturnType<typeof Store.read>>;
+        try {
+          store = await Store.read(ctx.options.db);
+        } catch (e) {
+          throw new HttpError(503, (e as Error).message);
+        }
+        return { backend: new DuckDbEventBackend(store), close: () => store.close() };
+      })();
+      return reader.then((r) => r.backend);
+    },
+    async close() {
+      const r = reader && (await reader.catch(() => undefined));
+      r?.close?.();
     },
   };
 }
@@ -108,7 +129,14 @@ export function addOperationRoute(app: Hono, ctx: ServerContext, op: Operation):
   app.get(http.path, async (c) => {
     try {
       const params = parseParams(op, queryInput(op, c.req.query()));
-      const compute = async () => JSON.stringify(await op.run(serverOpContext(ctx), params));
+      const compute = async () => {
+        const oc = serverOpContext(ctx);
+        try {
+          return JSON.stringify(await op.run(oc, params));
+        } finally {
+          await oc.close?.();
+        }
+      };
       const json =
         http.memo && !ctx.writable
           ? await ctx.memo(`${op.name}|${JSON.stringify(params)}`, compute)

@@ -21,6 +21,7 @@ export interface LocalOptions {
 export class LocalContext implements OpContext {
   readonly surface = "local" as const;
   private storePromise?: Promise<Store>;
+  private readerPromise?: Promise<Store>;
   private eventsPromise?: Promise<EventBackend>;
   private scenarios = new Map<string, LoadedScenario>();
   constructor(readonly options: LocalOptions = {}) {
@@ -48,18 +49,25 @@ export class LocalContext implements OpContext {
     return loaded;
   }
 
+  /** The reference panel alone (in memory): queries never lock the store file. */
   store(): Promise<Store> {
-    this.storePromise ??= import("../store/store.ts").then(({ Store }) =>
-      Store.open(this.options.db),
-    );
+    this.storePromise ??= import("../store/store.ts").then(({ Store }) => Store.panel());
     return this.storePromise;
+  }
+
+  /** The store file for imported events, read-only and shared with other readers. */
+  private reader(): Promise<Store> {
+    this.readerPromise ??= import("../store/store.ts").then(({ Store }) =>
+      Store.read(this.options.db),
+    );
+    return this.readerPromise;
   }
 
   events(): Promise<EventBackend> {
     this.eventsPromise ??= (async () => {
       const { openEventBackend, DuckDbEventBackend } = await import("../store/event-backend.ts");
       if (this.options.store !== undefined) return openEventBackend({ store: this.options.store });
-      return new DuckDbEventBackend(await this.store());
+      return new DuckDbEventBackend(await this.reader());
     })();
     return this.eventsPromise;
   }
@@ -67,7 +75,9 @@ export class LocalContext implements OpContext {
   async close(): Promise<void> {
     const ev = this.eventsPromise && (await this.eventsPromise.catch(() => undefined));
     if (ev && ev.kind !== "duckdb") await ev.close();
-    const st = this.storePromise && (await this.storePromise.catch(() => undefined));
-    st?.close();
+    for (const p of [this.storePromise, this.readerPromise]) {
+      const st = p && (await p.catch(() => undefined));
+      st?.close();
+    }
   }
 }

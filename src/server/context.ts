@@ -1,12 +1,20 @@
 import { loadScenario } from "../data/load-scenario.ts";
-import { builtinScenarios, resolveScenarioDir } from "../data/scenario-registry.ts";
+import {
+  builtinScenarios,
+  DEFAULT_SCENARIO,
+  resolveScenarioDir,
+} from "../data/scenario-registry.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { Store } from "../store/store.ts";
 
 export interface ServerOptions {
   /** Store file (default: the user data directory); ":memory:" for none. */
   db?: string;
-  /** Allow requests that change the store. Off unless the operator says so. */
+  /**
+   * Allow requests that change the store. Off unless the operator says so. A writable server
+   * holds the store file's lock from start to stop (no other process can open it meanwhile); a
+   * read-only one opens it read-only, only while a request reads imported events.
+   */
   writable?: boolean;
   /**
    * Scenario folders served beside the shipped ones, by id (`ana serve --scenario DIR`). Requests
@@ -15,13 +23,24 @@ export interface ServerOptions {
   scenarios?: Record<string, string>;
 }
 
+/** A read-only server closes the store file this long after its last use (so imports can run). */
+export const EVENTS_IDLE_MS = 2000;
+
 /**
  * What route handlers share: validated scenarios (cached; requests may only name shipped
- * scenarios, never a path), and one store connection opened on first use.
+ * scenarios, never a path), the reference panel, and the store file for imported events.
+ *  - `panel()`: the shipped Parquet panel in an in-memory DuckDB, opened once; never touches the
+ *    store file, so any number of servers and CLI commands run beside each other.
+ *  - `withEvents(fn)`: the store file for imported events. Read-only servers open it READ_ONLY
+ *    (DuckDB's shared lock) for the requests that need it and close it when idle, so readers never
+ *    block each other and `ana import` can run between requests; a writable server opens it for
+ *    writing at start (`openWritable()`) and holds it until `close()`.
  */
 export class ServerContext {
   private scenarios = new Map<string, Scenario>();
-  private storePromise?: Promise<Store>;
+  private panelPromise?: Promise<Store>;
+  private writePromise?: Promise<Store>;
+  private reader?: { store: Promise<Store>; users: number; timer?: NodeJS.Timeout };
   constructor(readonly options: ServerOptions = {}) {}
 
   get writable(): boolean {
@@ -44,6 +63,17 @@ export class ServerContext {
       this.scenarios.set(id, s);
     }
     return s;
+  }
+
+  /**
+   * The named scenario; without a name, the default scenario when this server serves one
+   * (undefined only when it does not). A scenario that fails to load or validate is an error
+   * (422 with its problems), never a silent "no scenario".
+   */
+  scenarioOrDefault(id?: string): Scenario | undefined {
+    if (id) return this.scenario(id);
+    if (!this.scenarioIds().includes(DEFAULT_SCENARIO)) return undefined;
+    return this.scenario(DEFAULT_SCENARIO);
   }
 
   /** Ids of every scenario this server serves: the shipped ones and the extra folders. */
@@ -88,13 +118,83 @@ export class ServerContext {
     return p;
   }
 
+  /** The shipped reference panel (in memory, opened once): for every query without imported events. */
+  panel(): Promise<Store> {
+    this.panelPromise ??= Store.panel();
+    this.panelPromise.catch(() => {
+      this.panelPromise = undefined;
+    });
+    return this.panelPromise;
+  }
+
+  /** @deprecated Use `panel()` (reference panel) or `withEvents()` (imported events). */
   store(): Promise<Store> {
-    this.storePromise ??= Store.open(this.options.db);
-    return this.storePromise;
+    return this.panel();
+  }
+
+  /** A writable server's store, opened for writing (exclusive lock) on first call and held. */
+  openWritable(): Promise<Store> {
+    if (!this.writable) throw new HttpError(403, "this server is read-only");
+    this.writePromise ??= Store.open(this.options.db, { access: "write" });
+    return this.writePromise;
+  }
+
+  /**
+   * Run `fn` with the store file for imported events: read-only and shared (closed
+   * `EVENTS_IDLE_MS` after the last user), or a writable server's own store. A store that a
+   * writer holds answers 503 with who holds it.
+   */
+  async withEvents<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    if (this.writable) return fn(await this.openWritable());
+    let r = this.reader;
+    if (!r) {
+      const store = Store.open(this.options.db, { access: "read" });
+      r = { store, users: 0 };
+      this.reader = r;
+      const mine = r;
+      store.catch(() => {
+        if (this.reader === mine) this.reader = undefined;
+      });
+    }
+    r.users++;
+    clearTimeout(r.timer);
+    try {
+      let store: Store;
+      try {
+        store = await r.store;
+      } catch (e) {
+        throw new HttpError(503, (e as Error).message);
+      }
+      return await fn(store);
+    } finally {
+      r.users--;
+      const mine = r;
+      if (mine.users === 0 && this.reader === mine) {
+        mine.timer = setTimeout(() => {
+          if (this.reader !== mine || mine.users > 0) return;
+          this.reader = undefined;
+          mine.store.then(
+            (s) => s.close(),
+            () => undefined,
+          );
+        }, EVENTS_IDLE_MS);
+        mine.timer.unref();
+      }
+    }
   }
 
   async close(): Promise<void> {
-    if (this.storePromise) (await this.storePromise).close();
+    const open = [this.panelPromise, this.writePromise, this.reader?.store];
+    if (this.reader) clearTimeout(this.reader.timer);
+    this.panelPromise = this.writePromise = this.reader = undefined;
+    for (const p of open) {
+      if (!p) continue;
+      try {
+        (await p).close();
+      } catch {
+        // it never opened: nothing to close
+      }
+    }
   }
 }
 

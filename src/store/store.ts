@@ -1,10 +1,32 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { attachPanel } from "./attach-panel.ts";
 import { defaultStorePath } from "./default-path.ts";
-import { createSchema } from "./schema.ts";
+import { createEventSchema } from "./duckdb/event-schema.ts";
+import { describeHolder } from "./lock-holder.ts";
 
 export type Row = Record<string, unknown>;
+
+/**
+ * How a store is opened:
+ *  - `write`: the store file itself, created if needed, with DuckDB's exclusive lock. For writers
+ *    only (`ana import`, `ana serve --writable`); one at a time, and no reader beside it.
+ *  - `read`: the store file READ_ONLY (DuckDB's shared lock: any number of readers side by side).
+ *    When the file does not exist yet there is nothing imported: an in-memory database with the
+ *    (empty) event tables stands in, and the file is not created.
+ *  - `panel`: no store file at all: an in-memory database with the shipped reference panel only
+ *    (no event tables). For every query that needs no imported events; never waits for a lock.
+ * Every mode attaches the shipped Parquet reference panel as `ref_*` views.
+ */
+export type StoreAccess = "write" | "read" | "panel";
+
+export interface StoreOpenOptions {
+  /** Default "write" (the historical behaviour); queries should ask for "read" or "panel". */
+  access?: StoreAccess;
+}
+
+const OPEN_DEFAULTS: Required<StoreOpenOptions> = { access: "write" };
 
 /** Turn DuckDB values into plain JSON-friendly values: BIGINT → number, dates → ISO strings. */
 function plain(v: unknown): unknown {
@@ -26,37 +48,89 @@ function plain(v: unknown): unknown {
   return out;
 }
 
+/** What to tell the user when DuckDB refuses the lock. */
+function lockMessage(path: string, access: StoreAccess, dbMessage: string): string {
+  const holder = describeHolder(dbMessage);
+  if (access === "write")
+    return `store: ${path} is in use by ${holder}. Writing (\`ana import\`, \`ana serve --writable\`) needs the store to itself, with no reader or writer beside it: wait for that process to finish or stop it (kill ${/PID (\d+)/.exec(dbMessage)?.[1] ?? "it"}), then retry; or pass --db with another file`;
+  return `store: ${path} is being written by ${holder} (\`ana import\` or \`ana serve --writable\` hold the store to themselves): wait for it to finish or stop it, then retry; or pass --db with another file`;
+}
+
 /**
- * ANA's analytical store: one DuckDB database holding the scenarios and imported events, with
- * the shipped reference panel attached as views. One process may hold a store file at a time
- * (DuckDB's lock), so commands open it, work, and close it.
+ * ANA's analytical store: imported events in one DuckDB file, with the shipped reference panel
+ * attached as views. Readers share the file (`read`), writers hold it alone (`write`), and work
+ * that needs only the panel does not open it at all (`panel`): see `StoreAccess`.
+ *
+ * API:
+ *  - `Store.open(path?, { access })` — open the store at `path` (default `defaultStorePath()`;
+ *    ":memory:" for a private in-memory one).
+ *  - `Store.read(path?)` = `open(path, { access: "read" })`; `Store.panel()` = the panel alone.
+ *  - `store.run(sql, params)`, `store.all(sql, params)`, `store.transaction(fn)`, `store.close()`.
+ *  - `store.access`, `store.path`, `store.file` (whether a store file is open), `store.events`
+ *    (whether the event tables exist: false for `panel`).
  */
 export class Store {
   private constructor(
     readonly path: string,
+    readonly access: StoreAccess,
+    /** True when the store file itself is open (not an in-memory stand-in). */
+    readonly file: boolean,
+    /** True when the imported-event tables are present (every mode but `panel`). */
+    readonly events: boolean,
     readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
   ) {}
 
-  /** Open (creating if needed) the store at `path` (default: `defaultStorePath()`; ":memory:" for none). */
-  static async open(path: string = defaultStorePath()): Promise<Store> {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  /** Open the store at `path` (default: `defaultStorePath()`; ":memory:" for none). */
+  static async open(
+    path: string = defaultStorePath(),
+    options: StoreOpenOptions = {},
+  ): Promise<Store> {
+    const { access } = { ...OPEN_DEFAULTS, ...options };
+    const memory =
+      path === ":memory:" || access === "panel" || (access === "read" && !existsSync(path));
+    if (!memory && access === "write") mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path);
+      instance = memory
+        ? await DuckDBInstance.create(":memory:")
+        : await DuckDBInstance.create(path, access === "read" ? { access_mode: "READ_ONLY" } : {});
     } catch (e) {
       const msg = (e as Error).message;
-      if (/lock/i.test(msg)) {
-        throw new Error(
-          `store: ${path} is in use by another ANA process (DuckDB allows one at a time): stop it (e.g. \`ana serve\`) or pass --db with another file`,
-        );
-      }
-      throw new Error(`store: cannot open ${path}: ${msg}`);
+      if (/lock/i.test(msg)) throw new Error(lockMessage(path, access, msg));
+      throw new Error(
+        `store: cannot open ${path}${access === "read" ? " (read-only)" : ""}: ${msg}`,
+      );
     }
     const connection = await instance.connect();
-    const store = new Store(path, instance, connection);
-    await createSchema(store);
+    const events = access !== "panel";
+    const store = new Store(
+      access === "panel" ? ":memory:" : path,
+      access,
+      !memory,
+      events,
+      instance,
+      connection,
+    );
+    try {
+      // A read-only file already has its tables (created by the writer that made it).
+      if (events && !(access === "read" && !memory)) await createEventSchema(store);
+      await attachPanel(store);
+    } catch (e) {
+      store.close();
+      throw e;
+    }
     return store;
+  }
+
+  /** The store file for reading (shared with other readers); see `StoreAccess`. */
+  static read(path: string = defaultStorePath()): Promise<Store> {
+    return Store.open(path, { access: "read" });
+  }
+
+  /** The shipped reference panel alone, in memory: no store file, no lock. */
+  static panel(): Promise<Store> {
+    return Store.open(":memory:", { access: "panel" });
   }
 
   /** Run a statement. */

@@ -3,9 +3,9 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { DuckDbEventSink } from "../../src/ingest/duckdb-sink.ts";
 import type { FileRecord, RowStream } from "../../src/ingest/event-sink.ts";
 import { importEvents, StrictImportError } from "../../src/ingest/import-events.ts";
+import { DuckDbEventSink } from "../../src/store/duckdb/sink.ts";
 import { Store } from "../../src/store/store.ts";
 import { GDELT1, GDELT2, ICEWS, importInto, tempDir } from "./helpers.ts";
 

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { countDuplicates } from "../../src/ingest/dedup.ts";
-import { dyads } from "../../src/ingest/dyads.ts";
+import { countDuplicates } from "../../src/store/duckdb/dedup.ts";
+import { dyads } from "../../src/store/duckdb/dyads.ts";
 import { ICEWS, importInto, memoryStore, tempDir, tsvRows } from "./helpers.ts";
 
 test("exact and daily deduplication remove what an independent count says, and keep the raw rows", async () => {

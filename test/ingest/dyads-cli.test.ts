@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import { importedEvents } from "../../src/ingest/imported-events.ts";
 import { createApp } from "../../src/server/app.ts";
+import { importedEvents } from "../../src/store/duckdb/imported-events.ts";
 import { Store } from "../../src/store/store.ts";
 import { GDELT_CSV, ICEWS, tempDir } from "./helpers.ts";
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDbEventSink } from "../../src/ingest/duckdb-sink.ts";
 import { type ImportOptions, importEvents } from "../../src/ingest/import-events.ts";
+import { DuckDbEventSink } from "../../src/store/duckdb/sink.ts";
 import { Store } from "../../src/store/store.ts";
 
 export const DATA = new URL("../data/events/", import.meta.url).pathname;

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { parseCsv } from "../../src/data/csv.ts";
-import { dyads } from "../../src/ingest/dyads.ts";
 import { GDELT_CSV_PRESET } from "../../src/ingest/parse-csv-mapped.ts";
+import { dyads } from "../../src/store/duckdb/dyads.ts";
 import { GDELT_CSV, importInto, memoryStore } from "./helpers.ts";
 
 test("GDELT events exported as CSV (header, quotes, NA, padded codes) import through the gdelt-csv mapping", async () => {

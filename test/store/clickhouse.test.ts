@@ -9,12 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { DedupMode } from "../../src/ingest/dedup.ts";
-import type { DyadQuery } from "../../src/ingest/dyads.ts";
 import { type ImportOptions, importEvents } from "../../src/ingest/import-events.ts";
 import { GDELT_CSV_PRESET } from "../../src/ingest/parse-csv-mapped.ts";
 import { parseStoreOption } from "../../src/store/clickhouse/config.ts";
 import { ClickHouseEventSink } from "../../src/store/clickhouse/sink.ts";
 import { ClickHouseEventStore } from "../../src/store/clickhouse/store.ts";
+import type { DyadQuery } from "../../src/store/dyads.ts";
 import {
   ClickHouseEventBackend,
   DuckDbEventBackend,

@@ -81,7 +81,26 @@ export function register(program: Command): void {
         throw new UsageError(
           "--db (DuckDB file) and --store (ClickHouse) name different stores: give one",
         );
-      await withEventBackend(opts as { db?: string; store?: string }, async (store) => {
+      const target = { db: opts.db as string | undefined, store: opts.store as string | undefined };
+      // Interrupts are the CLI's business (library code installs no handlers): Ctrl-C or kill drops
+      // the DuckDB import's staging files and stops; its open transaction is discarded, so the
+      // store is as it was.
+      const { removeStagingFiles } = await import("../../store/duckdb/sink.ts");
+      const onSignal = (sig: NodeJS.Signals) => {
+        removeStagingFiles();
+        process.stderr.write(`\nana: import interrupted (${sig}): nothing was imported\n`);
+        process.exit(130);
+      };
+      if (target.store === undefined) {
+        process.on("SIGINT", onSignal);
+        process.on("SIGTERM", onSignal);
+        process.on("exit", removeStagingFiles);
+      }
+      await withEventBackend({ ...target, access: "write" }, async (store) => {
+        if (store.kind === "duckdb" && process.stderr.isTTY)
+          process.stderr.write(
+            `ana import: writing ${(store as { store?: { path: string } }).store?.path} (holding its lock until the import ends)\n`,
+          );
         const sink = store.sink();
         let summary: Awaited<ReturnType<typeof importEvents>>;
         try {

@@ -35,10 +35,13 @@ export function register(program: Command): void {
             scenarios[loadScenario(resolve(dir)).meta.id] = resolve(dir);
         }
         const { app, ctx } = await createApp({ db: opts.db, writable: opts.writable, scenarios });
+        // A writable server takes the store's lock now (and says which store), so a conflict shows
+        // at start; a read-only one opens the store read-only only while requests read events.
+        const held = opts.writable ? (await ctx.openWritable()).path : undefined;
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           const host = info.address.includes(":") ? `[${info.address}]` : info.address;
           process.stdout.write(
-            `ANA serving on http://${host}:${info.port}/ (${opts.writable ? "writable" : "read-only"}; Ctrl-C to stop)\n`,
+            `ANA serving on http://${host}:${info.port}/ (${held ? `writable: holds the store ${held} for writing until it stops` : "read-only"}; Ctrl-C to stop)\n`,
           );
         });
         const stop = () => {

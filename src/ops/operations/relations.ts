@@ -63,7 +63,12 @@ export const relations = defineOperation({
       const range = { from: q.from, to: q.to };
       records.push(
         ...(backend.kind === "duckdb"
-          ? await ev.importedEventRecords(await ctx.store(), q.focal, q.with, range)
+          ? await ev.importedEventRecords(
+              (backend as import("../../store/duckdb/backend.ts").DuckDbEventBackend).store,
+              q.focal,
+              q.with,
+              range,
+            )
           : ev.importedToRecords(
               await backend.importedEvents({ actor: q.focal, partner: q.with, ...range }),
             )),

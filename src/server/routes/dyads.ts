@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { DEDUP_MODES } from "../../ingest/dedup.ts";
-import { dyads } from "../../ingest/dyads.ts";
 import type { Dataset } from "../../ingest/event-row.ts";
+import { dyads } from "../../store/duckdb/dyads.ts";
 import type { ServerContext } from "../context.ts";
 import { parseQuery, q } from "../query.ts";
 
@@ -27,15 +27,16 @@ export function register(app: Hono, ctx: ServerContext): void {
           .optional(),
       }),
     );
-    const store = await ctx.store();
-    const r = await dyads(store, {
-      actor: p.actor,
-      from: p.from,
-      to: p.to,
-      by: p.by,
-      dedup: p.dedup as "exact" | undefined,
-      datasets: p.dataset as Dataset[] | undefined,
-    });
+    const r = await ctx.withEvents((store) =>
+      dyads(store, {
+        actor: p.actor,
+        from: p.from,
+        to: p.to,
+        by: p.by,
+        dedup: p.dedup as "exact" | undefined,
+        datasets: p.dataset as Dataset[] | undefined,
+      }),
+    );
     return c.json({ by: p.by, dedup: r.dedup, rows: r.rows });
   });
 }

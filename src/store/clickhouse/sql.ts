@@ -1,13 +1,13 @@
 import type { DedupMode } from "../../ingest/dedup.ts";
-import type { DyadQuery } from "../../ingest/dyads.ts";
 import { EVENT_ROW_COLUMNS } from "../../ingest/event-row.ts";
-import type { ImportedEventQuery } from "../../ingest/imported-events.ts";
 import { periodEnd, periodStart } from "../../ingest/period.ts";
+import type { DyadQuery } from "../dyads.ts";
+import type { ImportedEventQuery } from "../imported-event.ts";
 
 /**
  * Every piece of ClickHouse SQL the event store uses, one function per query, beside the DuckDB
- * versions it mirrors (`src/store/event-schema.ts`, `src/ingest/dedup.ts`, `src/ingest/dyads.ts`,
- * `src/ingest/imported-events.ts`). Written for the subset ClickHouse 18.16 (Debian 12) accepts,
+ * versions it mirrors (`src/store/duckdb/event-schema.ts`, `src/store/duckdb/dedup.ts`,
+ * `src/store/duckdb/dyads.ts`, `src/store/duckdb/imported-events.ts`). Written for the subset ClickHouse 18.16 (Debian 12) accepts,
  * which current releases still accept: no window functions, no table CTEs, no query parameters
  * (literals are escaped here), no `SETTINGS` clause in queries (settings go with the request).
  */

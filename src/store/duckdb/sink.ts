@@ -1,42 +1,37 @@
 import { closeSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { Store } from "../store/store.ts";
-import { EVENT_ROW_COLUMNS, type EventRow, rowToTsv } from "./event-row.ts";
-import type { EventSink, FileRecord, ImportRecord, KnownFile, RowStream } from "./event-sink.ts";
+import { EVENT_ROW_COLUMNS, type EventRow, rowToTsv } from "../../ingest/event-row.ts";
+import type {
+  EventSink,
+  FileRecord,
+  ImportRecord,
+  KnownFile,
+  RowStream,
+} from "../../ingest/event-sink.ts";
+import type { Store } from "../store.ts";
 
 const FLUSH_ROWS = 8192;
 let stagingCounter = 0;
 const liveStagingFiles = new Set<string>();
 
-function removeStagingFiles(): void {
+/**
+ * Remove every staging file an import in this process has open (synchronous, so it can run in a
+ * signal or exit handler). The store itself needs nothing: rows only enter an open transaction,
+ * which DuckDB discards when the process dies before COMMIT. Library code installs no handlers:
+ * the program that runs the import decides what an interrupt does (`ana import` calls this on
+ * SIGINT/SIGTERM and at exit); files left by a killed process are removed by the next import.
+ */
+export function removeStagingFiles(): void {
   for (const p of liveStagingFiles) rmSync(p, { force: true });
   liveStagingFiles.clear();
 }
-// An interrupted import drops its staging pipes/files and stops. The store is untouched: rows
-// only enter an open transaction, which DuckDB discards when the process dies before COMMIT.
-// The handlers are installed only while an import is running.
-function onSignal(sig: NodeJS.Signals): void {
-  removeStagingFiles();
-  process.stderr.write(`\nana: import interrupted (${sig}): nothing was imported\n`);
-  process.exit(130);
-}
 function track(path: string): void {
-  if (liveStagingFiles.size === 0) {
-    process.on("exit", removeStagingFiles);
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  }
   liveStagingFiles.add(path);
 }
 function untrack(path: string): void {
   rmSync(path, { force: true });
   liveStagingFiles.delete(path);
-  if (liveStagingFiles.size === 0) {
-    process.off("exit", removeStagingFiles);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
 }
 
 /** Staging pipes/files left by a killed import (its process is gone) are removed on the next import. */

@@ -1,38 +1,9 @@
 import type { DuckDBValue } from "@duckdb/node-api";
-import type { Store } from "../store/store.ts";
-import { type DedupMode, dedupedEvents, storeDedupMode } from "./dedup.ts";
-import type { Dataset } from "./event-row.ts";
-import { periodEnd, periodStart } from "./period.ts";
-
-/**
- * An imported, machine-coded event as a plain record: a second, labelled evidence source beside
- * the curated scenario events (`evidence: "imported"`, with its dataset).
- */
-export interface ImportedEvent {
-  date: string;
-  source: string;
-  target: string;
-  cameoRoot: string | null;
-  ploverType: string | null;
-  goldstein: number | null;
-  quad: number | null;
-  quadScheme: string;
-  dataset: Dataset;
-  evidence: "imported";
-}
-
-export interface ImportedEventQuery {
-  /** Events with this ISO3 code on either side. */
-  actor?: string;
-  /** …and this one on the other side. */
-  partner?: string;
-  from?: string;
-  to?: string;
-  datasets?: Dataset[];
-  dedup?: DedupMode;
-  /** At most this many (default 1,000,000): ask the store for aggregates beyond that. */
-  limit?: number;
-}
+import type { Dataset } from "../../ingest/event-row.ts";
+import { periodEnd, periodStart } from "../../ingest/period.ts";
+import type { ImportedEvent, ImportedEventQuery } from "../imported-event.ts";
+import type { Store } from "../store.ts";
+import { dedupedEvents, storeDedupMode } from "./dedup.ts";
 
 /** Imported state-to-state events (both sides ISO3, different), oldest first. */
 export async function importedEvents(

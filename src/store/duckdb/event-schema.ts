@@ -1,11 +1,11 @@
-import { EVENT_ROW_COLUMNS } from "../ingest/event-row.ts";
-import type { Store } from "./store.ts";
+import { EVENT_ROW_COLUMNS } from "../../ingest/event-row.ts";
+import type { Store } from "../store.ts";
 
 /**
  * Tables for imported event data (GDELT, ICEWS, PLOVER/POLECAT, mapped CSV). Every row keeps its
  * raw values beside the normalised ones, its file and line, and the ids of the Goldstein table and
  * quad scheme used; missing values are NULL. Duplicates are kept: deduplication is a query-time
- * step (src/ingest/dedup.ts).
+ * step (./dedup.ts).
  */
 export const EVENT_ROWS_COLUMNS_SQL = [
   "file_id INTEGER",
