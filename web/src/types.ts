@@ -177,6 +177,10 @@ export interface ScorecardJson {
   pillars?: readonly string[];
   levels?: readonly string[];
   formula?: Record<string, string>;
+  /** Share of a cell's input weight that must be measured for it to get a score. */
+  minCoverage?: number;
+  /** How the intervals were made. */
+  intervals?: { method?: string; draws?: number; seed?: number; level?: number };
   cells: ScorecardCellJson[];
   overall?: ScorecardOverallJson[];
   comparison?: ComparisonJson;

@@ -75,13 +75,22 @@ function scorecardView(data: ScorecardJson): HTMLElement {
   const grid = scorecardGrid(cells, { onSelect: (c) => detail.replaceChildren(cellDetail(c)) });
   const counts = { data: 0, other: 0 };
   for (const c of cells) counts[c.status === "data" && c.score !== null ? "data" : "other"]++;
+  const rule =
+    typeof data.minCoverage === "number"
+      ? ` A cell is scored when at least ${Math.round(data.minCoverage * 100)}% of its input weight is measured (the server's threshold).`
+      : " This server does not report its coverage threshold.";
+  const iv = data.intervals;
+  const ivText =
+    iv && typeof iv === "object"
+      ? ` Intervals: ${typeof iv.level === "number" ? `${Math.round(iv.level * 100)}% ` : ""}${iv.method ?? "method not stated"}${typeof iv.draws === "number" ? `, ${iv.draws} draws` : ""}${typeof iv.seed === "number" ? `, seed ${iv.seed}` : ""}.`
+      : " This server reports no intervals for the scorecard.";
   return h(
     "div",
     {},
     h(
       "p",
       { class: "summary" },
-      `${counts.data} of ${cells.length} cells measured; ${counts.other} not fully measured are hatched and not scored.`,
+      `${counts.data} of ${cells.length} cells measured; ${counts.other} not fully measured are hatched and not scored.${rule}${ivText}`,
     ),
     h("div", { class: "table-wrap" }, grid),
     gridLegend(),
@@ -150,7 +159,7 @@ async function glance(ctx: PageContext): Promise<HTMLElement> {
     h(
       "p",
       { class: "summary" },
-      `${ev.length} sourced events involving ${ctx.name(s.focal)}. Each cell: number of events and mean Goldstein weight (green cooperation, red conflict); empty years show "—". Follow a cell to the events and their sources.`,
+      `${ev.length} sourced events involving ${ctx.name(s.focal)}. Each cell: number of events and mean Goldstein weight (green cooperation, red conflict); empty years show "—". The counts say how many events the scenario compiled, not how much happened: they are a way into the events, not a measure. Follow a cell to the events and their sources.`,
     ),
     h(
       "div",
