@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Build data/scenarios/azerbaijan/ from the compiled, sourced files in the shared data folder.
 
-This is a one-off converter kept for provenance: it documents exactly how each shipped CSV row was
-derived from its source file. It needs the shared data folder (SHARED below), which a clone of ANA
+This is a one-off converter kept for provenance: it documents how each CSV row was first derived
+from its source file. SINCE 2026-12 THE SHIPPED CSV FILES ARE EDITED BY HAND (row corrections,
+replaced sources, 2020-2024 gas and trade rows, hand-coded ties and rivalries, the NONALIGNED code);
+running this script again would undo those edits, so do not regenerate the scenario with it. The
+git history of data/scenarios/azerbaijan/ records every later change and its source. It needs the shared data folder (SHARED below), which a clone of ANA
 does not have; the scenario it writes is committed and is what ANA reads. Every row it writes
 carries its source. Nothing is interpolated; derived values say DERIVED in `notes`.
 
