@@ -198,6 +198,68 @@ await run(`CREATE TABLE unvotes AS
       (SELECT any_value(x.ccode) FROM xw_lookup x WHERE x.iso3 = v.iso3 AND v.year BETWEEN x.y0 AND x.y1)) AS ccode,
     v.vote, v.country
   FROM v LEFT JOIN ccode_names cn ON cn.country = v.country`);
+// Sessions 75–78 (to June 2024) from Voeten's Dataverse vote file as prepared in svmiller/fpsim
+// (update-2020-2025/unvotes/): the 1946–2019 copy above is kept to session 74, this file from
+// session 75 on. Roll-call ids are Voeten's `resid` (75001…), disjoint from the unvotes `rcid`s
+// (at most 9147). A vote's year is the year of its date (the file's `year` says 2022 for sessions
+// 77 and 78). Absences and non-members are not rows in either copy.
+const UPDATE_VOTES = join(
+  DATA,
+  "update-2020-2025",
+  "unvotes",
+  "voeten_unga_votes_sessions66-78_via_fpsim.csv",
+);
+const FIRST_UPDATE_SESSION = 75;
+await run(
+  `CREATE TABLE votes_update_raw AS SELECT ${int("resid")} AS rcid, ${int("session")} AS session, TRY_CAST(date AS DATE) AS date, ${int("ccode")} AS ccode, ${int("vote")}::TINYINT AS vote
+   FROM ${csv(UPDATE_VOTES)} WHERE ${int("session")} >= ${FIRST_UPDATE_SESSION}`,
+);
+// In session 78, 23 roll calls carry a few votes (42 rows, 1–3 per roll call) dated on another day
+// than the rest (3 of them repeat a state already voting on the modal day). A roll call is held on
+// one day: its date is the day of most of its votes, and the off-day rows are left out (not guessed
+// to belong to another roll call). They are counted in data/SOURCES.md.
+await run(`CREATE TABLE update_rc_date AS SELECT rcid, arg_max(date, n) AS date FROM
+  (SELECT rcid, date, count(*) n FROM votes_update_raw GROUP BY ALL) GROUP BY rcid`);
+await run(`CREATE TABLE votes_update AS SELECT v.* FROM votes_update_raw v JOIN update_rc_date d
+  ON d.rcid = v.rcid AND d.date = v.date`);
+const offDay = await all<{ rows: number; rcs: number }>(
+  "SELECT count(*)::INTEGER AS rows, count(DISTINCT rcid)::INTEGER AS rcs FROM votes_update_raw v WHERE NOT EXISTS (SELECT 1 FROM votes_update u WHERE u.rcid = v.rcid AND u.ccode = v.ccode AND u.date = v.date)",
+);
+const [updDup] = await all<{ n: number }>(
+  "SELECT count(*)::INTEGER n FROM (SELECT rcid, ccode FROM votes_update GROUP BY ALL HAVING count(*) > 1)",
+);
+if (updDup.n > 0) throw new Error(`unvotes update: ${updDup.n} (resid, ccode) pairs occur twice`);
+const [oldMax] = await all<{ s: number; r: number }>(
+  "SELECT max(session)::INTEGER s, max(rcid)::INTEGER r FROM roll_calls",
+);
+if (oldMax.s >= FIRST_UPDATE_SESSION)
+  throw new Error(`unvotes: the 1946–2019 copy reaches session ${oldMax.s}`);
+const [updMin] = await all<{ r: number; bad: number }>(
+  "SELECT min(rcid)::INTEGER r, count(*) FILTER (WHERE vote NOT BETWEEN 1 AND 3 OR date IS NULL OR ccode IS NULL OR rcid IS NULL)::INTEGER bad FROM votes_update",
+);
+if (updMin.r <= oldMax.r) throw new Error("unvotes: update resid overlaps the unvotes rcid range");
+if (updMin.bad > 0)
+  throw new Error(`unvotes update: ${updMin.bad} rows without id, date, ccode or vote 1–3`);
+await run(`INSERT INTO roll_calls SELECT rcid, any_value(session), any_value(date), year(any_value(date)),
+  NULL, NULL, NULL, NULL, NULL, NULL FROM votes_update GROUP BY rcid`);
+const [multiDate] = await all<{ n: number }>(
+  "SELECT count(*)::INTEGER n FROM (SELECT rcid FROM votes_update GROUP BY rcid HAVING count(DISTINCT date) > 1 OR count(DISTINCT session) > 1)",
+);
+if (multiDate.n > 0) throw new Error(`unvotes update: ${multiDate.n} roll calls with two dates`);
+await run(
+  `INSERT INTO unvotes SELECT rcid, year(date), cow_iso3(ccode, year(date)), ccode, vote, NULL FROM votes_update`,
+);
+// Türkiye (COW 640) votes on almost every roll call of sessions 75–77 but on 2 of session 78 in
+// this file: stated in data/SOURCES.md, since its 2023–2024 alignment rows are then "no data".
+const turkey = await all<{ session: number; n: number; rc: number }>(
+  "SELECT session, count(*) FILTER (WHERE ccode = 640)::INTEGER n, count(DISTINCT rcid)::INTEGER rc FROM votes_update GROUP BY 1 ORDER BY 1",
+);
+const unmappedUpdate = await all<{ ccode: number; n: number }>(
+  "SELECT ccode, count(*)::INTEGER n FROM unvotes WHERE rcid >= 75000 AND iso3 IS NULL GROUP BY ALL",
+);
+if (unmappedUpdate.length > 0)
+  throw new Error(`unvotes update: COW codes without ISO3: ${JSON.stringify(unmappedUpdate)}`);
+
 const unmappedVotes = await all<{ country: string; country_code: string; n: number }>(
   "SELECT v.country, r.country_code, count(*)::INTEGER n FROM unvotes v JOIN (SELECT DISTINCT country, country_code FROM votes_raw) r USING (country) WHERE v.iso3 IS NULL GROUP BY ALL",
 );
@@ -272,7 +334,11 @@ await run(
 );
 await run(`CREATE MACRO sipri_kind(n) AS CASE WHEN n LIKE '%**' THEN 'organisation' WHEN n LIKE '%*' THEN 'non-state'
   WHEN n LIKE 'Unknown%' THEN 'unknown' WHEN n IN ('Northern Cyprus', 'Biafra', 'Katanga') THEN 'non-state' ELSE 'state' END`);
-await run(`CREATE TABLE sipri AS
+// The whole 360info copy (every supplier and recipient, 1950–2021) is read here but not shipped:
+// SIPRI's terms allow fair use of under 10 % of the data set. The panel keeps an extract: deliveries
+// TO the Azerbaijan scenario's focal state and its neighbourhood by ANA's level rule (COW direct
+// contiguity types 1–5 with Azerbaijan, open at the end of 2016: ARM, GEO, IRN, KAZ, RUS, TKM, TUR).
+await run(`CREATE TABLE sipri_all AS
   WITH s AS (SELECT supplier, recipient, ${int("year")} AS year, TRY_CAST(value AS DOUBLE) AS tiv,
       ${int("supplier_cown")} AS supplier_cown, ${int("recipient_cown")} AS recipient_cown FROM ${csv(join(REF, "sipri", "sipri-exports-processed.csv"))})
   SELECT s.supplier, s.recipient,
@@ -283,9 +349,85 @@ await run(`CREATE TABLE sipri AS
     s.year, s.tiv, sipri_kind(s.supplier) AS supplier_kind, sipri_kind(s.recipient) AS recipient_kind,
     s.supplier_cown AS supplier_cown_source, s.recipient_cown AS recipient_cown_source
   FROM s LEFT JOIN sipri_names sn ON sn.name = s.supplier LEFT JOIN sipri_names rn ON rn.name = s.recipient`);
+const SIPRI_FOCAL = 373;
+await run(`CREATE TABLE sipri_scope AS SELECT DISTINCT iso3 FROM (
+  SELECT cow_iso3(${SIPRI_FOCAL}, 2016) AS iso3
+  UNION ALL SELECT iso3_2 FROM contiguity WHERE ccode1 = ${SIPRI_FOCAL} AND conttype BETWEEN 1 AND 5 AND endyear >= 2016)`);
+// SIPRI names of the newer files → codes, from the 360info file's own coding (SIPRI renamed Turkey).
+await run(`CREATE TABLE sipri_codes AS
+  SELECT name, min(ccode) AS ccode, min(iso3) AS iso3 FROM (
+    SELECT supplier AS name, supplier_ccode AS ccode, supplier_iso3 AS iso3 FROM sipri_all WHERE supplier_iso3 IS NOT NULL AND year >= 1992
+    UNION ALL SELECT recipient, recipient_ccode, recipient_iso3 FROM sipri_all WHERE recipient_iso3 IS NOT NULL AND year >= 1992
+  ) GROUP BY name
+  UNION ALL SELECT 'Turkiye', 640, 'TUR'`);
+const SIPRI_UPD = join(DATA, "update-2020-2025", "sipri");
+const REGISTER = join(SIPRI_UPD, "sipri_transfers_2000-2023_south_caucasus_extract.csv");
+const TIV2024 = join(SIPRI_UPD, "sipri_tiv_2024_supplier_recipient_long.csv");
+// The register extract: one row per deal and delivery year; an empty TIV means no delivery.
+await run(`CREATE TABLE sipri_register AS
+  SELECT "Supplier" AS supplier, "Recipient" AS recipient, ${int('"Delivery year"')} AS year,
+    sum(TRY_CAST("TIV delivery values" AS DOUBLE)) AS tiv, count(*)::INTEGER AS deals
+  FROM read_csv(${q(REGISTER)}, skip=12, header=true, all_varchar=true, nullstr=[''])
+  WHERE TRY_CAST("TIV delivery values" AS DOUBLE) IS NOT NULL GROUP BY ALL`);
+// Recipients whose every delivery is in the register extract (it selects rows by recipient or
+// supplier in these states), and the years it covers for them.
+const REGISTER_YEARS = { from: 2021, to: 2023 };
+await run(`CREATE TABLE sipri_register_recipients AS SELECT DISTINCT c.iso3 FROM sipri_register r
+  JOIN sipri_codes c ON c.name = r.recipient WHERE c.iso3 IN ('AZE', 'ARM', 'GEO')`);
+await run(`CREATE TABLE sipri_tiv2024 AS SELECT supplier, recipient, ${int("year")} AS year, TRY_CAST(tiv_mn AS DOUBLE) AS tiv
+  FROM ${csv(TIV2024)} WHERE recipient <> 'TOTAL_STATED_BY_SIPRI'`);
+const [tiv2024Suppliers] = await all<{ n: number }>(
+  `SELECT count(DISTINCT supplier)::INTEGER n FROM ${csv(TIV2024)} WHERE recipient = 'TOTAL_STATED_BY_SIPRI'`,
+);
+await run(`CREATE MACRO sipri_kind2(n) AS CASE WHEN n LIKE '%**' THEN 'organisation' WHEN n LIKE '%*' THEN 'non-state'
+  WHEN lower(n) LIKE 'unknown%' THEN 'unknown' ELSE 'state' END`);
+const newRows = (table: string, source: string, where: string) => `
+  SELECT r.supplier, r.recipient,
+    CASE WHEN sipri_kind2(r.supplier) = 'state' THEN sc.ccode END, CASE WHEN sipri_kind2(r.recipient) = 'state' THEN rc.ccode END,
+    CASE WHEN sipri_kind2(r.supplier) = 'state' THEN sc.iso3 END, CASE WHEN sipri_kind2(r.recipient) = 'state' THEN rc.iso3 END,
+    r.year, r.tiv, sipri_kind2(r.supplier), sipri_kind2(r.recipient), NULL::INTEGER, NULL::INTEGER, ${q(source)}
+  FROM ${table} r LEFT JOIN sipri_codes sc ON sc.name = r.supplier LEFT JOIN sipri_codes rc ON rc.name = r.recipient
+  WHERE ${where}`;
+await run(`CREATE TABLE sipri AS
+  SELECT *, 'tiv-2022' AS source FROM sipri_all
+  WHERE recipient_iso3 IN (SELECT iso3 FROM sipri_scope)
+    AND NOT (recipient_iso3 IN (SELECT iso3 FROM sipri_register_recipients) AND year >= ${REGISTER_YEARS.from})
+  UNION ALL ${newRows("sipri_register", "register-2025", `rc.iso3 IN (SELECT iso3 FROM sipri_register_recipients) AND r.year BETWEEN ${REGISTER_YEARS.from} AND ${REGISTER_YEARS.to}`)}
+  UNION ALL ${newRows("sipri_tiv2024", "tiv-2024", "rc.iso3 IN (SELECT iso3 FROM sipri_scope)")}`);
+const [badSipri] = await all<{ n: number }>(
+  "SELECT count(*)::INTEGER n FROM sipri WHERE (supplier_kind = 'state' AND supplier_iso3 IS NULL) OR recipient_iso3 IS NULL OR tiv IS NULL",
+);
+if (badSipri.n > 0) throw new Error(`sipri: ${badSipri.n} extract rows without codes or TIV`);
+// Which recipient-years the extract covers: a year inside a span with no row is a true zero
+// (SIPRI lists every transfer); outside every span it is unknown.
+await run(`CREATE TABLE sipri_coverage AS
+  SELECT iso3 AS recipient_iso3, 1950 AS from_year,
+    CASE WHEN iso3 IN (SELECT iso3 FROM sipri_register_recipients) THEN ${REGISTER_YEARS.from - 1} ELSE 2021 END AS to_year,
+    'tiv-2022' AS source, true AS complete,
+    'SIPRI TIV tables (downloaded 2022-07-28 by 360info): every supplier' AS note
+  FROM sipri_scope
+  UNION ALL SELECT iso3, ${REGISTER_YEARS.from}, ${REGISTER_YEARS.to}, 'register-2025', true,
+    'SIPRI trade register (generated 3 Jan 2025), deliveries summed by supplier and year: every supplier'
+  FROM sipri_register_recipients
+  UNION ALL SELECT iso3, 2024, 2024, 'tiv-2024', false,
+    'SIPRI TIV table for 2024 (generated 24 Apr 2025) as extracted for ${tiv2024Suppliers.n} suppliers: deliveries from other suppliers (and unknown suppliers) are not in it'
+  FROM sipri_scope`);
+const sipriStats = await all<{ source: string; rows: number; of: number }>(`
+  SELECT 'tiv-2022' AS source, (SELECT count(*) FROM sipri WHERE source = 'tiv-2022')::INTEGER AS rows, (SELECT count(*) FROM sipri_all)::INTEGER AS "of"
+  UNION ALL SELECT 'register-2025', (SELECT count(*) FROM sipri WHERE source = 'register-2025')::INTEGER, (SELECT count(*) FROM sipri_register)::INTEGER
+  UNION ALL SELECT 'tiv-2024', (SELECT count(*) FROM sipri WHERE source = 'tiv-2024')::INTEGER, (SELECT count(*) FROM sipri_tiv2024)::INTEGER`);
+const [sipriTivShare] = await all<{ share: number }>(
+  "SELECT (SELECT sum(tiv) FROM sipri WHERE source = 'tiv-2022') / (SELECT sum(tiv) FROM sipri_all) AS share",
+);
+for (const st of sipriStats)
+  if (st.source !== "register-2025" && st.rows >= 0.1 * st.of)
+    throw new Error(`sipri: ${st.rows} of ${st.of} ${st.source} rows is not under 10 %`);
+const sipriScope = (await all<{ iso3: string }>("SELECT iso3 FROM sipri_scope ORDER BY 1")).map(
+  (r) => r.iso3,
+);
 const unmappedSipri = await all<{ side: string; name: string; kind: string; n: number }>(`
   SELECT 'supplier' AS side, supplier AS name, supplier_kind AS kind, count(*)::INTEGER n FROM sipri WHERE supplier_iso3 IS NULL GROUP BY ALL
-  UNION ALL SELECT 'recipient', recipient, recipient_kind, count(*)::INTEGER FROM sipri WHERE recipient_iso3 IS NULL GROUP BY ALL ORDER BY 1, 4 DESC`);
+  UNION ALL SELECT 'recipient', recipient, recipient_kind, count(*)::INTEGER FROM sipri WHERE recipient_iso3 IS NULL GROUP BY ALL ORDER BY 1, 4 DESC, 2`);
 
 // ---- write -----------------------------------------------------------------------------------
 const TABLES: { name: string; table: string; order: string }[] = [
@@ -308,7 +450,8 @@ const TABLES: { name: string; table: string; order: string }[] = [
   { name: "trade_sy", table: "trade_sy", order: "ccode, year" },
   { name: "rivalries_td", table: "rivalries_td", order: "rivalryno" },
   { name: "rivalries_tss", table: "rivalries_tss", order: "tssr_id" },
-  { name: "sipri", table: "sipri", order: "recipient, supplier, year" },
+  { name: "sipri", table: "sipri", order: "recipient, supplier, year, source" },
+  { name: "sipri_coverage", table: "sipri_coverage", order: "recipient_iso3, from_year" },
 ];
 
 // Coverage: years from the data itself; metadata from scripts/reference/sources.ts.
@@ -383,9 +526,15 @@ lines.push(
   "and R's `NA` are NULL. Contiguity, major-power status and COW state spells end in 2016; ANA functions that",
   "need them later say so (see `docs/reference-panel.md`, level rule).",
   "",
-  "Years are calendar years. UN votes and roll calls carry the year of the roll call's date: session 74's last",
-  "votes are dated 2020, hence 1946–2020 although the MANIFEST says 1946–2019 (UN-session years). SIPRI's file",
-  "spans 1950–2021; a given recipient's rows may stop earlier (Azerbaijan: 1993–2020).",
+  "Years are calendar years. UN votes and roll calls carry the year of the roll call's date (never the",
+  "source's `year` column, which says 2022 for sessions 77 and 78). Sessions to 74 (last vote 14 Jan 2020) come",
+  "from the unvotes package's copy of Voeten's data; sessions 75–78 (5 Nov 2020 – 4 Jun 2024) from Voeten's",
+  "Dataverse vote file as prepared in fpsim (`update-2020-2025/unvotes/`). Where both copies hold a roll call",
+  "(sessions 66–74) they agree; `test/data/panel/unvotes-update.test.ts` checks it, matching roll calls by date",
+  "and vote pattern (the id systems differ: `rcid` vs `resid`, kept as `rcid` from 75001 on). Roll calls of",
+  "sessions 75–78 have no resolution symbol, description or issue code (the update file has none). 2024 holds",
+  "only the votes to 4 June 2024 (session 78); session 79 is not in the panel.",
+  "SIPRI: see the SIPRI section below.",
   "",
   "## Tables",
   "",
@@ -437,6 +586,57 @@ lines.push(
   "In a transition year two COW codes can share an ISO3 (DEU in 1990: 260 and 255; YAR/YEM do not). `iso3ToCow` picks",
   "the state that lasts longer (the successor: 255 in 1990).",
   "",
+  "## SIPRI: an extract within SIPRI's fair-use terms (`ref_sipri`, `ref_sipri_coverage`)",
+  "",
+  "SIPRI's terms: free non-commercial use with the credit line **\"Information from the SIPRI Arms Transfers",
+  'Database"**; fair use is under 10 % of a data set; calculations must not be attributed to SIPRI. Earlier',
+  "panels redistributed the whole TIV register (360info's copy, 21,324 rows); this one ships an extract:",
+  `deliveries **to** Azerbaijan and its neighbourhood by ANA's level rule (COW direct contiguity 1–5, open in 2016): ${sipriScope.join(", ")}.`,
+  "The Azerbaijan scenario names 61 states; deliveries to all of them are 11,043 of the 21,324 rows (52 %), not fair use,",
+  "so the extract keeps the focal state and its neighbours. For any other state, import your own SIPRI download",
+  "(`ana panel import sipri <file>`, docs/reference-panel.md).",
+  "",
+  "| part | source file | years | rows kept | of rows in the source (supplier × recipient × year) | note |",
+  "|---|---|---|---:|---:|---|",
+  ...sipriStats.map(
+    (st) =>
+      `| ${st.source} | ${
+        {
+          "tiv-2022":
+            "reference/sipri/sipri-exports-processed.csv (SIPRI TIV tables, downloaded 2022-07-28 by 360info; CC BY 4.0 processing)",
+          "register-2025":
+            "update-2020-2025/sipri/sipri_transfers_2000-2023_south_caucasus_extract.csv (SIPRI trade register, generated 3 Jan 2025)",
+          "tiv-2024":
+            "update-2020-2025/sipri/sipri_tiv_2024_supplier_recipient_long.csv (SIPRI TIV table 2024, generated 24 Apr 2025)",
+        }[st.source]
+      } | ${{ "tiv-2022": "1950–2021 (2020 for AZE, ARM, GEO)", "register-2025": "2021–2023", "tiv-2024": "2024" }[st.source]} | ${st.rows} | ${st.of} (${((100 * st.rows) / st.of).toFixed(1)} %) | ${
+        {
+          "tiv-2022": `${(100 * sipriTivShare.share).toFixed(1)} % of the file's TIV`,
+          "register-2025":
+            "deliveries to AZE, ARM, GEO summed by supplier and year (deal rows of an extract already limited to those states)",
+          "tiv-2024": `the table lists ${tiv2024Suppliers.n} suppliers: 2024 is incomplete (\`complete = false\` in ref_sipri_coverage)`,
+        }[st.source]
+      } |`,
+  ),
+  "",
+  "Column `source` says which part a row comes from. For AZE, ARM and GEO the 2021–2023 deliveries come from the",
+  "2025 register (newer than the 2022 TIV tables, which SIPRI revises), earlier years from the TIV tables. SIPRI",
+  "renamed Turkey 'Turkiye': both map to TUR. `ref_sipri_coverage` lists, per recipient, the years each part covers",
+  "(`complete`: whether every supplier is in it). Inside a complete span a year without rows is a true zero",
+  "(SIPRI lists every transfer); outside every span — IRN, KAZ, RUS, TKM, TUR in 2022–2023, any state not in the",
+  "extract — deliveries are unknown, never zero. In 2024 deliveries by suppliers outside the table are unknown.",
+  "",
+  "## Ideal points: provenance (`ref_idealpoints`)",
+  "",
+  "Bailey, Strezhnev & Voeten's estimates as released by Voeten on the Harvard Dataverse (doi:10.7910/DVN/LEJUQZ,",
+  "file `IdealpointsJuly2025.tab`, CC0). The shipped file is not a direct Dataverse download: it was converted from",
+  "the Stata copy `IdealpointsJuly2025.dta` (11,440 rows × 24 variables) held in github.com/lucasbuildsapps/Masterthesis",
+  "(commit 5298218d), together with Voeten's codebook (../shared/data/reference/MANIFEST.md §4). The Dataverse could",
+  "not be reached from this build, so the copy was not compared byte for byte with the original; its columns and",
+  "coverage agree with Voeten's codebook (version of 28 July 2025, stored beside it). Coverage: `idealpointfp` (final-passage",
+  "votes) 1946–2024, `idealpointall` (all votes) to 2023; 2024 has 191 states. ANA does not re-estimate ideal",
+  "points (the published dynamic IRT method is not implemented): years after 2024 are missing.",
+  "",
   "## Unmapped codes",
   "",
   `UN votes (\`un_votes.csv\`, ISO2 → ISO3 via mledoze/countries \`cca2\`/\`cca3\`, ODbL, plus ISO 3166-3 codes CS → CSK, DD → DDR, YD → YMD;`,
@@ -447,7 +647,14 @@ lines.push(
     ? unmappedVotes.map((u) => `- ${u.country} (code "${u.country_code}"): ${u.n} votes`)
     : ["- none"]),
   "",
-  "SIPRI (`sipri-exports-processed.csv`): names ending in `*` are non-state armed groups and `**` international organisations",
+  `UN votes of sessions 75–78 (\`voeten_unga_votes_sessions66-78_via_fpsim.csv\`, keyed by COW code): every code maps to ISO3.`,
+  `A roll call's date is the day of most of its votes; ${offDay[0].rows} vote rows in ${offDay[0].rcs} roll calls of session 78 carry another`,
+  "day (1–3 rows each, some repeating a state's vote) and are left out rather than assigned to a guessed roll call.",
+  `Türkiye (COW 640) has ${turkey.map((t) => `${t.n} votes of ${t.rc} roll calls in session ${t.session}`).join(", ")} in that file:`,
+  "the file cannot tell an upstream gap from absence (absences are not rows); either way Türkiye's alignment in",
+  '2023–2024 rests on 2–3 roll calls and is "no data" under the 40-roll-call minimum.',
+  "",
+  "SIPRI: names ending in `*` are non-state armed groups and `**` international organisations",
   "(SIPRI's convention). The 360info file gives many of them the COW code of the state they operate in; ANA gives them",
   "no state code (`supplier_ccode`/`recipient_ccode`/`*_iso3` NULL, the file's code kept in `*_cown_source`), so a state's",
   "arms imports never include deliveries to rebels on its soil. Serbia and Micronesia lack a code in the file and get",
@@ -461,7 +668,24 @@ lines.push(
   "COW codes without an ISO3 in any table are the historic states listed above.",
   "",
 );
-writeFileSync(join(REPO, "data", "SOURCES.md"), lines.join("\n"));
+// Only the reference-panel part of data/SOURCES.md is generated: text after the end marker (other
+// datasets' sections, edited by hand) is kept as it is.
+const BEGIN = "<!-- BEGIN reference panel: generated by scripts/build-reference.ts -->";
+const END = "<!-- END reference panel -->";
+const LEGACY_END = "COW codes without an ISO3 in any table are the historic states listed above.\n";
+const sourcesMd = join(REPO, "data", "SOURCES.md");
+let rest = "";
+let head = "";
+if (existsSync(sourcesMd)) {
+  const old = readFileSync(sourcesMd, "utf8");
+  const b = old.indexOf(BEGIN);
+  if (b > 0) head = old.slice(0, b);
+  const e = old.indexOf(END);
+  const l = old.indexOf(LEGACY_END);
+  if (e >= 0) rest = old.slice(e + END.length).replace(/^\n/, "");
+  else if (l >= 0) rest = old.slice(l + LEGACY_END.length);
+}
+writeFileSync(sourcesMd, `${head}${BEGIN}\n${lines.join("\n")}${END}\n${rest}`);
 
 process.stdout.write(`wrote ${sizes.size} files (${kb(total)}) to ${OUT}\n`);
 for (const t of TABLES)

@@ -8,24 +8,62 @@
 import { libraryFunction } from "./ops/library.ts";
 import * as ops from "./ops/operations/index.ts";
 
+/** `ana actors`: a scenario's actors with their sources. */
+export const actors = libraryFunction(ops.actors);
 /** `ana alignment`: UN General Assembly vote alignment per dyad-year. */
 export const alignment = libraryFunction(ops.alignment);
 /** `ana alliances`: ATOP alliance-portfolio similarity. */
 export const alliances = libraryFunction(ops.alliances);
+/** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
+export const bargain = libraryFunction(ops.bargain);
+/** `ana balance`: structural balance of a signed edge list (a CSV file). */
+export const balance = libraryFunction(ops.balance);
+/** `ana brokerage`: brokerage of every node of an edge list (a CSV file). */
+export const brokerage = libraryFunction(ops.brokerage);
 /** `ana claims`: the seed's empirical claims checked against the data. */
 export const claims = libraryFunction(ops.claims);
+/** `ana corridors compare`: routes between two countries in a year, best first. */
+export const corridorsCompare = libraryFunction(ops.corridorsCompare);
+/** `ana corridors disrupt`: close countries, passages, links or routes and reassign flows. */
+export const corridorsDisrupt = libraryFunction(ops.corridorsDisrupt);
+/** `ana corridors leverage`: a country's corridor leverage by year. */
+export const corridorsLeverage = libraryFunction(ops.corridorsLeverage);
+/** `ana corridors network`: the corridor network in a year (map data). */
+export const corridorsNetwork = libraryFunction(ops.corridorsNetwork);
+/** `ana data stats`: a scenario's events and sources per level, actor and year. */
+export const dataStats = libraryFunction(ops.dataStats);
 /** `ana dependence`: dependence concentration in one flow domain. */
 export const dependence = libraryFunction(ops.dependence);
+/** `ana dyads`: directed dyad-period aggregates of the imported event data. */
+export const dyads = libraryFunction(ops.dyads);
+/** `ana events`: a scenario's dated events, filtered. */
+export const events = libraryFunction(ops.events);
 /** `ana hedging`: hedging indices (ANA proposals). */
 export const hedging = libraryFunction(ops.hedging);
 /** `ana idealpoints`: UNGA ideal-point distances and position on a rival axis. */
 export const idealpoints = libraryFunction(ops.idealpoints);
+/** `ana landscape`: alignment landscape (Axelrod & Bennett 1993). */
+export const landscape = libraryFunction(ops.landscape);
+/** `ana levels`: a focal state's partners by level in a year. */
+export const levels = libraryFunction(ops.levels);
 /** `ana multilateralism`: memberships, bridging organisations, forums hosted, mediation. */
 export const multilateralism = libraryFunction(ops.multilateralism);
+/** `ana network`: balance and brokerage of a scenario's signed network at a date. */
+export const network = libraryFunction(ops.network);
 /** `ana relations`: dyadic relations from events. */
 export const relations = libraryFunction(ops.relations);
+/** `ana report`: write a self-contained report (HTML or Markdown) for a state. */
+export const report = libraryFunction(ops.report);
+/** `ana scenario init`: write a starting scenario folder for a state from the reference panel. */
+export const scenarioInit = libraryFunction(ops.scenarioInit);
 /** `ana scorecard`: the ANA scorecard and the power gap. */
 export const scorecard = libraryFunction(ops.scorecard);
+/** `ana simulate doctrine`: doctrine comparison (Monte Carlo) for a scenario's focal state. */
+export const simulateDoctrine = libraryFunction(ops.simulateDoctrine);
+/** `ana sources`: the reference panel's coverage. */
+export const sources = libraryFunction(ops.sources);
+/** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
+export const whatif = libraryFunction(ops.whatif);
 
 // Corridors: route network, comparison, disruption, leverage
 export { compareRoutes } from "./corridor/compare.ts";
@@ -50,11 +88,16 @@ export { armsImports } from "./data/panel/arms-imports.ts";
 export { CONTIGUITY_TYPES, contiguous } from "./data/panel/contiguous.ts";
 export { type CoverageRow, coverage, coverageEnd } from "./data/panel/coverage.ts";
 export { cowToIso3, iso3ToCow, stateName } from "./data/panel/crosswalk.ts";
+export { PanelImportError } from "./data/panel/import-error.ts";
+export { parseSipri, type SipriImport } from "./data/panel/import-sipri.ts";
+export { parseUnvotes, type UnvotesImport } from "./data/panel/import-unvotes.ts";
 export { isMajorPower, majorPowers } from "./data/panel/major-powers.ts";
 export { haversineKm, statesNearby } from "./data/panel/nearby.ts";
+export { importPanelFile, type PanelImportResult } from "./data/panel/panel-import.ts";
 export { regionalPowers } from "./data/panel/regional-powers.ts";
 export { rivalriesInvolving } from "./data/panel/rivalries.ts";
 export { statesInSystem } from "./data/panel/states-in-system.ts";
+export { activeUserPanel, userPanelRoot } from "./data/panel/user-panel.ts";
 export { formatProblem, type Problem, ValidationError } from "./data/problem.ts";
 export { type EventQuery, queryEvents } from "./data/query-events.ts";
 export { builtinScenarios, resolveScenarioDir } from "./data/scenario-registry.ts";
@@ -108,7 +151,7 @@ export { registerWhatIfMeasure, type WhatIfMeasure } from "./simulate/whatif-mea
 export { defaultStorePath } from "./store/default-path.ts";
 // Event store backends: embedded DuckDB (default) or a ClickHouse node/cluster (docs/scale.md)
 export { dedupedEvents, dedupedEventsSql } from "./store/duckdb/dedup.ts";
-export { dyads, dyadsSql } from "./store/duckdb/dyads.ts";
+export { dyads as queryDyads, dyadsSql } from "./store/duckdb/dyads.ts";
 export { importedEvents } from "./store/duckdb/imported-events.ts";
 export { DuckDbEventSink } from "./store/duckdb/sink.ts";
 export type { DyadQuery, DyadRow } from "./store/dyads.ts";

@@ -27,6 +27,9 @@ const UNVOTES_CITE =
   "Voeten, E., Strezhnev, A. & Bailey, M. (2009). United Nations General Assembly Voting Data. Harvard Dataverse, hdl:1902.1/12379 (doi:10.7910/DVN/LEJUQZ); via the R package unvotes 0.3.0 (Robinson, D., 2021). Cite also Voeten (2013) and Bailey, Strezhnev & Voeten (2017), Journal of Conflict Resolution 61(2).";
 const UNVOTES_URL =
   "https://github.com/dgrtwo/unvotes (commit 7eb7034314ff79c49c9e0785fcd9d216fa04cf14)";
+const UPDATE_CITE =
+  " Sessions 75–78 (Sept 2020 – June 2024): Voeten, UNGA voting data, Harvard Dataverse doi:10.7910/DVN/LEJUQZ (object completeVotes), as prepared in the fpsim package's data-raw/un/y2011.qs … y2022.qs (Miller, S. V.), decoded from R's qs format with values unchanged (update-2020-2025/unvotes/voeten_unga_votes_sessions66-78_via_fpsim.csv).";
+const UPDATE_URL = "https://github.com/svmiller/fpsim (commit 87d29f4b)";
 
 export const SOURCE_META: Record<string, SourceMeta> = {
   crosswalk: {
@@ -110,20 +113,20 @@ export const SOURCE_META: Record<string, SourceMeta> = {
     source: "Voeten",
     dataset: "UNGA roll-call votes",
     unit: "vote (1 yes, 2 abstain, 3 no); absences are not rows",
-    licence: "CC0 (Dataverse); unvotes package MIT",
-    citation: UNVOTES_CITE,
-    url: UNVOTES_URL,
-    file: "unvotes/un_votes.csv",
+    licence: "CC0 (Dataverse); unvotes package MIT; fpsim extraction of CC0 data",
+    citation: `${UNVOTES_CITE}${UPDATE_CITE}`,
+    url: `${UNVOTES_URL} (sessions to 74); ${UPDATE_URL} (sessions 75–78)`,
+    file: "unvotes/un_votes.csv (sessions to 74) + update-2020-2025/unvotes/voeten_unga_votes_sessions66-78_via_fpsim.csv (sessions 75–78)",
     years: { from: "year", to: "year" },
   },
   roll_calls: {
     source: "Voeten",
     dataset: "UNGA roll calls",
     unit: "roll call",
-    licence: "CC0 (Dataverse); unvotes package MIT",
-    citation: UNVOTES_CITE,
-    url: UNVOTES_URL,
-    file: "unvotes/un_roll_calls.csv",
+    licence: "CC0 (Dataverse); unvotes package MIT; fpsim extraction of CC0 data",
+    citation: `${UNVOTES_CITE}${UPDATE_CITE}`,
+    url: `${UNVOTES_URL} (sessions to 74); ${UPDATE_URL} (sessions 75–78)`,
+    file: "unvotes/un_roll_calls.csv (sessions to 74) + update-2020-2025/unvotes/voeten_unga_votes_sessions66-78_via_fpsim.csv (sessions 75–78)",
     years: { from: "year", to: "year" },
   },
   roll_call_issues: {
@@ -241,13 +244,28 @@ export const SOURCE_META: Record<string, SourceMeta> = {
   },
   sipri: {
     source: "SIPRI",
-    dataset: "SIPRI Arms Transfers Database (TIV), via 360info",
-    unit: "supplier → recipient → year, TIV million (trend-indicator value)",
-    licence: "CC BY 4.0 (360info processing); SIPRI terms for the underlying data",
+    dataset:
+      "SIPRI Arms Transfers Database (TIV), extract: deliveries to Azerbaijan and its neighbours",
+    unit: "supplier → recipient → year, TIV million (trend-indicator value); `source` names the part",
+    licence:
+      'SIPRI terms: free non-commercial use with the credit line "Information from the SIPRI Arms Transfers Database"; fair use under 10 % of a data set (this extract); 360info processing CC BY 4.0',
     citation:
-      "SIPRI Arms Transfers Database, Stockholm International Peace Research Institute (TIV tables downloaded 2022-07-28 by 360info); 360info, report-arms-trade.",
+      "Information from the SIPRI Arms Transfers Database, Stockholm International Peace Research Institute: TIV tables (downloaded 2022-07-28 by 360info, report-arms-trade), trade register (generated 3 Jan 2025, via lucacasu/Global-Arms-Trade commit e1b012d3) and TIV table 2024 (generated 24 Apr 2025, via Chaoyi-Lu/Mixed-Latent-Position-Cluster-Model commit c5356462). Sums by supplier and year are ANA's calculations, not SIPRI's.",
     url: "https://www.sipri.org/databases/armstransfers ; https://github.com/360-info/report-arms-trade (commit e00d2d3e57d1d6dd409f60fc367e088cce34c86e)",
-    file: "sipri/sipri-exports-processed.csv",
+    file: "sipri/sipri-exports-processed.csv + update-2020-2025/sipri/ (register extract, TIV 2024)",
     years: { from: "year", to: "year" },
+  },
+  sipri_coverage: {
+    source: "SIPRI",
+    dataset:
+      "SIPRI Arms Transfers Database (TIV), extract: deliveries to Azerbaijan and its neighbours",
+    unit: "recipient × span of years the extract covers (complete: every supplier)",
+    licence:
+      'SIPRI terms: free non-commercial use with the credit line "Information from the SIPRI Arms Transfers Database"; fair use under 10 % of a data set (this extract); 360info processing CC BY 4.0',
+    citation:
+      "ANA's record of which recipient-years the SIPRI extract covers (see data/SOURCES.md, SIPRI section).",
+    url: "https://www.sipri.org/databases/armstransfers",
+    file: "derived by scripts/build-reference.ts",
+    years: { from: "from_year", to: "to_year" },
   },
 };

@@ -63,6 +63,8 @@ interface YearData {
   reportedTotal?: number;
   /** Alternative figures for a partner already counted (not added twice). */
   duplicates?: string[];
+  /** Why the named partners may not be every partner (then coverage is "partial"). */
+  incomplete?: string;
 }
 
 const isShareUnit = (u: string) => /%|percent|share/i.test(u);
@@ -159,16 +161,31 @@ async function sipriYears(
     [q.focal, q.from, q.to],
   );
   const covered: [number, number] | undefined = cov ? [cov.from, cov.to] : undefined;
-  if (covered)
-    for (let y = Math.max(q.from, covered[0]); y <= Math.min(q.to, covered[1]); y++)
-      // Within SIPRI's coverage a year without deliveries is a true zero (SIPRI lists every transfer).
+  // The panel's SIPRI extract says which recipient-years it covers (ref_sipri_coverage); without
+  // that table, the whole table's years (a full register).
+  const spans: { from: number; to: number; complete: boolean; note: string }[] = [];
+  if (await hasRelation(store, "ref_sipri_coverage"))
+    spans.push(
+      ...(await store.all<{ from: number; to: number; complete: boolean; note: string }>(
+        `SELECT from_year AS "from", to_year AS "to", complete, note FROM ref_sipri_coverage WHERE recipient_iso3 = ?`,
+        [q.focal],
+      )),
+    );
+  else if (covered) spans.push({ from: covered[0], to: covered[1], complete: true, note: "" });
+  for (const sp of spans)
+    for (let y = Math.max(q.from, sp.from); y <= Math.min(q.to, sp.to); y++) {
+      // Within a complete span a year without deliveries is a true zero (SIPRI lists every transfer);
+      // a year covered by a complete span stays complete when an incomplete one overlaps it.
+      if (years.has(y) && !years.get(y)?.incomplete) continue;
       years.set(y, {
         values: new Map(),
         unit: "TIV million",
         sharesOnly: false,
         sources: new Set([PANEL_SOURCES.ref_sipri]),
         periods: new Set(),
+        ...(sp.complete ? {} : { incomplete: sp.note }),
       });
+    }
   for (const r of rows) years.get(r.year)?.values.set(r.supplier, r.tiv);
   return { years, covered };
 }
@@ -202,9 +219,9 @@ export async function dependence(
   const data = new Map<number, YearData>();
   const scen = input.scenario ? scenarioYears(input.scenario.flows, q, input.flowLines) : new Map();
   if (q.domain === "arms" && input.store) {
-    const { years, covered } = await sipriYears(input.store, q);
+    const { years } = await sipriYears(input.store, q);
     for (const [y, d] of years) data.set(y, d);
-    for (const [y, d] of scen) if (!covered || y > covered[1] || y < covered[0]) data.set(y, d);
+    for (const [y, d] of scen) if (!years.has(y) || years.get(y)?.incomplete) data.set(y, d);
   } else for (const [y, d] of scen) data.set(y, d);
   if ((q.domain === "trade-export" || q.domain === "trade-import") && input.store) {
     for (const [y, v] of await tradeTotals(input.store, q))
@@ -236,6 +253,25 @@ export async function dependence(
         coverage: "total only",
         sources: [...d.sources],
       };
+    if (d.incomplete) {
+      // Named partners only (e.g. SIPRI's 2024 table of 44 suppliers): shares of what is named,
+      // no concentration, no total.
+      const named = [...values.values()].reduce((a, b) => a + b, 0);
+      return {
+        ...concentration({}),
+        total: null,
+        nPartners: values.size,
+        shares:
+          named > 0
+            ? Object.fromEntries(
+                [...values].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / named]),
+              )
+            : {},
+        coverage: "partial",
+        unit: d.unit,
+        sources: [...d.sources, d.incomplete].sort(),
+      };
+    }
     const c = concentration(values, { sharesOnly: d.sharesOnly });
     const extra = {
       unit: d.sharesOnly ? "share" : d.unit,

@@ -9,7 +9,8 @@ export const PANEL_SOURCES: Record<string, string> = {
   ref_atop: "ATOP 5.1 alliance data (Leeds et al. 2002), via peacesciencer",
   ref_state_years: "Correlates of War state system membership, via peacesciencer",
   ref_nmc: "COW National Material Capabilities v7.0 (CINC), via peacesciencer",
-  ref_sipri: "SIPRI Arms Transfers Database (TIV), via 360info report-arms-trade",
+  ref_sipri:
+    "Information from the SIPRI Arms Transfers Database (SIPRI TIV tables via 360info, register of Jan 2025, TIV table 2024; extract for Azerbaijan and its neighbours)",
   ref_trade_sy: "COW Trade v4 national totals, via peacesciencer",
   ref_igo_sy: "COW IGO v3 state-year counts, via peacesciencer",
 };

@@ -59,10 +59,17 @@ export function addOperationCommand(
     const s = prm.spec;
     const flags = s.kind === "flag" ? `--${kebab(key)}` : `--${kebab(key)} ${s.arg}`;
     const help = s.defaultNote ? `${s.help} (default: ${s.defaultNote})` : s.help;
-    if (s.required) cmd.requiredOption(flags, help);
+    if (s.required && s.cliDefault !== undefined) cmd.option(flags, help, s.cliDefault);
+    else if (s.required) cmd.requiredOption(flags, help);
     else cmd.option(flags, help, defaultText(prm));
   }
-  if (op.uses?.db) cmd.option("--db <path>", "store file");
+  if (typeof op.uses?.db === "string")
+    cmd.option(
+      "--db <path>",
+      "store file; the panel is read from data/reference/ and needs none",
+      op.uses.db,
+    );
+  else if (op.uses?.db) cmd.option("--db <path>", "store file");
   if (op.uses?.eventStore)
     cmd.option(
       "--store <url|file>",

@@ -1,5 +1,5 @@
 import type { Scenario } from "../model/scenario.ts";
-import type { OpContext } from "./context.ts";
+import type { LoadedScenario, OpContext } from "./context.ts";
 import { OpError, UsageError } from "./errors.ts";
 
 /**
@@ -64,4 +64,12 @@ export async function requirePanelView(ctx: OpContext, view: string): Promise<vo
   } catch (e) {
     throw new OpError(503, (e as Error).message);
   }
+}
+
+/** The named scenario, or the default one; none at all is bad usage. */
+export function requireScenario(ctx: OpContext, id: string | undefined): LoadedScenario {
+  const sc = ctx.scenario(id);
+  if (!sc)
+    throw new UsageError("no scenario: pass {scenario} (or make one with `ana scenario init`)");
+  return sc;
 }

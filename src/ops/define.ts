@@ -4,17 +4,23 @@ import type { ParamShape, ParamsInput, ParamsOutput } from "./params.ts";
 
 /** How an operation is served over HTTP. */
 export interface HttpSpec {
-  /** "get": a GET route answering the result; "job": POST creates a job, GET /api/jobs/:id polls. */
-  method: "get" | "job";
+  /**
+   * "get": a GET route, parameters in the query string; "post": a POST route under
+   * `/api/compute/`, parameters as a JSON body (for large inputs such as posted scenarios).
+   */
+  method: "get" | "post";
   /** Route path, e.g. `/api/alignment`. */
   path: string;
   /** OpenAPI tag ("measures", "network", ...). */
   tag?: string;
   /**
    * Identical requests to a read-only server share one answer (only for pure functions of the
-   * parameters and the shipped data).
+   * parameters and the shipped data). A function decides which results are kept (e.g. only
+   * proven-optimal solves).
    */
-  memo?: boolean;
+  memo?: boolean | ((result: never) => boolean);
+  /** Other names a query may use for a parameter (`{ iso3: "country" }`). */
+  aliases?: Record<string, string>;
   /** Extra documented responses beside 200/400, by status code. */
   responses?: Record<string, string>;
 }
@@ -28,13 +34,24 @@ export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
   params: P;
   /** Parameters given as positional arguments on the command line, in order. */
   positionals?: readonly (keyof P & string)[];
-  http: HttpSpec | false;
+  /** Its routes (none: `false`). */
+  http: HttpSpec | HttpSpec[] | false;
+  /**
+   * Also a job kind (`POST /api/compute/jobs {kind, params}`, polled at `/api/jobs/:id` with
+   * progress) for computations that take long.
+   */
+  job?: { kind: string; maxSeconds?: number };
   /** Compute the result: exactly what `--json` prints, the API answers and the library returns. */
   run(ctx: OpContext, params: ParamsOutput<P>, progress?: Progress): Promise<R>;
   /** The human form on the command line (default: the JSON). */
   print?(result: R, params: ParamsOutput<P>): void;
   /** Local options the command takes beside its parameters (store file, ClickHouse). */
-  uses?: { db?: boolean; eventStore?: boolean };
+  uses?: {
+    /** `--db <path>`; a string is its default (":memory:" when the reference panel needs no file). */
+    db?: boolean | string;
+    /** `--store <url>`: imported events from ClickHouse. */
+    eventStore?: boolean;
+  };
   /** The zod object validating every surface's input (derived). */
   readonly schema: z.ZodObject;
   /** The library function's name: "corridors compare" → "corridorsCompare" (derived). */

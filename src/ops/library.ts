@@ -20,7 +20,10 @@ export function libraryFunction<P extends ParamShape, R>(
     let ctx: LocalContext | undefined;
     try {
       const params = parseParams(op, input, { unknownKeys: "error", allowed: ["db", "store"] });
-      ctx = new LocalContext({ db, store });
+      ctx = new LocalContext({
+        db: db ?? (typeof op.uses?.db === "string" ? op.uses.db : undefined),
+        store,
+      });
       return await op.run(ctx, params);
     } catch (e) {
       if (e instanceof UsageError) throw new UsageError(renderParamNames(e.message, "api"));

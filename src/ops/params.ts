@@ -13,6 +13,7 @@ export type ParamKind =
   | "year"
   | "date"
   | "enum"
+  | "enums"
   | "flag"
   | "number"
   | "string"
@@ -35,6 +36,8 @@ export interface ParamSpec {
   defaultNote?: string;
   /** Not a query parameter of the HTTP route (e.g. a local file path). */
   localOnly?: boolean;
+  /** Required in the API and the library, but the command line fills this in when left out. */
+  cliDefault?: string;
 }
 
 /** A parameter: `Out` is the parsed type, `In` what a library caller may pass. */
@@ -52,6 +55,14 @@ export class Param<Out, In, Req extends boolean> {
   /** Left out means `value`. */
   default(value: Out): Param<Out, In, false> {
     return new Param({ ...this.spec, required: false, default: value });
+  }
+
+  /**
+   * Required in the API and the library; the command line fills in `value` when left out (kept
+   * for commands whose option always had a default while the route required the parameter).
+   */
+  cliDefault(value: string): Param<Out, In, Req> {
+    return new Param({ ...this.spec, cliDefault: value });
   }
 
   /** Only on the command line and in the library, never a query parameter (e.g. a file path). */
@@ -189,6 +200,25 @@ export const p = {
       schema: z.enum(values as unknown as [string, ...string[]], { error: msg }),
     });
   },
+  /** A list of words from a fixed set: `a,b` or `["a","b"]`. */
+  enums<const T extends readonly [string, ...string[]]>(values: T, help: string, arg = "<names>") {
+    return mk<T[number][], T[number][] | string>({
+      kind: "enums",
+      help,
+      arg,
+      values,
+      schema: z.preprocess(
+        splitList,
+        z
+          .array(
+            z.enum(values as unknown as [string, ...string[]], {
+              error: (i) => `"${String(i.input)}" is not one of ${values.join(", ")}`,
+            }),
+          )
+          .max(values.length * 2),
+      ),
+    });
+  },
   /** A switch: `--window` on the command line, `window=true` in a query. Default false. */
   flag(help: string) {
     return new Param<boolean, boolean, false>({
@@ -208,8 +238,9 @@ export const p = {
     help: string,
     options: { min?: number; max?: number; int?: boolean; positive?: boolean; arg?: string } = {},
   ) {
-    let n = z.number({ error: (i) => `must be a number, not ${shown(i.input)}` });
-    if (options.int) n = n.int("must be a whole number");
+    const what = options.int ? "a whole number" : "a number";
+    let n = z.number({ error: (i) => `must be ${what}, not ${shown(i.input)}` });
+    if (options.int) n = n.int({ error: (i) => `must be ${what}, not ${shown(i.input)}` });
     if (options.positive) n = n.positive("must be a positive number");
     if (options.min !== undefined) n = n.min(options.min, `must be at least ${options.min}`);
     if (options.max !== undefined) n = n.max(options.max, `must be at most ${options.max}`);

@@ -9,7 +9,12 @@ import * as ops from "./operations/index.ts";
 export const OPERATIONS: readonly Operation[] = Object.values(ops) as never;
 
 /** Descriptions of the command groups whose subcommands are operations ("corridors"). */
-export const GROUPS: Record<string, string> = {};
+export const GROUPS: Record<string, string> = {
+  scenario: "make and manage scenario folders",
+  data: "check and inspect scenario data",
+  simulate: "simulations: doctrine comparison under rivalry and shocks",
+  corridors: "Eurasian transport and gas corridors: compare routes, close them, measure leverage",
+};
 
 /** An operation by its command name ("corridors compare"). */
 export function operation(name: string): Operation | undefined {

@@ -21,6 +21,11 @@ export interface ServerOptions {
    * still name only ids, never paths.
    */
   scenarios?: Record<string, string>;
+  /**
+   * Imported events from ClickHouse instead of the store file (`ana serve --store clickhouse://…`):
+   * the operations that read imported events (dyads, relations) ask for them through it.
+   */
+  eventStore?: string;
 }
 
 /** A read-only server closes the store file this long after its last use (so imports can run). */

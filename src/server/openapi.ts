@@ -25,6 +25,8 @@ export interface RouteDoc {
   parameters?: OpenApiParameter[];
   /** The zod schema of a JSON request body. */
   body?: z.ZodType;
+  /** A JSON request body's schema already in JSON Schema form (instead of `body`). */
+  bodySchema?: Record<string, unknown>;
   /** Extra responses beside 200 and the documented error shape, by status code. */
   responses?: Record<string, string>;
 }
@@ -132,11 +134,15 @@ export function openApiDocument(app: Hono, info: { version: string }): Record<st
       tags: [doc.tag ?? "other"],
       operationId: `${doc.method}${doc.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ""))}`,
       parameters: params,
-      ...(doc.body
+      ...(doc.body || doc.bodySchema
         ? {
             requestBody: {
               required: true,
-              content: { "application/json": { schema: jsonSchema(doc.body) } },
+              content: {
+                "application/json": {
+                  schema: doc.bodySchema ?? jsonSchema(doc.body as z.ZodType),
+                },
+              },
             },
           }
         : {}),

@@ -118,14 +118,28 @@ describe("dependence()", () => {
 
   test("outside SIPRI's coverage arms rows are 'no data', and the scenario fills later years", async () => {
     const rows = await dependence(
-      { focal: "GEO", domain: "arms", from: 2021, to: 2023 },
+      { focal: "GEO", domain: "arms", from: 2021, to: 2025 },
       { store, scenario },
     );
-    assert.equal(rows[0].coverage, "data");
-    assert.equal(rows[1].coverage, "no data");
-    assert.equal(rows[1].total, null);
-    assert.equal(rows[2].coverage, "data");
-    assert.equal(rows[2].unit, "share");
+    // 2021–2023: the register extract covers Georgia (every supplier), so the panel, not the scenario.
+    for (const r of rows.slice(0, 3)) {
+      assert.equal(r.coverage, "data", String(r.year));
+      assert.equal(r.unit, "TIV million");
+    }
+    // 2024: the panel's 2024 TIV table lists 44 suppliers only; the scenario's rows fill the year.
+    assert.equal(rows[3].coverage, "data");
+    assert.equal(rows[3].unit, "share");
+    assert.equal(rows[4].coverage, "no data");
+    assert.equal(rows[4].total, null);
+    // Türkiye 2022–2023 and any state outside the extract: unknown, never zero.
+    const tur = await dependence({ focal: "TUR", domain: "arms", from: 2021, to: 2024 }, { store });
+    assert.deepEqual(
+      tur.map((r) => r.coverage),
+      ["data", "no data", "no data", "partial"],
+    );
+    assert.equal(tur[3].hhi, null);
+    const lbn = await dependence({ focal: "LBN", domain: "arms", from: 2015, to: 2015 }, { store });
+    assert.equal(lbn[0].coverage, "no data");
   });
 
   test("trade without partner figures falls back to COW national totals (to 2014), with no concentration", async () => {

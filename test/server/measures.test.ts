@@ -24,12 +24,24 @@ test("GET /api/alignment returns the issue's row shape", async () => {
     "agreement",
     "alignmentIndex",
     "b",
+    "intervals",
     "kappa",
+    "minRollCalls",
     "n",
     "pi",
     "sAbs",
     "sSq",
+    "status",
     "year",
+  ]);
+  // TEAM.md interface 5: every measured row carries seeded bootstrap intervals.
+  assert.deepEqual(Object.keys(body.rows[0].intervals).sort(), [
+    "agreement",
+    "alignmentIndex",
+    "kappa",
+    "pi",
+    "sAbs",
+    "sSq",
   ]);
 });
 

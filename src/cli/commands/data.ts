@@ -1,9 +1,13 @@
 import type { Command } from "commander";
 import { SCENARIO_RECORD_KINDS } from "../../model/scenario.ts";
-import { printJson, printTable } from "../output.ts";
+import { printJson } from "../output.ts";
 
 export function register(program: Command): void {
-  const data = program.command("data").description("check and inspect scenario data");
+  // `data stats` is an operation (src/ops/operations/data-stats.ts); `data check` stays here:
+  // it validates a folder on this machine and sets the exit code.
+  const data =
+    program.commands.find((c) => c.name() === "data") ??
+    program.command("data").description("check and inspect scenario data");
   data
     .command("check [dir]")
     .description(
@@ -32,41 +36,5 @@ export function register(program: Command): void {
         );
       }
       if (r.problems.length > 0) process.exitCode = 1;
-    });
-  data
-    .command("stats [dir]")
-    .description(
-      "count a scenario's events and distinct sources per level, per actor and per year, cooperation vs conflict (default: the shipped Azerbaijan scenario)",
-    )
-    .option("--json", "print the result as JSON")
-    .option("--top <n>", "actors to show in the human table (all with --json)", "30")
-    .action(async (dir: string | undefined, opts: { json?: boolean; top?: string }) => {
-      const { UsageError } = await import("../usage-error.ts");
-      const top = Number(opts.top);
-      if (!Number.isInteger(top) || top < 1)
-        throw new UsageError(`--top must be a whole number of at least 1, not "${opts.top}"`);
-      const { loadScenario } = await import("../../data/load-scenario.ts");
-      const { resolveScenarioDir } = await import("../../data/scenario-registry.ts");
-      const { scenarioStats } = await import("../../data/scenario-stats.ts");
-      const stats = scenarioStats(loadScenario(resolveScenarioDir(dir)));
-      if (opts.json) {
-        printJson(stats);
-        return;
-      }
-      const t = stats.total;
-      const w = stats.inWindow;
-      process.stdout.write(
-        `${stats.scenario} (focal ${stats.focal}): ${t.events} events from ${t.sources} distinct sources; ` +
-          `${t.cooperation} cooperation, ${t.conflict} conflict, ${t.neutral} neutral; ` +
-          `${w.events} events in ${w.from}-${w.to}; ${stats.sourcesAllRecords} distinct sources over all records\n\nby level\n`,
-      );
-      const cols = ["events", "sources", "cooperation", "conflict", "neutral"];
-      printTable(stats.byLevel, ["level", ...cols]);
-      process.stdout.write("\nby year\n");
-      printTable(stats.byYear, ["year", ...cols]);
-      process.stdout.write(
-        `\nby actor (${Math.min(top, stats.byActor.length)} of ${stats.byActor.length}, most events first)\n`,
-      );
-      printTable(stats.byActor.slice(0, top), ["actor", ...cols]);
     });
 }

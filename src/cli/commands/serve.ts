@@ -8,6 +8,10 @@ export function register(program: Command): void {
     .option("--port <n>", "port", "8080")
     .option("--host <host>", "interface to bind (loopback by default)", "127.0.0.1")
     .option("--db <path>", "store file (default: user data directory)")
+    .option(
+      "--store <url|file>",
+      "imported events from ClickHouse: clickhouse://host:port[,host:port...]?cluster=NAME (docs/scale.md)",
+    )
     .option("--writable", "allow requests that change the store (read-only by default)")
     .option(
       "--scenario <dir>",
@@ -19,6 +23,7 @@ export function register(program: Command): void {
         port: string;
         host: string;
         db?: string;
+        store?: string;
         writable?: boolean;
         scenario?: string[];
       }) => {
@@ -34,7 +39,12 @@ export function register(program: Command): void {
           for (const dir of opts.scenario)
             scenarios[loadScenario(resolve(dir)).meta.id] = resolve(dir);
         }
-        const { app, ctx } = await createApp({ db: opts.db, writable: opts.writable, scenarios });
+        const { app, ctx } = await createApp({
+          db: opts.db,
+          writable: opts.writable,
+          scenarios,
+          eventStore: opts.store,
+        });
         // A writable server takes the store's lock now (and says which store), so a conflict shows
         // at start; a read-only one opens the store read-only only while requests read events.
         const held = opts.writable ? (await ctx.openWritable()).path : undefined;

@@ -10,9 +10,11 @@ export interface ArmsImport {
 }
 
 /**
- * A state's arms imports by supplier state and year from the SIPRI TIV table (1950–2021).
+ * A state's arms imports by supplier state and year from the panel's SIPRI extract (deliveries to
+ * Azerbaijan and its neighbours; `ref_sipri_coverage` gives the years covered per recipient) or the
+ * user's import (`ana panel import sipri`). A state outside both has no rows: unknown, not zero.
  * Deliveries from unknown suppliers, non-state actors and organisations have no supplier ISO3 and
- * are left out; years after the data are missing, not zero.
+ * are left out.
  */
 export async function armsImports(
   store: Store,

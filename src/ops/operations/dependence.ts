@@ -84,5 +84,7 @@ export const dependence = defineOperation({
         "shares",
       ],
     );
+    for (const src of new Set(rows.flatMap((r) => r.sources)))
+      process.stdout.write(`source: ${src}\n`);
   },
 });

@@ -1,26 +1,6 @@
 import type { Hono } from "hono";
-import { z } from "zod";
-import { queryEvents } from "../../data/query-events.ts";
-import { LEVELS } from "../../model/level.ts";
 import type { ServerContext } from "../context.ts";
 import { describe } from "../openapi.ts";
-import { parseQuery, q } from "../query.ts";
-
-const ActorsQuery = z.object({
-  scenario: q.scenario.optional(),
-  kind: z.enum(["state", "organisation", "group"]).optional(),
-});
-
-const EventsQuery = z.object({
-  scenario: q.scenario.optional(),
-  actor: q.code.optional(),
-  with: q.codes.optional(),
-  from: q.date.optional(),
-  to: q.date.optional(),
-  domain: z.string().max(40).optional(),
-  level: z.enum(LEVELS).optional(),
-  tone: z.enum(["cooperation", "conflict"]).optional(),
-});
 
 export function register(app: Hono, ctx: ServerContext): void {
   describe(app, {
@@ -35,23 +15,6 @@ export function register(app: Hono, ctx: ServerContext): void {
     tag: "core",
     summary: "The shipped scenarios (id, name, focal state, years)",
   });
-  describe(app, {
-    method: "get",
-    path: "/api/actors",
-    tag: "core",
-    summary: "A scenario's actors (states, organisations, groups), each with its source",
-    query: ActorsQuery,
-    responses: { "404": "no such scenario" },
-  });
-  describe(app, {
-    method: "get",
-    path: "/api/events",
-    tag: "core",
-    summary:
-      "A scenario's dated, CAMEO-coded events with Goldstein weights and sources, filtered and date-sorted",
-    query: EventsQuery,
-    responses: { "404": "no such scenario" },
-  });
   app.get("/api/health", (c) => c.json({ ok: true, writable: ctx.writable }));
 
   app.get("/api/scenarios", (c) =>
@@ -62,21 +25,4 @@ export function register(app: Hono, ctx: ServerContext): void {
       }),
     }),
   );
-
-  app.get("/api/actors", (c) => {
-    const p = parseQuery(c, ActorsQuery);
-    const s = ctx.scenario(p.scenario);
-    return c.json({
-      scenario: s.meta.id,
-      focal: s.meta.focal,
-      actors: s.actors.filter((a) => !p.kind || a.kind === p.kind),
-    });
-  });
-
-  app.get("/api/events", (c) => {
-    const p = parseQuery(c, EventsQuery);
-    const s = ctx.scenario(p.scenario);
-    const events = queryEvents(s.events, p);
-    return c.json({ scenario: s.meta.id, count: events.length, events });
-  });
 }

@@ -1,13 +1,12 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { ValidationError } from "../../data/problem.ts";
-import { balanceReport } from "../../network/balance-report.ts";
 import { brokerageReport } from "../../network/brokerage-report.ts";
-import { networkView } from "../../network/network-view.ts";
 import { type EdgePeriod, readEdgeList } from "../../network/read-edge-list.ts";
 import { buildSignedGraph } from "../../network/signed-graph.ts";
+import { balanceOfPeriods } from "../../ops/operations/balance.ts";
 import { HttpError, type ServerContext } from "../context.ts";
-import { parseQuery, q } from "../query.ts";
+import { describe } from "../openapi.ts";
 
 /** Bounds on posted networks and on solver time, so one request cannot hold the server. */
 export const NETWORK_LIMITS = { maxEdges: 20000, maxNodes: 600, maxPeriods: 10, maxTimeLimit: 20 };
@@ -22,7 +21,11 @@ const edgeSchema = z.object({
 
 const bodySchema = z.object({
   /** Edge-list CSV text (header source,target,sign[,weight][,period]) … */
-  csv: z.string().max(1_000_000).optional(),
+  csv: z
+    .string()
+    .max(1_000_000)
+    .optional()
+    .describe("edge list: header source,target,sign[,weight][,period]"),
   /** … or the edges as JSON. */
   edges: z.array(edgeSchema).max(NETWORK_LIMITS.maxEdges).optional(),
   weighted: z.boolean().optional(),
@@ -90,53 +93,37 @@ function periodsOf(body: Body, requireSign: boolean): EdgePeriod[] {
   return periods;
 }
 
-export function register(app: Hono, ctx: ServerContext): void {
-  app.get("/api/network", async (c) => {
-    const p = parseQuery(
-      c,
-      z.object({
-        focal: q.code,
-        at: q.date,
-        scenario: q.scenario.optional(),
-        groups: z.coerce.number().int().min(1).max(32).optional(),
-        timeLimit: z.coerce.number().positive().max(NETWORK_LIMITS.maxTimeLimit).optional(),
-      }),
-    );
-    const s = ctx.scenario(p.scenario);
-    if (!s.actors.some((a) => a.id === p.focal))
-      throw new HttpError(404, `focal: ${p.focal} is not an actor of scenario ${s.meta.id}`);
-    // Identical requests share one solve (and its serialised answer); only proven-optimal
-    // answers are kept.
-    const key = `network|${s.meta.id}|${p.focal}|${p.at}|${p.groups ?? ""}|${p.timeLimit ?? 10}`;
-    const r = await ctx.memo(
-      key,
-      async () => {
-        const v = await networkView(s, p.focal, p.at, {
-          groups: p.groups,
-          timeLimit: p.timeLimit ?? 10,
-        });
-        return { json: JSON.stringify(v), optimal: v.balance.optimal === true };
-      },
-      (v) => v.optimal,
-    );
-    return c.body(r.json, 200, { "Content-Type": "application/json" });
+export function register(app: Hono, _ctx: ServerContext): void {
+  describe(app, {
+    method: "post",
+    path: "/api/compute/balance",
+    tag: "network",
+    summary:
+      "Structural balance of a posted signed edge list: exact frustration, partition, triangle and walk indices, triad census (same computation as `ana balance`)",
+    body: bodySchema,
+    responses: { "413": "too many nodes, edges or periods", "422": "invalid edge list" },
   });
-
   app.post("/api/compute/balance", async (c) => {
     const body = await readBody(c);
     const periods = periodsOf(body, true);
-    const results = [];
-    for (const p of periods)
-      results.push(
-        await balanceReport(buildSignedGraph(p.edges), p.period, {
-          weighted: body.weighted,
-          timeLimit: Math.min(body.timeLimit ?? 10, NETWORK_LIMITS.maxTimeLimit),
-          groups: body.groups,
-        }),
-      );
-    return c.json({ results });
+    return c.json(
+      await balanceOfPeriods(periods, {
+        weighted: body.weighted,
+        timeLimit: Math.min(body.timeLimit ?? 10, NETWORK_LIMITS.maxTimeLimit),
+        groups: body.groups,
+      }),
+    );
   });
 
+  describe(app, {
+    method: "post",
+    path: "/api/compute/brokerage",
+    tag: "network",
+    summary:
+      "Brokerage of a posted edge list: betweenness, Burt's constraint and effective size, Gould–Fernandez roles (same computation as `ana brokerage`)",
+    body: bodySchema,
+    responses: { "413": "too many nodes or edges", "422": "invalid edge list" },
+  });
   app.post("/api/compute/brokerage", async (c) => {
     const body = await readBody(c);
     const periods = periodsOf(body, false);

@@ -1,9 +1,9 @@
 import type { Hono } from "hono";
-import { addOperationRoutes } from "../../ops/http.ts";
+import { addAllOperationRoutes } from "../../ops/http.ts";
 import { OPERATIONS } from "../../ops/registry.ts";
 import type { ServerContext } from "../context.ts";
 
 /** The routes of every operation in the registry (src/ops/registry.ts), derived from it. */
 export function register(app: Hono, ctx: ServerContext): void {
-  addOperationRoutes(app, ctx, OPERATIONS);
+  addAllOperationRoutes(app, ctx, OPERATIONS);
 }

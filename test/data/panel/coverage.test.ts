@@ -5,10 +5,10 @@ import { coverage } from "../../../src/data/panel/coverage.ts";
 import { Store } from "../../../src/store/store.ts";
 import { readCsvRecords, sharedReference, sourcesMdCounts } from "../../util/shared-data.ts";
 
-// Row counts as stated in ../shared/data/reference/MANIFEST.md.
+// Row counts as stated in ../shared/data/reference/MANIFEST.md. UN votes and roll calls also hold
+// sessions 75–78 from update-2020-2025/ (whose MANIFEST counts sessions 65–78 together): they are
+// checked by the recount below. SIPRI is an extract, recounted in sipri.test.ts.
 const MANIFEST_ROWS: Record<string, number> = {
-  unvotes: 870109,
-  roll_calls: 6203,
   roll_call_issues: 5745,
   atop: 273296,
   contiguity: 1874,
@@ -21,25 +21,24 @@ const MANIFEST_ROWS: Record<string, number> = {
   capitals: 242,
   rivalries_td: 197,
   rivalries_tss: 264,
-  sipri: 21324,
   idealpoints: 11440,
 };
-// Years as stated in the MANIFEST (unvotes: roll-call dates reach 2020, session 74).
+// Years as stated in the MANIFESTs (roll-call dates: session 74 reaches 2020, session 78 June 2024).
 const MANIFEST_YEARS: Record<string, [number, number]> = {
   atop: [1815, 2018],
   igo_sy: [1816, 2014],
   igo_ndy: [1816, 2014],
   nmc: [1816, 2022],
   trade_sy: [1870, 2014],
-  sipri: [1950, 2021],
+  sipri: [1950, 2024], // the extract: TIV tables from 1950, the 2024 TIV table (update MANIFEST)
   idealpoints: [1946, 2024],
-  roll_calls: [1946, 2020],
+  roll_calls: [1946, 2024],
 };
 
 // Raw file and year column of each table, for the independent recount.
-const RAW: Record<string, { file: string; year?: string }> = {
-  unvotes: { file: "unvotes/un_votes.csv" },
-  roll_calls: { file: "unvotes/un_roll_calls.csv", year: "date" },
+const RAW: Record<string, { file: string; year?: string; update?: "votes" | "rollCalls" }> = {
+  unvotes: { file: "unvotes/un_votes.csv", update: "votes" },
+  roll_calls: { file: "unvotes/un_roll_calls.csv", year: "date", update: "rollCalls" },
   roll_call_issues: { file: "unvotes/un_roll_call_issues.csv" },
   atop: { file: "peacesciencer/atop_alliance.csv", year: "year" },
   contiguity: { file: "peacesciencer/cow_contdir.csv" },
@@ -54,10 +53,35 @@ const RAW: Record<string, { file: string; year?: string }> = {
   maoz_powers: { file: "peacesciencer/maoz_powers.csv" },
   rivalries_td: { file: "peacesciencer/td_rivalries.csv" },
   rivalries_tss: { file: "peacesciencer/tss_rivalries.csv" },
-  sipri: { file: "sipri/sipri-exports-processed.csv", year: "year" },
   idealpoints: { file: "voeten/IdealpointsJuly2025.csv", year: "year" },
   state_years: { file: "cow_state_years_from_cow_ddy.csv", year: "year" },
 };
+
+/**
+ * Sessions 75–78 of the shared update file, counted as the build's rule says: a roll call's date is
+ * the day of most of its votes; votes recorded on another day are not counted.
+ */
+function updateRecount(shared: string): { votes: number; rollCalls: number; years: number[] } {
+  const { header, rows } = readCsvRecords(
+    join(shared, "..", "update-2020-2025", "unvotes", "voeten_unga_votes_sessions66-78_via_fpsim.csv"),
+  );
+  const [iRes, iSes, iDate] = ["resid", "session", "date"].map((c) => header.indexOf(c));
+  const byRc = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (Number(r[iSes]) < 75) continue;
+    const d = byRc.get(r[iRes]) ?? new Map<string, number>();
+    d.set(r[iDate], (d.get(r[iDate]) ?? 0) + 1);
+    byRc.set(r[iRes], d);
+  }
+  let votes = 0;
+  const years: number[] = [];
+  for (const d of byRc.values()) {
+    const [date, n] = [...d].sort((a, b) => b[1] - a[1])[0];
+    votes += n;
+    years.push(Number(date.slice(0, 4)));
+  }
+  return { votes, rollCalls: byRc.size, years };
+}
 
 describe("reference panel coverage", () => {
   let store: Store;
@@ -97,9 +121,12 @@ describe("reference panel coverage", () => {
       if (shared) {
         const { header, rows: recs } = readCsvRecords(join(shared, raw.file));
         expected = { rows: recs.length };
+        const upd = raw.update ? updateRecount(shared) : undefined;
+        if (upd) expected.rows += raw.update === "votes" ? upd.votes : upd.rollCalls;
         if (raw.year) {
           const i = header.indexOf(raw.year);
           const ys = recs.map((r) => Number(r[i].slice(0, 4))).filter(Number.isFinite);
+          if (upd) ys.push(...upd.years);
           expected.from = ys.reduce((a, b) => Math.min(a, b));
           expected.to = ys.reduce((a, b) => Math.max(a, b));
         }

@@ -60,7 +60,8 @@ describe("COW ↔ ISO3 crosswalk", () => {
       if (i) expected.set(`${rcid}|${i}`, code[vote]);
     }
     const got = await store.all<{ rcid: number; iso3: string; vote: number }>(
-      "SELECT rcid, iso3, vote::INTEGER AS vote FROM ref_unvotes WHERE iso3 IN ('AZE','NAM','YAR') OR (iso3 = 'DEU' AND ccode = 260)",
+      // rcid < 75000: the rows from un_votes.csv (sessions 75–78 come from the update file, resid ≥ 75001).
+      "SELECT rcid, iso3, vote::INTEGER AS vote FROM ref_unvotes WHERE rcid < 75000 AND (iso3 IN ('AZE','NAM','YAR') OR (iso3 = 'DEU' AND ccode = 260))",
     );
     assert.equal(got.length, expected.size);
     for (const g of got) assert.equal(g.vote, expected.get(`${g.rcid}|${g.iso3}`));

@@ -1,0 +1,95 @@
+import { printTable } from "../../cli/output.ts";
+import type { BalanceResult } from "../../network/balance-report.ts";
+import type { EdgePeriod } from "../../network/read-edge-list.ts";
+import { defineOperation } from "../define.ts";
+import { TIME_LIMITS } from "../limits.ts";
+import { p } from "../params.ts";
+import { readLocalFile } from "../read-local-file.ts";
+
+export interface BalanceOutput {
+  results: BalanceResult[];
+}
+
+/** Balance of each period of an edge list (also behind `POST /api/compute/balance`). */
+export async function balanceOfPeriods(
+  periods: EdgePeriod[],
+  options: { timeLimit: number; groups?: number; weighted?: boolean },
+): Promise<BalanceOutput> {
+  const { buildSignedGraph } = await import("../../network/signed-graph.ts");
+  const { balanceReport } = await import("../../network/balance-report.ts");
+  const results = [];
+  for (const x of periods)
+    results.push(await balanceReport(buildSignedGraph(x.edges), x.period, options));
+  return { results };
+}
+
+export const balance = defineOperation({
+  name: "balance",
+  summary:
+    "structural balance of a signed edge list: exact frustration index, two blocs, triad census, triangle and walk indices",
+  params: {
+    file: p
+      .string("CSV with header source,target,sign (±1); optional weight, period", {
+        arg: "<edges.csv>",
+      })
+      .local(),
+    timeLimit: p
+      .number("time limit per period for the exact solver", { positive: true, arg: "<seconds>" })
+      .default(TIME_LIMITS.local),
+    groups: p
+      .number("also find the best partition into at most k clusters (k-balance)", {
+        int: true,
+        min: 1,
+        max: 32,
+        arg: "<k>",
+      })
+      .optional(),
+    weighted: p.flag("minimise the total weight of frustrated edges, not their number"),
+  },
+  positionals: ["file"],
+  // Over HTTP the edge list is posted: POST /api/compute/balance (src/server/routes/network.ts).
+  http: false,
+  async run(ctx, q): Promise<BalanceOutput> {
+    const { readEdgeList } = await import("../../network/read-edge-list.ts");
+    const periods = readEdgeList(q.file, readLocalFile(ctx, q.file));
+    return balanceOfPeriods(periods, {
+      timeLimit: q.timeLimit,
+      groups: q.groups,
+      weighted: q.weighted,
+    });
+  },
+  print({ results }) {
+    printTable(
+      results.map((r) => ({
+        period: r.period,
+        nodes: r.nodes,
+        edges: r.edges,
+        negative: r.negativeEdges,
+        frustration: r.frustration,
+        proven: r.optimal ? "yes" : `no (≥ ${r.lowerBound})`,
+        normalized: r.normalizedFrustration,
+        triangleIndex: r.triangleIndex,
+        walkIndex: r.walkIndex,
+        "ppp/ppm/pmm/mmm": `${r.triads.ppp}/${r.triads.ppm}/${r.triads.pmm}/${r.triads.mmm}`,
+        ...(r.groups
+          ? { [`k=${r.groups.k}`]: `${r.groups.value}${r.groups.optimal ? "" : "?"}` }
+          : {}),
+        seconds: r.seconds,
+      })),
+    );
+    for (const r of results) {
+      const bloc = (s: number) =>
+        Object.entries(r.partition)
+          .filter(([, x]) => x === s)
+          .map(([v]) => v)
+          .join(" ");
+      process.stdout.write(
+        `\n${r.period === null ? "" : `period ${r.period}: `}bloc 0: ${bloc(0)}\n${" ".repeat(r.period === null ? 0 : 9 + r.period.length)}bloc 1: ${bloc(1)}\n`,
+      );
+      if (r.frustratedEdges.length)
+        process.stdout.write(
+          `frustrated: ${r.frustratedEdges.map(([a, b]) => `${a}–${b}`).join(", ")}\n`,
+        );
+    }
+  },
+});

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { Network } from "../../corridor/load-network.ts";
+import type { OpContext } from "../context.ts";
+import { UsageError } from "../errors.ts";
+import { Param, p } from "../params.ts";
+
+/** The year corridor operations use when none is given: the network's present. */
+export const CORRIDOR_YEAR = 2025;
+
+export interface Weights {
+  time: number;
+  cost: number;
+  risk: number;
+}
+
+/** `time=1,cost=1,risk=2` (missing keys stay at 1), or an object. */
+const weightsParam = new Param<Partial<Weights>, Partial<Weights> | string, true>({
+  kind: "string",
+  arg: "<w>",
+  help: "generalised-cost weights, e.g. time=1,cost=1,risk=1",
+  required: true,
+  schema: z.unknown().transform((v, ctx): Partial<Weights> => {
+    const out: Partial<Weights> = {};
+    const bad = (part: string) => {
+      ctx.addIssue({
+        code: "custom",
+        input: v,
+        message: `"${part}" is not key=value with key time, cost or risk and a number ≥ 0 (e.g. time=1,cost=1,risk=2)`,
+      });
+      return z.NEVER;
+    };
+    if (typeof v === "string") {
+      if (v.length > 60) return bad(v.slice(0, 60));
+      for (const part of v.split(",").filter(Boolean)) {
+        const m = /^(time|cost|risk)=(\d+(\.\d+)?)$/.exec(part.trim());
+        if (!m) return bad(part);
+        out[m[1] as keyof Weights] = Number(m[2]);
+      }
+      return out;
+    }
+    if (typeof v !== "object" || v === null) return bad(String(v));
+    for (const [k, w] of Object.entries(v)) {
+      if (!["time", "cost", "risk"].includes(k) || typeof w !== "number" || !(w >= 0) || w > 1000)
+        return bad(`${k}=${String(w)}`);
+      out[k as keyof Weights] = w;
+    }
+    return out;
+  }),
+});
+
+const w = (name: string) =>
+  p
+    .number(`weight of ${name} (instead of --weights)`, { min: 0, max: 1000, arg: "<w>" })
+    .optional();
+
+/** The generalised-cost weight parameters every corridor operation takes. */
+export const weightParams = {
+  weights: weightsParam.optional(),
+  wTime: w("time"),
+  wCost: w("cost"),
+  wRisk: w("risk"),
+};
+
+/** The weights from `weights` and `wTime`/`wCost`/`wRisk` (each 1 unless given). */
+export function toWeights(q: {
+  weights?: Partial<Weights>;
+  wTime?: number;
+  wCost?: number;
+  wRisk?: number;
+}): Weights {
+  return {
+    cost: q.wCost ?? q.weights?.cost ?? 1,
+    time: q.wTime ?? q.weights?.time ?? 1,
+    risk: q.wRisk ?? q.weights?.risk ?? 1,
+  };
+}
+
+export const dirParam = p
+  .string("network folder (default: the shipped Eurasian network)", { arg: "<folder>" })
+  .local()
+  .optional();
+
+export const networkKindParam = p.enum(["transport", "gas"], "transport or gas").optional();
+
+/** The network (the shipped one, or a folder on the local surface), checking the years asked for. */
+export async function loadCorridorNetwork(
+  ctx: OpContext,
+  dir: string | undefined,
+  ...years: (number | undefined)[]
+): Promise<Network> {
+  const { loadNetwork, EURASIA_DIR } = await import("../../corridor/load-network.ts");
+  const { networkSpan } = await import("../../corridor/leverage.ts");
+  if (dir !== undefined && ctx.surface !== "local")
+    throw new UsageError("{dir}: network folders are read only on the command line");
+  const net = loadNetwork(dir ?? EURASIA_DIR);
+  const [lo, hi] = networkSpan(net);
+  for (const y of years)
+    if (y !== undefined && (y < lo || y > hi))
+      throw new UsageError(`{year} ${y} is outside the years the network covers (${lo}–${hi})`);
+  return net;
+}
+
+export const round = (x: number | null | undefined, d = 0) =>
+  x === null || x === undefined ? null : Number(x.toFixed(d));

@@ -1,0 +1,70 @@
+import { printTable } from "../../cli/output.ts";
+import type { ComparedRoute } from "../../corridor/compare.ts";
+import { defineOperation } from "../define.ts";
+import { UsageError } from "../errors.ts";
+import { p } from "../params.ts";
+import {
+  CORRIDOR_YEAR,
+  dirParam,
+  loadCorridorNetwork,
+  round,
+  toWeights,
+  type Weights,
+  weightParams,
+} from "./corridors-common.ts";
+
+export interface CorridorsCompareResult {
+  from: string;
+  to: string;
+  year: number;
+  weights: Weights;
+  routes: ComparedRoute[];
+}
+
+export const corridorsCompare = defineOperation({
+  name: "corridors compare",
+  summary: "routes between two countries in a year, best (lowest generalised cost) first",
+  params: {
+    from: p.code("origin country, e.g. CHN"),
+    to: p.code("destination country, e.g. DEU"),
+    year: p.year("year").default(CORRIDOR_YEAR),
+    ...weightParams,
+    planned: p.flag("also list routes not operating that year (planned, not yet open)"),
+    dir: dirParam,
+  },
+  http: { method: "get", path: "/api/corridors/compare", tag: "corridors" },
+  async run(ctx, q): Promise<CorridorsCompareResult> {
+    const net = await loadCorridorNetwork(ctx, q.dir, q.year);
+    const { compareRoutes, odPairs } = await import("../../corridor/compare.ts");
+    const weights = toWeights(q);
+    const routes = compareRoutes(net, {
+      from: q.from,
+      to: q.to,
+      year: q.year,
+      weights,
+      includePlanned: q.planned,
+    });
+    if (
+      routes.length === 0 &&
+      !net.routes.some((r) => r.origin === q.from && r.destination === q.to)
+    )
+      throw new UsageError(
+        `no routes from ${q.from} to ${q.to} in the network; pairs it has: ${odPairs(net).join(", ")}`,
+      );
+    return { from: q.from, to: q.to, year: q.year, weights, routes };
+  },
+  print({ routes }) {
+    printTable(
+      routes.map((r) => ({
+        route: r.name,
+        countries: r.countries.join("-"),
+        days: r.timeDays ? `${r.timeDays[0]}–${r.timeDays[1]}` : null,
+        "USD/FEU": round(r.costUsd),
+        capacity: r.capacity,
+        risk: round(r.risk, 3),
+        "GC USD/FEU": round(r.generalizedCost),
+        status: r.status,
+      })),
+    );
+  },
+});

@@ -1,0 +1,72 @@
+import { printTable } from "../../cli/output.ts";
+import type { CorridorLeverage } from "../../corridor/corridor-leverage.ts";
+import { defineOperation } from "../define.ts";
+import { p } from "../params.ts";
+import {
+  dirParam,
+  loadCorridorNetwork,
+  networkKindParam,
+  round,
+  toWeights,
+  weightParams,
+} from "./corridors-common.ts";
+
+export const corridorsLeverage = defineOperation({
+  name: "corridors leverage",
+  summary: "a country's corridor leverage by year: route betweenness, bypass cost, Shapley value",
+  params: {
+    country: p.code("country, e.g. AZE"),
+    year: p.year("one year").optional("every year the network covers"),
+    network: networkKindParam.optional("both"),
+    ...weightParams,
+    dir: dirParam,
+  },
+  positionals: ["country"],
+  http: {
+    method: "get",
+    path: "/api/corridors/leverage",
+    tag: "corridors",
+    aliases: { iso3: "country" },
+  },
+  // The dashboard's map runs it as a job (progress shown, no connection held).
+  job: { kind: "corridor-leverage", maxSeconds: 180 },
+  async run(ctx, q, progress): Promise<CorridorLeverage> {
+    const net = await loadCorridorNetwork(ctx, q.dir, q.year);
+    const args = {
+      iso3: q.country,
+      year: q.year,
+      weights: toWeights(q),
+      networks: q.network ? [q.network] : undefined,
+    };
+    progress?.(0.05, `${q.network ?? "transport and gas"} network${q.network ? "" : "s"}`);
+    if (ctx.surface === "server") {
+      // Off the server's event loop; a job (which has a signal) may take up to its own limit.
+      const { runInWorker } = await import("../../corridor/run-in-worker.ts");
+      return runInWorker<CorridorLeverage>({ op: "leverage", args }, ctx.signal ? 170_000 : 60_000);
+    }
+    const { corridorLeverage } = await import("../../corridor/corridor-leverage.ts");
+    return corridorLeverage(args.iso3, args.year, {
+      network: net,
+      weights: args.weights,
+      networks: args.networks,
+    });
+  },
+  print(r, q) {
+    printTable(
+      r.rows.map((x) => ({
+        year: x.year,
+        network: x.network,
+        routeBetweenness: round(x.routeBetweenness, 3),
+        bypassCost: round(x.bypassCost, 2),
+        shapley: round(x.shapley, 2),
+        shapleyShare: round(x.shapleyShare, 3),
+        unit: x.costUnit,
+      })),
+    );
+    for (const c of r.coverage)
+      if (c.missingYears.length > 0 || !c.onNetwork)
+        process.stdout.write(
+          `${c.network}: ${c.onNetwork ? `no data for ${c.missingYears.join(", ")}` : `${q.country} is not on this network`}\n`,
+        );
+  },
+});
