@@ -1,3 +1,5 @@
+import type { ApiResult } from "../../src/ops/api-types.ts";
+
 export interface EventRec {
   id: string;
   date: string;
@@ -102,10 +104,12 @@ export const LEVEL_COLOURS: Record<string, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// API answers the dashboard reads, as the team sheet (TEAM.md, interfaces 2, 7, 8) describes them.
-// Hand-copied for now and kept in this one file: they will be replaced by types derived from the
-// operation registry. Every field the server may not send yet is optional; a missing field is
-// read as "not measured", never as 0.
+// API answers the dashboard reads. Where the registry on main already declares the shape the
+// dashboard needs (dependence, alignment), the type is derived from it (`ApiResult`, type-only: no
+// server code reaches the browser). The others are hand-copied from the team sheet (TEAM.md,
+// interfaces 2, 7, 8) until those fields land on main, and kept in this one file; every field the
+// server may not send yet is optional, and a missing field is read as "not measured", never as 0.
+// test/e2e/api-types.ts checks at compile time that the registry's answers fit them.
 
 /** A measured value's status (interface 1). */
 export type DataStatus = "data" | "partial" | "no data";
@@ -236,24 +240,11 @@ export interface JobJson {
   error?: string;
 }
 
-/** One row of /api/dependence. */
-export interface DependenceRowJson {
-  /** Absent on window rows (window=true), which the dashboard does not ask for. */
-  year?: number;
-  total: number | null;
-  shares: Record<string, number>;
-  nPartners?: number | null;
-  hhi?: number | null;
-  hhiNorm?: number | null;
-  nEff?: number | null;
-  entropyNorm?: number | null;
-  top?: string | null;
-  topShare?: number | null;
-  allocatedShare?: number;
-  unit?: string | null;
-  coverage?: string;
-  sources?: string[];
-}
+/** One row of /api/dependence: derived from the registry (the server's declaration), not copied. */
+export type DependenceRowJson = ApiResult<"dependence">["rows"][number];
+
+/** One row of /api/alignment (TEAM interface 5): derived from the registry. */
+export type AlignmentRowJson = ApiResult<"alignment">["rows"][number];
 
 export interface ScenarioSourceJson {
   source: string;
