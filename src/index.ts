@@ -65,6 +65,18 @@ export const sources = libraryFunction(ops.sources);
 /** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
 export const whatif = libraryFunction(ops.whatif);
 
+// Claims: claims files checked by the generic engine; the peer baseline of relative claims
+export {
+  type ClaimCheck,
+  type ClaimsReport,
+  claimsMarkdown,
+  claimsReport,
+  loadClaims,
+  type PeerBaseline,
+  type PeerValue,
+  parseClaims,
+  peerBaseline,
+} from "./claims/index.ts";
 // Corridors: route network, comparison, disruption, leverage
 export { compareRoutes } from "./corridor/compare.ts";
 export { type CorridorLeverage, corridorLeverage } from "./corridor/corridor-leverage.ts";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { datePrecision, dateStart } from "../model/partial-date.ts";
 import { type Scenario, ScenarioMeta } from "../model/scenario.ts";
 import { checkScenarioReferences } from "./check-references.ts";
@@ -33,17 +33,52 @@ export function readScenario(dir: string): LoadedScenario {
     });
   } else {
     try {
-      const raw = parseYaml(readFileSync(metaPath, "utf8"), { prettyErrors: true }) ?? {};
+      const lc = new LineCounter();
+      const doc = parseDocument(readFileSync(metaPath, "utf8"), {
+        prettyErrors: true,
+        lineCounter: lc,
+      });
+      if (doc.errors.length > 0) throw doc.errors[0];
+      const raw = doc.toJS() ?? {};
       // YAML reads 2011 as a number; dates are strings in the model.
-      for (const k of ["from", "to"]) if (typeof raw[k] === "number") raw[k] = String(raw[k]);
+      const dates = (o: unknown) => {
+        if (o && typeof o === "object")
+          for (const k of ["from", "to"])
+            if (typeof (o as Record<string, unknown>)[k] === "number")
+              (o as Record<string, unknown>)[k] = String((o as Record<string, unknown>)[k]);
+      };
+      dates(raw);
+      if (raw.curated && typeof raw.curated === "object")
+        for (const d of Object.values(raw.curated)) dates(d);
+      if (Array.isArray(raw.complete)) for (const d of raw.complete) dates(d);
+      // The line of the YAML node at a schema path (the deepest node that exists).
+      const lineOf = (path: readonly PropertyKey[]): number => {
+        let node: unknown = doc.contents;
+        let line = 0;
+        for (const k of path) {
+          if (!(isMap(node) || isSeq(node))) break;
+          const next = node.get(k as never, true);
+          const pair = isMap(node)
+            ? node.items.find((p) => (p.key as { value?: unknown })?.value === k)
+            : undefined;
+          const range =
+            (pair?.key as { range?: number[] })?.range ?? (next as { range?: number[] })?.range;
+          if (range) line = lc.linePos(range[0]).line;
+          if (next === undefined) break;
+          node = next;
+        }
+        return line;
+      };
       const r = ScenarioMeta.safeParse(raw);
       if (r.success) meta = r.data;
       else
         for (const issue of r.error.issues)
           problems.push({
             file: metaPath,
-            line: 0,
-            field: String(issue.path[0] ?? "(file)"),
+            line: lineOf(
+              issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path,
+            ),
+            field: issue.path.length > 0 ? issue.path.map(String).join(".") : "(file)",
             message: issue.message,
           });
     } catch (e) {

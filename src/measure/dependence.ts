@@ -1,9 +1,10 @@
 import type { Flow } from "../model/flow.ts";
-import type { Scenario } from "../model/scenario.ts";
+import { completeDeclaration, type Scenario } from "../model/scenario.ts";
 import type { Store } from "../store/store.ts";
 import { type Concentration, concentration } from "./concentration.ts";
 import { hasRelation, PANEL_SOURCES, panelCoverage } from "./panel.ts";
 import { byPole, polesOf } from "./poles.ts";
+import type { DataStatus } from "./status.ts";
 
 export const DEPENDENCE_DOMAINS = ["arms", "gas", "trade-export", "trade-import", "fdi"] as const;
 export type DependenceDomain = (typeof DEPENDENCE_DOMAINS)[number];
@@ -40,6 +41,19 @@ export interface DependenceRow extends Omit<Concentration, "nPartners"> {
    * national total is known; "no data" otherwise.
    */
   coverage: "data" | "partial" | "total only" | "no data";
+  /**
+   * Whether the partner shares are a measurement (docs/measures/dependence.md): "data" only when
+   * the year has the reporter's total (a WORLD row, named partners ≥ 90% of it) or a partner set
+   * known to be complete (SIPRI within its coverage, or a `complete` declaration in scenario.yaml),
+   * and no aggregate partner (a group such as EUROPE that is neither a state nor a pole);
+   * "partial" when some figures exist; "no data" otherwise. Concentration measures are null
+   * unless "data".
+   */
+  status: DataStatus;
+  /** Why the status is not "data", or what made a set without a total complete. */
+  statusNote?: string;
+  /** Named partners' figures as reported (partial rows, where shares of the total are unknown). */
+  partnerFigures?: Record<string, number>;
   /** Named partners' part of a reported total (partner WORLD), when one is reported. */
   allocatedShare?: number;
   /** Second figures for a partner already counted in the year (kept out of the sums). */
@@ -65,6 +79,8 @@ interface YearData {
   duplicates?: string[];
   /** Why the named partners may not be every partner (then coverage is "partial"). */
   incomplete?: string;
+  /** Why the named partners are the full set without a reported total (SIPRI, a declaration). */
+  complete?: string;
 }
 
 const isShareUnit = (u: string) => /%|percent|share/i.test(u);
@@ -88,6 +104,7 @@ function scenarioYears(
   flows: readonly Flow[],
   q: DependenceQuery,
   lines?: number[],
+  meta?: Scenario["meta"],
 ): Map<number, YearData> {
   const outward = OUTWARD[q.domain];
   const byYear = new Map<number, { f: Flow; i: number; partner: string }[]>();
@@ -123,6 +140,8 @@ function scenarioYears(
       sources: new Set(),
       periods: new Set(),
     };
+    const decl = meta ? completeDeclaration(meta, q.domain, year) : undefined;
+    if (decl) y.complete = `declared complete in scenario.yaml: ${decl.note} (${decl.source})`;
     for (const { f, i, partner } of chosen) {
       const where = `flows.csv${lines?.[i] ? `:${lines[i]}` : ""}`;
       if (f.unit !== y.unit)
@@ -183,7 +202,9 @@ async function sipriYears(
         sharesOnly: false,
         sources: new Set([PANEL_SOURCES.ref_sipri]),
         periods: new Set(),
-        ...(sp.complete ? {} : { incomplete: sp.note }),
+        ...(sp.complete
+          ? { complete: "SIPRI lists every transfer within its coverage" }
+          : { incomplete: sp.note }),
       });
     }
   for (const r of rows) years.get(r.year)?.values.set(r.supplier, r.tiv);
@@ -217,7 +238,17 @@ export async function dependence(
   if (!DEPENDENCE_DOMAINS.includes(q.domain))
     throw new Error(`dependence: domain must be one of ${DEPENDENCE_DOMAINS.join(", ")}`);
   const data = new Map<number, YearData>();
-  const scen = input.scenario ? scenarioYears(input.scenario.flows, q, input.flowLines) : new Map();
+  const scen = input.scenario
+    ? scenarioYears(input.scenario.flows, q, input.flowLines, input.scenario.meta)
+    : new Map();
+  // Aggregate partners (groups such as EUROPE that are neither states nor poles): their share
+  // belongs to no partner, so the partners' shares are unknown.
+  const poleIds = new Set(input.scenario?.poles.map((p) => p.pole) ?? []);
+  const aggregates = new Set(
+    (input.scenario?.actors ?? [])
+      .filter((a) => a.kind !== "state" && !poleIds.has(a.id))
+      .map((a) => a.id),
+  );
   if (q.domain === "arms" && input.store) {
     const { years } = await sipriYears(input.store, q);
     for (const [y, d] of years) data.set(y, d);
@@ -243,7 +274,14 @@ export async function dependence(
     values: Map<string, number>,
   ): Omit<DependenceRow, "year" | "from" | "to"> => {
     if (!d)
-      return { ...concentration({}), total: null, unit: null, coverage: "no data", sources: [] };
+      return {
+        ...concentration({}),
+        total: null,
+        unit: null,
+        coverage: "no data",
+        status: "no data",
+        sources: [],
+      };
     if (d.totalOnly !== undefined)
       return {
         ...concentration({}),
@@ -251,6 +289,8 @@ export async function dependence(
         nPartners: null,
         unit: d.unit,
         coverage: "total only",
+        status: "partial",
+        statusNote: "a national total without partners",
         sources: [...d.sources],
       };
     if (d.incomplete) {
@@ -268,6 +308,8 @@ export async function dependence(
               )
             : {},
         coverage: "partial",
+        status: "partial",
+        statusNote: d.incomplete,
         unit: d.unit,
         sources: [...d.sources, d.incomplete].sort(),
       };
@@ -279,25 +321,44 @@ export async function dependence(
       ...(d.periods.size > 0 ? { period: [...d.periods].join("; ") } : {}),
       ...(d.duplicates ? { alternativeFigures: d.duplicates } : {}),
     };
+    const aggr = [...d.values.keys()].filter((k) => aggregates.has(k));
+    const figures = Object.fromEntries([...values].sort((a, b) => b[1] - a[1]));
+    // Partial without a usable total: shares of an unknown total are not shown.
+    const partialRow = (statusNote: string, total: number | null, allocatedShare?: number) => ({
+      ...concentration({}),
+      total,
+      nPartners: [...values.values()].filter((v) => v > 0).length,
+      ...(total !== null && total > 0
+        ? { shares: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v / total])) }
+        : {}),
+      ...(allocatedShare !== undefined ? { allocatedShare } : {}),
+      partnerFigures: figures,
+      coverage: "partial" as const,
+      status: "partial" as const,
+      statusNote,
+      ...extra,
+    });
+    const aggrNote = `aggregate partner${aggr.length > 1 ? "s" : ""} ${aggr.join(", ")} (neither a state nor a pole): the partners' shares are unknown`;
     if (d.reportedTotal !== undefined && d.reportedTotal > 0) {
       const total = d.reportedTotal;
       const named = [...d.values.values()].reduce((a, b) => a + b, 0);
       const allocatedShare = named / total;
       if (allocatedShare < MIN_ALLOCATED_SHARE)
-        return {
-          ...concentration({}),
+        return partialRow(
+          `named partners cover ${(100 * allocatedShare).toFixed(1)}% of the reported total (under ${100 * MIN_ALLOCATED_SHARE}%)`,
           total,
-          nPartners: values.size,
-          shares: Object.fromEntries(
-            [...values].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / total]),
-          ),
           allocatedShare,
-          coverage: "partial",
-          ...extra,
-        };
-      return { ...c, total, allocatedShare, coverage: "data", ...extra };
+        );
+      if (aggr.length > 0) return partialRow(aggrNote, total, allocatedShare);
+      return { ...c, total, allocatedShare, coverage: "data", status: "data", ...extra };
     }
-    return { ...c, coverage: "data", ...extra };
+    if (!d.complete)
+      return partialRow(
+        "no reporter total (WORLD row) and no `complete` declaration in scenario.yaml: the named partners may be a fraction of the year's flows",
+        null,
+      );
+    if (aggr.length > 0) return partialRow(aggrNote, null);
+    return { ...c, coverage: "data", status: "data", statusNote: d.complete, ...extra };
   };
 
   if (q.window) {
@@ -325,6 +386,7 @@ export async function dependence(
       sharesOnly,
       sources: new Set(years.flatMap(([, d]) => [...d.sources])),
       periods: new Set(years.flatMap(([, d]) => [...d.periods])),
+      complete: "every year of the window has complete partner data",
     };
     const r = row(merged, sum);
     return [{ from: q.from, to: q.to, ...r, yearsWithData: years.length }];

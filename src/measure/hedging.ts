@@ -3,6 +3,17 @@ import type { Store } from "../store/store.ts";
 import { type DependenceDomain, dependence } from "./dependence.ts";
 import { hasRelation } from "./panel.ts";
 import { poleMembers, polesOf } from "./poles.ts";
+import { combineStatus, type DataStatus } from "./status.ts";
+
+/** Defaults of hedging(): the domains every combined index is taken over (a fixed composition). */
+export const HEDGING_DEFAULTS = {
+  domains: ["political", "economic", "security", "energy"] as HedgingDomain[],
+};
+
+export interface HedgingOptions {
+  /** Domains of the combined indices (default all four); a year missing one is "partial". */
+  domains?: HedgingDomain[];
+}
 
 export const HEDGING_DOMAINS = ["political", "economic", "security", "energy"] as const;
 export type HedgingDomain = (typeof HEDGING_DOMAINS)[number];
@@ -18,16 +29,23 @@ export interface PairScore {
   b: string;
   wa: number;
   wb: number;
-  /** 1 − |w_a − w_b| (ANA proposal). */
-  equidistance: number;
+  /** 1 − |w_a − w_b| (ANA proposal); null when both weights are 0 (no tie with either pole). */
+  equidistance: number | null;
 }
 
 export interface HedgingDomainScore {
   /** Tie strength with each pole in [0, 1]: flow share, or ideal-point closeness for "political". */
   weights: Record<string, number>;
   pairs: PairScore[];
-  /** Mean equidistance over rival pairs. */
+  /**
+   * Mean equidistance over the rival pairs with a tie to at least one of their poles; null unless
+   * `status` is "data": "no data" with no rival pair or no pair with a tie to either pole,
+   * "partial" when the domain's flows are incomplete (economic: only one of exports and imports).
+   */
   equidistance: number | null;
+  status: DataStatus;
+  /** The mean over the pairs that have a figure, when the status is "partial". */
+  partialEquidistance?: number;
   /** Σ min(w_a, w_b) / Σ max(w_a, w_b) over rival pairs. */
   coEngagement: number | null;
   /** Normalised entropy of the weights across poles (multivector balance). */
@@ -38,11 +56,21 @@ export interface HedgingDomainScore {
 export interface HedgingRow {
   year: number;
   domains: Partial<Record<HedgingDomain, HedgingDomainScore>>;
+  /**
+   * Means over the fixed set of domains (options.domains): null unless every domain's
+   * equidistance is "data" (status "data"); otherwise `partial` holds the means over the domains
+   * that have figures, which never enter a score (no silent change of composition).
+   */
   combined: {
     equidistance: number | null;
     coEngagement: number | null;
     entropy: number | null;
+    /** Domains with data. */
     domains: number;
+    status: DataStatus;
+    /** Domains of the composite and each one's status. */
+    components: Record<string, DataStatus>;
+    partial?: { equidistance: number | null; coEngagement: number | null; entropy: number | null };
   };
   rivalPairs: { a: string; b: string }[];
 }
@@ -76,6 +104,7 @@ function score(
   weights: Record<string, number>,
   pairs: { a: string; b: string }[],
   basis: string,
+  inputStatus: DataStatus = "data",
 ): HedgingDomainScore {
   const ps: PairScore[] = [];
   let mins = 0;
@@ -83,10 +112,16 @@ function score(
   for (const { a, b } of pairs) {
     const wa = weights[a] ?? 0;
     const wb = weights[b] ?? 0;
-    ps.push({ a, b, wa, wb, equidistance: 1 - Math.abs(wa - wb) });
+    ps.push({ a, b, wa, wb, equidistance: wa === 0 && wb === 0 ? null : 1 - Math.abs(wa - wb) });
     mins += Math.min(wa, wb);
     maxs += Math.max(wa, wb);
   }
+  const eqs = ps.map((p) => p.equidistance).filter((x): x is number => x !== null);
+  const eqMean = eqs.length > 0 ? eqs.reduce((x, y) => x + y, 0) / eqs.length : null;
+  // A pair with no tie to either pole is not part of the hedging question (equidistance null);
+  // with no pair left the domain is "no data".
+  const status: DataStatus =
+    eqs.length === 0 ? "no data" : inputStatus !== "data" ? "partial" : "data";
   const vals = Object.values(weights).filter((w) => w > 0);
   const sum = vals.reduce((x, y) => x + y, 0);
   let h = 0;
@@ -94,7 +129,9 @@ function score(
   return {
     weights,
     pairs: ps,
-    equidistance: ps.length > 0 ? ps.reduce((x, p) => x + p.equidistance, 0) / ps.length : null,
+    equidistance: status === "data" ? eqMean : null,
+    status,
+    ...(status === "partial" && eqMean !== null ? { partialEquidistance: eqMean } : {}),
     coEngagement: maxs > 0 ? mins / maxs : null,
     entropy: vals.length > 1 ? h / Math.log(vals.length) : vals.length === 1 ? 0 : null,
     basis,
@@ -115,7 +152,9 @@ export async function hedging(
   focal: string,
   from: number,
   to: number,
+  options: HedgingOptions = {},
 ): Promise<HedgingRow[]> {
+  const composite = options.domains ?? HEDGING_DEFAULTS.domains;
   const flowShares = new Map<string, Record<string, number>>();
   for (const [domain, list] of Object.entries(FLOW_DOMAINS)) {
     for (const d of list) {
@@ -159,6 +198,8 @@ export async function hedging(
       const sh = flowShares.get(`${domain} ${y}`);
       if (!sh) continue;
       const n = sh.__n;
+      // Economic averages exports and imports: with one of them only, it is partial.
+      const inputStatus: DataStatus = n < FLOW_DOMAINS[domain].length ? "partial" : "data";
       const weights = Object.fromEntries(
         Object.entries(sh)
           .filter(([k]) => k !== "__n")
@@ -172,6 +213,7 @@ export async function hedging(
         poleWeights,
         pairs,
         `pole shares of ${FLOW_DOMAINS[domain].join(" and ")} flows (scenario flows; SIPRI TIV for arms)`,
+        inputStatus,
       );
     }
     const tf = theta.get(`${focal} ${y}`);
@@ -192,19 +234,35 @@ export async function hedging(
         "UNGA ideal-point closeness 1 − |θ_f − mean θ of the pole's states| / range of θ that year (Voeten, idealpointfp)",
       );
     }
-    const vals = Object.values(domains);
+    const components = Object.fromEntries(
+      composite.map((d) => [d, domains[d]?.status ?? "no data"]),
+    ) as Record<string, DataStatus>;
+    const status = combineStatus(Object.values(components));
+    const withData = composite.map((d) => domains[d]).filter((v) => v?.status === "data");
     const mean = (k: "equidistance" | "coEngagement" | "entropy") => {
-      const xs = vals.map((v) => v[k]).filter((x): x is number => x !== null);
+      const xs = composite
+        .map((d) => {
+          const v = domains[d];
+          if (!v) return null;
+          return k === "equidistance" ? (v.equidistance ?? v.partialEquidistance ?? null) : v[k];
+        })
+        .filter((x): x is number => x !== null);
       return xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+    };
+    const means = {
+      equidistance: mean("equidistance"),
+      coEngagement: mean("coEngagement"),
+      entropy: mean("entropy"),
     };
     out.push({
       year: y,
       domains,
       combined: {
-        equidistance: mean("equidistance"),
-        coEngagement: mean("coEngagement"),
-        entropy: mean("entropy"),
-        domains: vals.length,
+        ...(status === "data" ? means : { equidistance: null, coEngagement: null, entropy: null }),
+        domains: withData.length,
+        status,
+        components,
+        ...(status === "partial" ? { partial: means } : {}),
       },
       rivalPairs: pairs,
     });

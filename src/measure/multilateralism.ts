@@ -1,7 +1,8 @@
 import type { Event } from "../model/event.ts";
 import { coversYear, dateYear } from "../model/partial-date.ts";
-import type { Scenario } from "../model/scenario.ts";
+import { isCurated, type Scenario } from "../model/scenario.ts";
 import { rivalPairs } from "./poles.ts";
+import type { DataStatus } from "./status.ts";
 
 const FULL = new Set(["member", "founding-member"]);
 
@@ -39,6 +40,13 @@ export interface MultilateralismRow {
   organisations: { id: string; status: string; source: string }[];
   /** Organisations the focal state belongs to that also hold members on both sides of a rivalry. */
   bridging: { organisation: string; rivalries: string[] }[];
+  /**
+   * Whether the year's hosting and mediation records are a measurement: "data" only when
+   * scenario.yaml declares the kind curated for the year (`curated:`); otherwise the lists below
+   * are the records found, and their counts are "no data" (they measure search effort).
+   */
+  hostingStatus: DataStatus;
+  mediationStatus: DataStatus;
   hosted: { id: string; date: string; title: string; source: string }[];
   mediation: { id: string; date: string; title: string; targets: string[]; source: string }[];
 }
@@ -49,7 +57,9 @@ export interface MultilateralismRow {
  * poles resolved to their members), forums hosted and mediation events.
  */
 export function multilateralism(
-  s: Pick<Scenario, "memberships" | "poles" | "rivalries" | "events">,
+  s: Pick<Scenario, "memberships" | "poles" | "rivalries" | "events"> & {
+    meta?: Pick<Scenario["meta"], "curated">;
+  },
   focal: string,
   from: number,
   to: number,
@@ -85,6 +95,9 @@ export function multilateralism(
         : null,
       membershipsKnown,
       eventsKnown,
+      hostingStatus: eventsKnown && s.meta && isCurated(s.meta, "hosting", y) ? "data" : "no data",
+      mediationStatus:
+        eventsKnown && s.meta && isCurated(s.meta, "mediation", y) ? "data" : "no data",
       organisations: mine.map((m) => ({ id: m.organisation, status: m.status, source: m.source })),
       bridging,
       hosted: evs

@@ -1,6 +1,13 @@
 import type { Event } from "../model/event.ts";
 import { datePrecision, dateStart } from "../model/partial-date.ts";
 import {
+  type BootstrapOptions,
+  bootstrapOptions,
+  percentileInterval,
+  stratifiedCounts,
+  Xoshiro128,
+} from "./bootstrap.ts";
+import {
   GOLDSTEIN_ROOT,
   GOLDSTEIN_TABLES,
   type GoldsteinChoice,
@@ -8,6 +15,7 @@ import {
   type QuadScheme,
   quadOf,
 } from "./event-scales.ts";
+import type { DataStatus, Interval } from "./status.ts";
 
 /**
  * A plain dyadic event, the common input of the relations measures: scenario events (curated,
@@ -94,6 +102,12 @@ export interface RelationsRow {
   netCooperation: number | null;
   /** Decayed relation score at the period's end, in [−1, 1]; null before the first event. */
   score: number | null;
+  /**
+   * "data" when an event with a Goldstein weight falls within one half-life before the period's
+   * end (the score window); "no data" otherwise — the score then only echoes older events
+   * fading towards the neutral prior, which is not evidence of neutral relations.
+   */
+  scoreStatus: DataStatus;
   /** Ids of the period's events (when the records carry ids). */
   events: string[];
 }
@@ -205,12 +219,14 @@ export function relations(records: readonly EventRecord[], o: RelationsOptions):
       let num = 0;
       let den = 0;
       let any = false;
+      let inWindow = false;
       for (const x of recs) {
         if (x.g === null || x.t >= end) continue;
         const w = 2 ** (-(end - x.t) / DAY / halfLife);
         num += w * x.g;
         den += w;
         any = true;
+        if (end - x.t <= halfLife * DAY) inWindow = true;
       }
       rows.push({
         period: k,
@@ -223,6 +239,7 @@ export function relations(records: readonly EventRecord[], o: RelationsOptions):
         quad,
         netCooperation: coop + conf > 0 ? (coop - conf) / (coop + conf) : null,
         score: any ? num / (10 * (den + prior)) : null,
+        scoreStatus: inWindow ? "data" : "no data",
         events: inP.map((x) => x.r.id).filter((id): id is string => !!id),
       });
     }
@@ -243,7 +260,12 @@ export function relations(records: readonly EventRecord[], o: RelationsOptions):
   };
 }
 
-/** The decayed score of a dyad at an instant (ms since epoch), or null with no earlier event. */
+/**
+ * The decayed score of a dyad at an instant (ms since epoch), or null with no earlier event.
+ * `status` is "data" only when an event with a Goldstein weight is dated within one half-life
+ * before the instant (`inWindow` counts them): the score window. Without one, the score is an
+ * echo of older events decaying towards the neutral prior — "no data", not neutral relations.
+ */
 export function relationScoreAt(
   records: readonly EventRecord[],
   a: string,
@@ -251,10 +273,11 @@ export function relationScoreAt(
   at: number,
   halfLifeDays = 365,
   prior = 1,
-): { score: number | null; weight: number; n: number } {
+): { score: number | null; weight: number; n: number; inWindow: number; status: DataStatus } {
   let num = 0;
   let den = 0;
   let n = 0;
+  let inWindow = 0;
   for (const r of records) {
     if (!((r.source === a && r.target === b) || (r.source === b && r.target === a))) continue;
     if (r.goldstein === null) continue;
@@ -264,6 +287,85 @@ export function relationScoreAt(
     num += w * r.goldstein;
     den += w;
     n++;
+    if (at - t <= halfLifeDays * DAY) inWindow++;
   }
-  return { score: n > 0 ? num / (10 * (den + prior)) : null, weight: den, n };
+  return {
+    score: n > 0 ? num / (10 * (den + prior)) : null,
+    weight: den,
+    n,
+    inWindow,
+    status: inWindow > 0 ? "data" : "no data",
+  };
+}
+
+/** A dyad's scored events before an instant: decay weight, Goldstein weight and year. */
+export function dyadTerms(
+  records: readonly EventRecord[],
+  a: string,
+  b: string,
+  at: number,
+  halfLifeDays = 365,
+): { w: number; g: number; year: number; record: EventRecord }[] {
+  const out: { w: number; g: number; year: number; record: EventRecord }[] = [];
+  for (const r of records) {
+    if (!((r.source === a && r.target === b) || (r.source === b && r.target === a))) continue;
+    if (r.goldstein === null) continue;
+    const t = midTime(r.date);
+    if (t >= at) continue;
+    out.push({
+      w: 2 ** (-(at - t) / DAY / halfLifeDays),
+      g: r.goldstein,
+      year: Number(r.date.slice(0, 4)),
+      record: r,
+    });
+  }
+  return out;
+}
+
+/**
+ * relationScoreAt with a seeded bootstrap interval: the dyad's events are resampled with
+ * replacement within each calendar year (each year keeps its number of events), the score is
+ * recomputed on every draw, and the interval is the central `level` percentile range of the
+ * draws. `score`, `n` and `status` are those of relationScoreAt; the interval is null unless
+ * the status is "data". Same records, options and seed → the same interval.
+ */
+export function relationScoreInterval(
+  records: readonly EventRecord[],
+  a: string,
+  b: string,
+  at: number,
+  halfLifeDays = 365,
+  options: BootstrapOptions & { prior?: number } = {},
+): { score: number | null; n: number; status: DataStatus; interval: Interval | null } {
+  const o = bootstrapOptions(options);
+  const prior = options.prior ?? 1;
+  const point = relationScoreAt(records, a, b, at, halfLifeDays, prior);
+  if (point.status !== "data")
+    return { score: point.score, n: point.n, status: point.status, interval: null };
+  const terms = dyadTerms(records, a, b, at, halfLifeDays);
+  const byYear = new Map<number, number[]>();
+  terms.forEach((x, i) => {
+    const l = byYear.get(x.year) ?? [];
+    l.push(i);
+    byYear.set(x.year, l);
+  });
+  const strata = [...byYear.values()];
+  const rng = new Xoshiro128(o.seed);
+  const reps: number[] = [];
+  for (let d = 0; d < o.draws; d++) {
+    const c = stratifiedCounts(terms.length, strata, rng);
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < terms.length; i++) {
+      num += c[i] * terms[i].w * terms[i].g;
+      den += c[i] * terms[i].w;
+    }
+    reps.push(num / (10 * (den + prior)));
+  }
+  return {
+    score: point.score,
+    n: point.n,
+    status: "data",
+    interval: percentileInterval(reps, o.level),
+  };
 }

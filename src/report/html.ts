@@ -122,7 +122,7 @@ function claimsHtml(r: ReportData): string {
   return `<ol>${r.claims
     .map(
       (c) =>
-        `<li><p><strong>${esc(c.verdict)}</strong> — ${esc(c.claim)}</p><p><small>Measure: ${esc(c.measure)} (<code>${esc(c.command)}</code>)</small></p><p>${esc(c.finding)}</p><p><small>Sources: ${c.sources.map(link).join("; ")}</small></p></li>`,
+        `<li><p><strong>${esc(c.verdict)}</strong> — ${esc(c.claim)}</p><p><small>Measure: ${esc(c.measure)} (<code>${esc(c.command)}</code>)</small></p><p>${esc(c.finding)}</p>${c.interval ? `<p><small>Interval: [${c.interval[0].toFixed(2)}, ${c.interval[1].toFixed(2)}] (${esc(c.intervalNote)})</small></p>` : ""}<p><small>Sources: ${c.sources.map(link).join("; ")}</small></p></li>`,
     )
     .join("")}</ol>`;
 }

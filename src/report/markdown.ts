@@ -121,7 +121,7 @@ export function reportMarkdown(
       ? r.claims
           .map(
             (c, i) =>
-              `${i + 1}. **${c.verdict}** — ${c.claim}\n   Measure: ${c.measure} (\`${c.command}\`).\n   ${c.finding}\n   Sources: ${c.sources.map(src).join("; ")}`,
+              `${i + 1}. **${c.verdict}** — ${c.claim}\n   Measure: ${c.measure} (\`${c.command}\`).\n   ${c.finding}${c.interval ? `\n   Interval: [${c.interval[0].toFixed(2)}, ${c.interval[1].toFixed(2)}] (${c.intervalNote})` : ""}\n   Sources: ${c.sources.map(src).join("; ")}`,
           )
           .join("\n")
       : `> Not available: ${r.claimsNote ?? ""}.`,

@@ -24,6 +24,10 @@ export async function addMeasures(r: ReportData, s: Scenario, store: Store): Pro
     const { checkClaims } = await import("../measure/claims.ts");
     r.claims = await checkClaims(store, s);
     r.claimsNote = undefined;
+    if (r.claims.length === 0) {
+      r.claims = null;
+      r.claimsNote = `the scenario ${s.meta.id} defines no claims (no claims.yaml)`;
+    }
   } catch (e) {
     r.claims = null;
     r.claimsNote = `the claims check could not run: ${(e as Error).message}`;

@@ -174,3 +174,120 @@ test("dependence(): WORLD is the reported total, partial-year rows yield to full
   assert.equal(r18.hhi, null);
   close(r18.shares.RUS, 0.3);
 });
+
+test("dependence(): without a WORLD row or a `complete` declaration named partners are 'partial', shares unknown", async () => {
+  const declared = loadScenario(FIXTURE);
+  const undeclared = { ...declared, meta: { ...declared.meta, complete: undefined } };
+  const q = { focal: "GEO", domain: "trade-export" as const, from: 2015, to: 2015 };
+  const [d] = await dependence(q, { scenario: declared });
+  assert.equal(d.status, "data");
+  assert.equal(d.coverage, "data");
+  close(d.shares.USA, 0.4);
+  const [u] = await dependence(q, { scenario: undeclared });
+  assert.equal(u.status, "partial");
+  assert.equal(u.coverage, "partial");
+  assert.equal(u.hhi, null);
+  assert.equal(u.top, null);
+  assert.deepEqual(u.shares, {});
+  assert.deepEqual(u.partnerFigures, { USA: 40, DEU: 30, TUR: 20, RUS: 10 });
+  assert.match(u.statusNote ?? "", /no reporter total/);
+  // A WORLD row makes the year data without a declaration (2017 imports: 95 of 100 named).
+  const [w] = await dependence(
+    { focal: "GEO", domain: "trade-import", from: 2017, to: 2017 },
+    { scenario: undeclared },
+  );
+  assert.equal(w.status, "data");
+});
+
+test("dependence(): an aggregate partner (a group that is neither a state nor a pole) makes the year 'partial'", async () => {
+  const s = loadScenario(FIXTURE);
+  const withAggregate = {
+    ...s,
+    actors: [
+      ...s.actors,
+      { id: "EUROPE", kind: "group" as const, name: "Europe (aggregate)", source: "test" },
+    ],
+    flows: [
+      ...s.flows,
+      {
+        year: 2021,
+        domain: "gas" as const,
+        from: "GEO",
+        to: "EUROPE",
+        value: 3,
+        unit: "bcm",
+        period: "full year",
+        source: "test",
+      },
+    ],
+  };
+  const [r] = await dependence(
+    { focal: "GEO", domain: "gas", from: 2021, to: 2021 },
+    { scenario: withAggregate as typeof s },
+  );
+  assert.equal(r.status, "partial");
+  assert.match(r.statusNote ?? "", /aggregate partner EUROPE/);
+  assert.equal(r.hhi, null);
+  const [plain] = await dependence(
+    { focal: "GEO", domain: "gas", from: 2021, to: 2021 },
+    { scenario: s },
+  );
+  assert.equal(plain.status, "data");
+});
+
+test("dependence() property: the status follows the WORLD / complete rule and shares are invariant to the unit's scale (seeded random flows)", async () => {
+  const { Xoshiro128 } = await import("../../src/simulate/xoshiro.ts");
+  const rng = new Xoshiro128(42);
+  const base = loadScenario(FIXTURE);
+  const pool = ["RUS", "TUR", "DEU", "USA", "ARM", "AZE"];
+  const q = { focal: "GEO", domain: "gas" as const, from: 2030, to: 2030 };
+  for (let trial = 0; trial < 60; trial++) {
+    const partners = pool.slice(0, 1 + Math.floor(rng.next() * pool.length));
+    const values = partners.map(() => 1 + Math.floor(rng.next() * 1000));
+    const sum = values.reduce((a, b) => a + b, 0);
+    const mode = Math.floor(rng.next() * 3); // 0: WORLD row, 1: declared complete, 2: neither
+    const world = mode === 0 ? sum * (1 + rng.next() * 0.3) : undefined;
+    const row = (to: string, value: number) => ({
+      year: 2030,
+      domain: "gas" as const,
+      from: "GEO",
+      to,
+      value,
+      unit: "bcm",
+      period: "full year",
+      source: "test",
+    });
+    const mk = (k: number) => ({
+      ...base,
+      meta: {
+        ...base.meta,
+        complete:
+          mode === 1
+            ? [{ domain: "gas" as const, from: "2030", to: "2030", note: "t", source: "t" }]
+            : undefined,
+      },
+      flows: [
+        ...partners.map((p, i) => row(p, values[i] * k)),
+        ...(world !== undefined ? [row("WORLD", world * k)] : []),
+      ],
+    });
+    const [r1] = await dependence(q, { scenario: mk(1) });
+    const [r2] = await dependence(q, { scenario: mk(1e-3) });
+    const expected = (world !== undefined && sum / world >= 0.9) || mode === 1 ? "data" : "partial";
+    assert.equal(r1.status, expected, `trial ${trial}: mode ${mode}`);
+    assert.equal(r2.status, r1.status);
+    assert.deepEqual(Object.keys(r2.shares), Object.keys(r1.shares));
+    for (const [k, v] of Object.entries(r1.shares)) close(r2.shares[k], v, 1e-9);
+    if (expected === "data") {
+      // Independent shares: each named partner's part of the named partners' sum.
+      for (const [i, p] of partners.entries()) close(r1.shares[p], values[i] / sum, 1e-12);
+      close(r2.hhi, r1.hhi!, 1e-9);
+    } else {
+      assert.equal(r1.hhi, null);
+      // A WORLD row that the partners do not cover: shares of the reported total.
+      if (world !== undefined)
+        for (const [i, p] of partners.entries()) close(r1.shares[p], values[i] / world, 1e-12);
+      else assert.deepEqual(r1.shares, {});
+    }
+  }
+});

@@ -36,3 +36,18 @@ test("multilateralism() without the focal state's memberships says unknown, not 
   assert.equal(r.membershipsKnown, false);
   assert.equal(r.eventsKnown, false);
 });
+
+test("multilateralism(): hosting and mediation records are a measurement only in years declared curated", () => {
+  const [r] = multilateralism(s, "GEO", 2019, 2019);
+  assert.equal(r.hostingStatus, "data"); // the fixture declares 2014–2025 curated
+  assert.equal(r.mediationStatus, "data");
+  const [u] = multilateralism({ ...s, meta: { ...s.meta, curated: undefined } }, "GEO", 2019, 2019);
+  assert.equal(u.hostingStatus, "no data");
+  assert.equal(u.mediationStatus, "no data");
+  assert.deepEqual(
+    u.hosted.map((h) => h.id),
+    ["e6"],
+  ); // the records stay listed
+  const [early] = multilateralism(s, "GEO", 2012, 2012);
+  assert.equal(early.hostingStatus, "no data");
+});

@@ -5,6 +5,8 @@ import { loadScenario } from "../../src/data/load-scenario.ts";
 import {
   type EventRecord,
   eventRecordsFromScenario,
+  relationScoreAt,
+  relationScoreInterval,
   relations,
 } from "../../src/measure/relations.ts";
 
@@ -100,4 +102,84 @@ test("the decayed score stays within [−1, 1] and each evidence source gets its
   // Root weights: 13 → −6, 04 → 1, 05 → 3.5.
   assert.equal(cameo.rows[0].goldsteinSum, -6 + 1 + 3.5);
   assert.throws(() => relations(records, { a: "GEO", b: "RUS", by: "year", halfLifeDays: 0 }));
+});
+
+test("relationScoreAt() is 'no data' when no event falls within one half-life before the instant", () => {
+  const ev = (date: string, g: number): EventRecord => ({
+    date,
+    source: "AAA",
+    target: "BBB",
+    cameoRoot: "04",
+    goldstein: g,
+    evidence: "test",
+  });
+  const t = Date.UTC(2020, 0, 1);
+  // 2018-12-01 is 396 days before 2020-01-01: outside a 365-day window, inside a 400-day one.
+  const old = relationScoreAt([ev("2018-12-01", 5)], "AAA", "BBB", t, 365);
+  assert.equal(old.status, "no data");
+  assert.equal(old.inWindow, 0);
+  assert.ok(old.score !== null && old.score > 0); // the decayed echo is still reported as score
+  assert.equal(relationScoreAt([ev("2018-12-01", 5)], "AAA", "BBB", t, 400).status, "data");
+  const fresh = relationScoreAt([ev("2018-12-01", 5), ev("2019-06-01", -2)], "BBB", "AAA", t, 365);
+  assert.equal(fresh.status, "data");
+  assert.equal(fresh.inWindow, 1);
+  // relations() rows carry the same rule per period.
+  const rows = relations([ev("2016-05-01", 3), ev("2018-02-01", 3)], {
+    a: "AAA",
+    b: "BBB",
+    by: "year",
+  }).rows;
+  assert.deepEqual(
+    rows.map((r) => [r.period, r.scoreStatus]),
+    [
+      ["2016", "data"],
+      ["2017", "no data"],
+      ["2018", "data"],
+    ],
+  );
+});
+
+test("relationScoreInterval() brackets the exact bootstrap distribution of two events (brute force) and is reproducible", () => {
+  const DAY = 86_400_000;
+  const t = Date.UTC(2021, 0, 1);
+  const recs: EventRecord[] = [
+    {
+      date: "2020-03-01",
+      source: "AAA",
+      target: "BBB",
+      cameoRoot: "05",
+      goldstein: 6,
+      evidence: "x",
+    },
+    {
+      date: "2020-10-01",
+      source: "BBB",
+      target: "AAA",
+      cameoRoot: "19",
+      goldstein: -9,
+      evidence: "x",
+    },
+  ];
+  // Independent computation: within 2020, draws of 2 from 2 give {A,A}, {A,B}, {B,B} with
+  // probabilities 1/4, 1/2, 1/4; every one has probability ≥ 5%, so a 90% percentile interval
+  // runs from the smallest to the largest of the three scores.
+  const w = (d: string) =>
+    2 ** (-(t - Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, 1)) / DAY / 365);
+  const [wa, wb] = [w("2020-03-01"), w("2020-10-01")];
+  const s = (ca: number, cb: number) =>
+    (ca * wa * 6 + cb * wb * -9) / (10 * (ca * wa + cb * wb + 1));
+  const exact = [s(2, 0), s(1, 1), s(0, 2)];
+  const r = relationScoreInterval(recs, "AAA", "BBB", t, 365, { draws: 2000, seed: 7 });
+  assert.equal(r.status, "data");
+  assert.equal(r.n, 2);
+  close(r.score, s(1, 1), 1e-12);
+  assert.ok(r.interval);
+  close(r.interval[0], Math.min(...exact), 1e-12);
+  close(r.interval[1], Math.max(...exact), 1e-12);
+  assert.deepEqual(relationScoreInterval(recs, "AAA", "BBB", t, 365, { draws: 2000, seed: 7 }), r);
+  // No event in the window: no data, no interval.
+  const none = relationScoreInterval(recs, "AAA", "BBB", Date.UTC(2023, 0, 1), 365);
+  assert.equal(none.status, "no data");
+  assert.equal(none.interval, null);
+  assert.throws(() => relationScoreInterval(recs, "AAA", "BBB", t, 365, { level: 1.2 }), /level/);
 });

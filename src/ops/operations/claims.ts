@@ -1,13 +1,11 @@
 import { writeFileSync } from "node:fs";
-import type { ClaimCheck } from "../../measure/claims.ts";
+import type { ClaimsReport } from "../../claims/engine.ts";
 import { defineOperation } from "../define.ts";
 import { UsageError } from "../errors.ts";
 import { p } from "../params.ts";
 
-export interface ClaimsResult {
-  scenario: string;
-  claims: ClaimCheck[];
-}
+/** `{ scenario, focal, file, claims }`: no claims file → `claims: []` (TEAM.md interface 8). */
+export type ClaimsResult = ClaimsReport;
 
 /** The Markdown report of the last local run with `out` (printed unless written to a file). */
 const markdown = new WeakMap<object, string>();
@@ -22,13 +20,12 @@ export const claims = defineOperation({
   uses: { db: true },
   http: { method: "get", path: "/api/claims", tag: "measures", memo: true },
   async run(ctx, q): Promise<ClaimsResult> {
-    const { checkClaims, claimsMarkdown } = await import("../../measure/claims.ts");
+    const { claimsReport, claimsMarkdown } = await import("../../claims/index.ts");
     const sc = ctx.scenario(q.scenario);
     if (!sc) throw new UsageError("no scenario: pass {scenario}");
-    const checks = await checkClaims(await ctx.store(), sc.scenario);
-    const result = { scenario: sc.scenario.meta.id, claims: checks };
+    const result = await claimsReport(await ctx.store(), sc.scenario);
     if (ctx.surface === "local") {
-      const md = claimsMarkdown(checks, sc.scenario);
+      const md = claimsMarkdown(result);
       if (q.out !== undefined) writeFileSync(q.out, md);
       markdown.set(result, md);
     }

@@ -112,5 +112,7 @@ export const scorecard = defineOperation({
     process.stdout.write(
       `cells: score 0–100 (coverage of inputs with data); scenario: ${card.scenario ?? "none"}; --json lists every input with its value and source\n`,
     );
+    if (card.comparison)
+      process.stdout.write(`\n${card.comparison.rows.map((r) => r.answer).join("\n")}\n`);
   },
 });
