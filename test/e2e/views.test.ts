@@ -16,7 +16,7 @@ const fixture = (name: string) =>
 
 before(async () => {
   buildWeb();
-  server = await startServer();
+  server = await startServer([], { waitForWarmUp: true });
   browser = await launch();
   context = browser.context;
   // Nothing leaves the machine.
@@ -264,7 +264,7 @@ test("leaving the Lab stops polling its running job (and cancels it)", async () 
   assert.equal((await api<{ status: string }>(`/api/jobs/${id}`)).status, "running");
   await page.click('header nav a[href^="/data"]');
   await page.waitForURL(/\/data/);
-  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  await page.waitForSelector("body[data-ready]", { timeout: 90_000 });
   const seen = polls.length;
   await page.waitForTimeout(1500);
   assert.equal(polls.length, seen, "no poll after the page was left");

@@ -233,8 +233,10 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const compare = valid ? asked : defaultCompare(from, to);
   const signal = ctx.signal;
   const hasScorecard = has("/api/scorecard");
-  // One request gives the cells and the comparison; both views wait on it.
-  const card = hasScorecard.then((ok) => (ok ? fetchScorecard(ctx, compare) : null));
+  // The cells come from the plain scorecard request (the one the server warms at start-up); the
+  // comparison from the same request with `compare`, which may take longer and has its own wait.
+  const card = hasScorecard.then((ok) => (ok ? fetchScorecard(ctx, "") : null));
+  const compared = hasScorecard.then((ok) => (ok && compare ? fetchScorecard(ctx, compare) : null));
   const sc = pendingBlock(
     "Computing the scorecard",
     async () => {
@@ -249,7 +251,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const cmp = pendingBlock(
     "Comparing the periods",
     async () => {
-      const r = await card;
+      const r = await compared;
       if (r === null) return unavailable("/api/scorecard", "The comparison of periods");
       if (!r.ok) return notice("error", r.error);
       return comparisonPanel(r.data.comparison);
