@@ -195,7 +195,7 @@ export function gridLegend(): HTMLElement {
     { class: "legend sc-legend" },
     h("span", {}, h("i", { style: `background:${scoreColour(20)}` }), "measured, low"),
     h("span", {}, h("i", { style: `background:${scoreColour(90)}` }), "measured, high"),
-    h("span", {}, h("i", { class: "hatch" }), `◐ ${STATUS_TEXT.partial}, not scored`),
+    h("span", {}, h("i", { class: "hatch partial" }), `◐ ${STATUS_TEXT.partial}, not scored`),
     h("span", {}, h("i", { class: "hatch" }), `— ${STATUS_TEXT["no data"]}`),
     h("span", {}, h("i", { class: "hatch" }), `? ${STATUS_TEXT["not measured"]}, not scored`),
     h("span", {}, "Keyboard: Tab into the grid, arrows to move, Enter for a cell's inputs."),
