@@ -51,7 +51,16 @@ export function parseChanges(text: string, file = "changes.yaml"): Change[] {
     message: e.message.split("\n")[0],
   }));
   if (problems.length) throw new ValidationError(problems);
-  const root = doc.toJS() as { changes?: unknown } | null;
+  // Aliases bounded: an alias bomb (a: &a [x, x], b: &b [*a, *a], …) is a clear problem, not a
+  // runaway expansion.
+  let root: { changes?: unknown } | null;
+  try {
+    root = doc.toJS({ maxAliasCount: 100 }) as { changes?: unknown } | null;
+  } catch (e) {
+    throw new ValidationError([
+      { file, line: 0, field: "(yaml)", message: (e as Error).message.split("\n")[0] },
+    ]);
+  }
   const seq = doc.get("changes", true) as
     | { items?: { range?: [number, number, number] }[] }
     | undefined;

@@ -60,7 +60,7 @@ export const scorecard = defineOperation({
   },
   positionals: ["focal"],
   uses: { db: true },
-  http: { method: "get", path: "/api/scorecard", tag: "measures", memo: true },
+  http: { method: "get", path: "/api/scorecard", tag: "measures", memo: true, worker: true },
   async run(ctx, q): Promise<ScorecardResult> {
     const { scorecard, INPUT_FORMULAS, PILLARS } = await import("../../measure/scorecard.ts");
     const { powerGap } = await import("../../measure/power-gap.ts");
