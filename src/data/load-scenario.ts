@@ -120,7 +120,7 @@ export function readScenario(dir: string): LoadedScenario {
       continue;
     }
     const r = readTable(path, text, spec.columns, spec.schema);
-    problems.push(...r.problems);
+    for (const x of r.problems) problems.push(x); // no spread: a file may have >100k problems
     tables[spec.key] = r.rows;
     lines[spec.key] = r.rows.map((x) => x.line);
   }
@@ -153,7 +153,7 @@ export function readScenario(dir: string): LoadedScenario {
     }
   }
 
-  if (meta) problems.push(...checkScenarioReferences(dir, meta, tables));
+  if (meta) for (const x of checkScenarioReferences(dir, meta, tables)) problems.push(x);
   if (problems.length > 0 || !meta) return { problems, lines };
   const value = <T>(key: string) => (tables[key] as TableRow<T>[]).map((r) => r.value);
   const scenario: Scenario = {

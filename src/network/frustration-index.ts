@@ -261,7 +261,7 @@ async function solveBlock(
     deg[e.u]++;
     deg[e.v]++;
   }
-  const fixed = deg.indexOf(Math.max(...deg));
+  const fixed = deg.reduce((best, d, i) => (d > deg[best] ? i : best), 0);
   const model = frustrationModel(n, edges, {
     fixedNode: fixed,
     triangles: unbalancedTriangles({ nodes, edges }),
