@@ -5,6 +5,8 @@ export interface KnownFile {
   fileId: number;
   importId: number;
   path: string;
+  /** The format it was imported as (sinks that know it). */
+  format?: string;
 }
 
 /** What is recorded about one parsed file. */
