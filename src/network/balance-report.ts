@@ -59,7 +59,14 @@ export async function balanceReport(
   const weighted = options.weighted ?? false;
   const triads = triadCensus(g);
   const f = await frustrationIndex(g, { weighted, timeLimit: options.timeLimit ?? 60 });
-  const total = g.edges.reduce((s, e) => s + (weighted ? e.weight : 1), 0);
+  // 1 − L/(m/2) from weights divided by the largest one, so that sums of huge weights (1e308)
+  // do not overflow and tiny ones keep their precision.
+  const unit = g.edges.reduce((m, e) => Math.max(m, weighted ? Math.abs(e.weight) : 1), 0) || 1;
+  const total = g.edges.reduce((s, e) => s + (weighted ? e.weight : 1) / unit, 0);
+  const frustratedUnit = f.frustrated.reduce(
+    (s, k) => s + (weighted ? g.edges[k].weight : 1) / unit,
+    0,
+  );
   const partition: Record<string, 0 | 1> = {};
   g.nodes.forEach((v, i) => {
     partition[v] = f.side[i] as 0 | 1;
@@ -77,7 +84,7 @@ export async function balanceReport(
     edges: g.edges.length,
     negativeEdges: g.edges.filter((e) => e.sign < 0).length,
     frustration: f.value,
-    normalizedFrustration: total === 0 ? null : 1 - f.value / (total / 2),
+    normalizedFrustration: total === 0 ? null : 1 - frustratedUnit / (total / 2),
     triangleIndex: triangleIndex(triads),
     walkIndex: walkIndex(g),
     triads,

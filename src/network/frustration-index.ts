@@ -7,6 +7,7 @@ import { expandSides, kernelize } from "./kernelize.ts";
 import type { SignedEdge, SignedGraph } from "./signed-graph.ts";
 import { solveMip, startMipWorker } from "./solve-mip.ts";
 import { unbalancedTriangles } from "./triangles.ts";
+import { weightScale } from "./weight-scale.ts";
 
 export interface FrustrationOptions {
   /** Minimise total weight of frustrated edges (default: their number). */
@@ -54,6 +55,7 @@ interface BlockResult {
   via: "enumeration" | "bound" | "mip" | "unresolved";
 }
 
+/** Tie tolerance on unit-scale weights (the graph is scaled so that its largest weight is in [1, 2)). */
 const EPS = 1e-9;
 /** Packing orders tried, and their time budget, before a block goes to the MIP solver. */
 const PACKING_ROUNDS = 40;
@@ -84,10 +86,11 @@ export async function frustrationIndex(
   const t0 = performance.now();
   const deadline = t0 + (options.timeLimit ?? 60) * 1000;
   const n = g.nodes.length;
-  const edges: SignedEdge[] = g.edges.map((e) => ({
-    ...e,
-    weight: options.weighted ? e.weight : 1,
-  }));
+  const weightOf = (e: SignedEdge) => (options.weighted ? e.weight : 1);
+  // Solve on unit-scale weights (an exact power-of-two factor), so that every tolerance below is
+  // relative to the data's scale; the value is then summed from the original weights.
+  const scale = weightScale(g.edges.map(weightOf));
+  const edges: SignedEdge[] = g.edges.map((e) => ({ ...e, weight: weightOf(e) * scale }));
   const integer = edges.every((e) => Number.isInteger(e.weight));
   const kernel = kernelize(n, edges);
   const kn = kernel.nodes.length;
@@ -165,18 +168,20 @@ export async function frustrationIndex(
   );
   const frustrated: number[] = [];
   let value = 0;
+  let unitValue = 0;
   edges.forEach((e, k) => {
     if (e.sign > 0 ? finalSide[e.u] !== finalSide[e.v] : finalSide[e.u] === finalSide[e.v]) {
       frustrated.push(k);
-      value += e.weight;
+      value += weightOf(g.edges[k]);
+      unitValue += e.weight;
     }
   });
   const blockSum = kernel.offset + results.reduce((s, r) => s + r.value, 0);
-  if (Math.abs(blockSum - value) > 1e-6 * Math.max(1, value))
+  if (Math.abs(blockSum - unitValue) > 1e-6 * Math.max(1, unitValue))
     throw new Error(
-      `frustration-index: blocks sum to ${blockSum} but the combined partition frustrates ${value}`,
+      `frustration-index: blocks sum to ${blockSum} but the combined partition frustrates ${unitValue}`,
     );
-  const lowerBound = kernel.offset + results.reduce((s, r) => s + r.lowerBound, 0);
+  const lowerBound = (kernel.offset + results.reduce((s, r) => s + r.lowerBound, 0)) / scale;
   const optimal = results.every((r) => r.optimal);
   return {
     value,

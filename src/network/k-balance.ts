@@ -2,6 +2,7 @@ import { addColumn, addRow, emptyModel } from "./mip-model.ts";
 import { mulberry32 } from "./random.ts";
 import type { SignedEdge, SignedGraph } from "./signed-graph.ts";
 import { solveMip } from "./solve-mip.ts";
+import { weightScale } from "./weight-scale.ts";
 
 export interface KBalanceOptions {
   weighted?: boolean;
@@ -49,6 +50,28 @@ export async function kBalance(
 ): Promise<KBalanceResult> {
   if (!Number.isInteger(k) || k < 1 || k > 32)
     throw new Error("k-balance: k must be an integer from 1 to 32");
+  // Solve on unit-scale weights (exact power-of-two factor) so the tolerances and MIP gaps below
+  // are relative to the data's scale; the value is recomputed from the original weights.
+  const scale = options.weighted ? weightScale(g.edges.map((e) => e.weight)) : 1;
+  if (scale === 1) return kBalanceUnit(g, k, options);
+  const unit = await kBalanceUnit(
+    { nodes: g.nodes, edges: g.edges.map((e) => ({ ...e, weight: e.weight * scale })) },
+    k,
+    options,
+  );
+  const value = cost(g.edges, unit.cluster, true);
+  return {
+    ...unit,
+    value,
+    lowerBound: unit.optimal ? value : Math.min(value, unit.lowerBound / scale),
+  };
+}
+
+async function kBalanceUnit(
+  g: SignedGraph,
+  k: number,
+  options: KBalanceOptions,
+): Promise<KBalanceResult> {
   const weighted = options.weighted ?? false;
   const n = g.nodes.length;
   const edges = g.edges;
