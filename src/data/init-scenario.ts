@@ -30,7 +30,7 @@ export interface InitScenarioResult {
 const PANEL = "ANA reference panel";
 const SRC_STATES = `COW State System Membership v2016 and COW-ISO3 crosswalk (ref_states, ref_crosswalk), ${PANEL}`;
 const SRC_SIPRI =
-  "SIPRI Arms Transfers Database, TIV (via 360info report-arms-trade, ref_sipri), https://www.sipri.org/databases/armstransfers";
+  "Information from the SIPRI Arms Transfers Database, TIV (ANA panel extract ref_sipri or the user's `ana panel import sipri`), https://www.sipri.org/databases/armstransfers";
 const SRC_TD = "Thompson & Dreyer (2012), Handbook of International Rivalries (ref_rivalries_td)";
 const SRC_TSS =
   "Thompson, Sakuwa & Suhas (2022), Analyzing Strategic Rivalries in World Politics (ref_rivalries_tss)";

@@ -5,8 +5,9 @@ import type { Store } from "../store/store.ts";
  * Defaults. `minRollCalls`: a dyad-year is measured only when the two states both voted on at
  * least this many roll calls. Per roll call agreement scores 1, ½ or 0, so its variance is at most
  * ¼ and the standard error of a year's agreement is at most 0.5/√n: 40 roll calls keep it below
- * 0.08 (a 90 % half-width below 0.13) whatever the states' voting; 1946–2019 years have 60–200
- * roll calls, so the rule removes only years holding a session's tail (e.g. 2024, to June: 6).
+ * 0.08 (a 90 % half-width below 0.13) whatever the states' voting. Since 1964 every year has at
+ * least 40 recorded roll calls (1946–2019: 7–160 a year; under 40 in 1947, 1951, 1953–55, 1958,
+ * 1963); 2024 (to June) has 6, so a year is dropped where the record is thin, not where it is full.
  * Intervals: percentile bootstrap over roll calls (`draws` resamples of the dyad-year's n roll
  * calls), seeded per dyad-year from `seed`, year, a and b, so a row's interval does not depend on
  * the other rows asked for.

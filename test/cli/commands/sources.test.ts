@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -21,7 +21,12 @@ test("`ana sources --json` lists every panel table; `ana scenario init` then `an
       count: number;
       sources: { table: string; to_year: number }[];
     };
-    assert.equal(out.count, 20);
+    // One row per shipped table except the coverage table itself (21 since ref_sipri_coverage).
+    const files = readdirSync(join(REPO, "data", "reference")).filter(
+      (f) => f.endsWith(".parquet") && f !== "coverage.parquet",
+    );
+    assert.equal(out.count, files.length);
+    assert.equal(out.count, 21);
     assert.equal(out.sources.find((s) => s.table === "ref_contiguity")?.to_year, 2016);
     const dir = join(tmp, "vnm");
     const init = ana(["scenario", "init", "VNM", dir, "--year", "2018"], db);
