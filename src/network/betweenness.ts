@@ -1,4 +1,5 @@
 import type { SignedEdge } from "./signed-graph.ts";
+import { TimeLimitError } from "./time-limit-error.ts";
 
 const DEFAULTS = {
   /**
@@ -8,6 +9,8 @@ const DEFAULTS = {
    * ones at weights of 1e-9).
    */
   relativeTie: 1e-12,
+  /** performance.now() time after which the computation stops with a TimeLimitError. */
+  deadline: Number.POSITIVE_INFINITY,
 };
 
 /**
@@ -23,6 +26,7 @@ export function betweenness(
   options: Partial<typeof DEFAULTS> = {},
 ): number[] {
   const rel = options.relativeTie ?? DEFAULTS.relativeTie;
+  const deadline = options.deadline ?? DEFAULTS.deadline;
   const tie = (a: number, b: number) => Math.abs(a - b) <= rel * Math.max(a, b);
   const adj: [number, number][][] = Array.from({ length: n }, () => []);
   for (const e of edges) {
@@ -36,6 +40,10 @@ export function betweenness(
   const delta = new Float64Array(n);
   const preds: number[][] = Array.from({ length: n }, () => []);
   for (let s = 0; s < n; s++) {
+    if (performance.now() > deadline)
+      throw new TimeLimitError(
+        `betweenness: the time limit ran out after ${s} of ${n} source nodes (${edges.length} edges; Brandes' algorithm is O(n·m)): raise the time limit`,
+      );
     sigma.fill(0);
     dist.fill(Number.POSITIVE_INFINITY);
     delta.fill(0);

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { balanceReport } from "../../src/network/balance-report.ts";
+import { brokerageReport } from "../../src/network/brokerage-report.ts";
 import { mulberry32 } from "../../src/network/random.ts";
 import type { SignedGraph } from "../../src/network/signed-graph.ts";
 import { frustrationOf } from "../../src/network/signed-graph.ts";
 import { stopMipWorker } from "../../src/network/solve-mip.ts";
+import { TimeLimitError } from "../../src/network/time-limit-error.ts";
 import { balanceOfPeriods } from "../../src/ops/operations/balance.ts";
 import { randomSignedGraph } from "../util/signed-graphs.ts";
 
@@ -74,4 +76,17 @@ test("small graphs still get the walk index and a proven optimum under the time 
   assert.equal(r.optimal, true);
   assert.equal(typeof r.walkIndex, "number");
   assert.equal(r.notes, undefined);
+});
+
+test("brokerageReport on a graph too large for its time limit stops with a TimeLimitError within the limit (+ slack)", async () => {
+  const g = sparseGraph(7, 20_000, 100_000);
+  const limit = 1;
+  const t0 = performance.now();
+  await assert.rejects(brokerageReport(g, { timeLimit: limit }), (e: unknown) => {
+    assert.ok(e instanceof TimeLimitError, String(e));
+    assert.match(e.message, /betweenness: the time limit ran out after \d+ of 20000 source nodes/);
+    return true;
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  assert.ok(seconds < limit + SLACK, `took ${seconds} s for a ${limit} s limit`);
 });

@@ -1,7 +1,7 @@
 import { printTable } from "../../cli/output.ts";
 import type { BrokerageResult } from "../../network/brokerage-report.ts";
 import { defineOperation } from "../define.ts";
-import { UsageError } from "../errors.ts";
+import { OpError, UsageError } from "../errors.ts";
 import { TIME_LIMITS } from "../limits.ts";
 import { p } from "../params.ts";
 import { readLocalFile } from "../read-local-file.ts";
@@ -27,7 +27,10 @@ export const brokerage = defineOperation({
       .enum(["positive", "all"], "positive (hostile ties are not channels) or all")
       .default("positive"),
     timeLimit: p
-      .number("time limit for the balance partition", { positive: true, arg: "<seconds>" })
+      .number("time limit for the whole call (balance partition and betweenness)", {
+        positive: true,
+        arg: "<seconds>",
+      })
       .default(TIME_LIMITS.local),
   },
   positionals: ["file"],
@@ -44,12 +47,18 @@ export const brokerage = defineOperation({
         `${q.file} has ${periods.length} periods: brokerage takes one network; filter by period first`,
       );
     const blocs = q.blocs ? readBlocs(q.blocs, readLocalFile(ctx, q.blocs)) : undefined;
-    return brokerageReport(buildSignedGraph(periods[0].edges), {
-      weighted: q.weighted,
-      blocs,
-      ties: q.ties,
-      timeLimit: q.timeLimit,
-    });
+    const { TimeLimitError } = await import("../../network/time-limit-error.ts");
+    try {
+      return await brokerageReport(buildSignedGraph(periods[0].edges), {
+        weighted: q.weighted,
+        blocs,
+        ties: q.ties,
+        timeLimit: q.timeLimit,
+      });
+    } catch (e) {
+      if (e instanceof TimeLimitError) throw new OpError(413, `${e.message} ({timeLimit})`);
+      throw e;
+    }
   },
   print(r) {
     printTable(
