@@ -1,11 +1,13 @@
 /**
  * HTTP load generator, run as its own process by bench/api-load.ts: N concurrent keep-alive
  * connections issue GETs back to back for a fixed duration; prints latency percentiles as JSON.
- * Usage: node --import tsx bench/load-client.ts <url> <connections> <seconds>
+ * Usage: node --import tsx bench/load-client.ts <url> <connections> <seconds> [gzip]
+ * With `gzip` every request sends `Accept-Encoding: gzip` as browsers do (bodies are not inflated).
  */
 import http from "node:http";
 
-const [url, connArg = "100", secArg = "10"] = process.argv.slice(2);
+const [url, connArg = "100", secArg = "10", gzipArg] = process.argv.slice(2);
+const headers: Record<string, string> = gzipArg === "gzip" ? { "Accept-Encoding": "gzip" } : {};
 const connections = Number(connArg);
 const seconds = Number(secArg);
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -17,7 +19,7 @@ const end = performance.now() + seconds * 1000;
 function once(): Promise<void> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       res.resume();
       res.on("end", () => {
         statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;

@@ -56,6 +56,14 @@ export const relations = libraryFunction(ops.relations);
 export const report = libraryFunction(ops.report);
 /** `ana scenario init`: write a starting scenario folder for a state from the reference panel. */
 export const scenarioInit = libraryFunction(ops.scenarioInit);
+/** `ana scenario records`: one kind of a scenario's records, each with its source. */
+export const scenarioRecords = libraryFunction(ops.scenarioRecords);
+/** `ana scenario show`: a scenario's metadata, record counts and chosen parts. */
+export const scenarioShow = libraryFunction(ops.scenarioShow);
+/** `ana scenario sources`: the distinct sources a scenario cites. */
+export const scenarioSources = libraryFunction(ops.scenarioSources);
+/** `ana scenarios`: the shipped scenarios. */
+export const scenarios = libraryFunction(ops.scenarios);
 /** `ana scorecard`: the ANA scorecard and the power gap. */
 export const scorecard = libraryFunction(ops.scorecard);
 /** `ana simulate doctrine`: doctrine comparison (Monte Carlo) for a scenario's focal state. */
@@ -134,7 +142,8 @@ export { buildSignedGraph, type SignedGraph } from "./network/signed-graph.ts";
 export { structuralHoles } from "./network/structural-holes.ts";
 export { triadCensus, triangleIndex } from "./network/triad-census.ts";
 export { walkIndex } from "./network/walk-index.ts";
-// The operation registry: declare, list and run operations
+// The operation registry: declare, list and run operations; types of every result for API clients
+export type { ApiParams, ApiResult, OperationName } from "./ops/api-types.ts";
 export type { LoadedScenario, OpContext, Progress } from "./ops/context.ts";
 export { defineOperation, functionName, type Operation } from "./ops/define.ts";
 export { OpError, UsageError } from "./ops/errors.ts";

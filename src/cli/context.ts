@@ -1,11 +1,11 @@
-import { loadScenario } from "../data/load-scenario.ts";
 import { resolveScenarioDir } from "../data/scenario-registry.ts";
 import type { Scenario } from "../model/scenario.ts";
-import { Store } from "../store/store.ts";
+import type { Store } from "../store/store.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** Load (and validate) the scenario named by `--scenario` (default: the shipped Azerbaijan scenario). */
-export function scenarioFromOptions(opts: { scenario?: string }): Scenario {
+export async function scenarioFromOptions(opts: { scenario?: string }): Promise<Scenario> {
+  const { loadScenario } = await import("../data/load-scenario.ts");
   return loadScenario(resolveScenarioDir(opts.scenario));
 }
 
@@ -23,6 +23,7 @@ export async function withStore<T>(
   fn: (store: Store) => Promise<T>,
   options: { events?: boolean } = {},
 ): Promise<T> {
+  const { Store } = await import("../store/store.ts");
   const store = options.events ? await Store.read(opts.db) : await Store.panel();
   try {
     return await fn(store);

@@ -21,7 +21,8 @@ export async function buildProgram(): Promise<Command> {
   addOperationCommands(program, OPERATIONS, GROUPS);
   const dir = fileURLToPath(new URL("./commands/", import.meta.url));
   for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith(".ts")) continue;
+    // .ts in a checkout run through tsx, .js in the compiled dist/
+    if (!/\.[jt]s$/.test(f) || f.endsWith(".d.ts")) continue;
     const mod = (await import(new URL(`./commands/${f}`, import.meta.url).href)) as {
       register?: (p: Command) => void;
     };

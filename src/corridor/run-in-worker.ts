@@ -1,4 +1,5 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { moduleWorker } from "../runtime/module-worker.ts";
 import type { WorkerJob } from "./worker.ts";
 
 let worker: Worker | undefined;
@@ -6,12 +7,8 @@ let next = 1;
 const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
 function start(): Worker {
-  // Node 20 does not apply `--import tsx` hooks to a .ts worker entry, so a tiny JS bootstrap
-  // registers tsx first and then imports the TypeScript worker.
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./worker.ts", import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  const w = new Worker(boot, { eval: true });
+  // the compiled worker in dist/, or the TypeScript one through a tsx bootstrap (Node 20)
+  const w = moduleWorker(new URL("./worker.ts", import.meta.url));
   w.on("message", (m: { id: number; result?: unknown; error?: string }) => {
     const p = pending.get(m.id);
     if (!p) return;

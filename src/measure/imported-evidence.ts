@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { moduleUrl } from "../runtime/module-url.ts";
 import type { Store } from "../store/store.ts";
 import type { EventRecord } from "./relations.ts";
 
@@ -13,7 +14,7 @@ interface ImportedEventLike {
   dataset: string;
 }
 
-const MODULE = new URL("../store/duckdb/imported-events.ts", import.meta.url);
+const MODULE = moduleUrl(new URL("../store/duckdb/imported-events.ts", import.meta.url));
 
 /**
  * Imported machine-coded events (GDELT, ICEWS, PLOVER…) between a and b as event records

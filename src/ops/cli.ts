@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import { printJson } from "../cli/output.ts";
 import type { Operation } from "./define.ts";
 import { kebab, OpError, renderParamNames, UsageError } from "./errors.ts";
-import { LocalContext } from "./local-context.ts";
+import type { LocalContext } from "./local-context.ts";
 import type { AnyParam } from "./params.ts";
 import { parseParams } from "./parse.ts";
+import { loadZod } from "./zod.ts";
 
 /** Descriptions of command groups whose subcommands are operations. */
 export type GroupDescriptions = Record<string, string>;
@@ -87,7 +88,10 @@ export function addOperationCommand(
       if (!positionals.includes(key) && opts[key] !== undefined) input[key] = opts[key];
     let ctx: LocalContext | undefined;
     try {
+      await loadZod();
       const params = parseParams(op, input);
+      // Loaded here, not at start-up: scenario reading pulls in YAML and country names.
+      const { LocalContext } = await import("./local-context.ts");
       ctx = new LocalContext({
         db: opts.db as string | undefined,
         store: opts.store as string | undefined,

@@ -23,6 +23,8 @@ export interface OpContext {
    * default. Returns undefined only when no id was given and no default scenario exists.
    */
   scenario(id: string | undefined): LoadedScenario | undefined;
+  /** Ids of the scenarios this context can name (shipped ones; a server's extra folders too). */
+  scenarioIds(): string[];
   /** The reference panel (`ref_*` views); no store file is needed or locked for it. */
   store(): Promise<Store>;
   /** Imported events: the store's DuckDB tables, or ClickHouse when the context names it. */

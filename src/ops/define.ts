@@ -1,6 +1,7 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { OpContext, Progress } from "./context.ts";
 import type { ParamShape, ParamsInput, ParamsOutput } from "./params.ts";
+import { zod } from "./zod.ts";
 
 /** How an operation is served over HTTP. */
 export interface HttpSpec {
@@ -19,6 +20,8 @@ export interface HttpSpec {
    * proven-optimal solves).
    */
   memo?: boolean | ((result: never) => boolean);
+  /** POST: a `text/csv` or `text/plain` body fills this parameter (e.g. an edge list). */
+  textBody?: string;
   /** Other names a query may use for a parameter (`{ iso3: "country" }`). */
   aliases?: Record<string, string>;
   /** Extra documented responses beside 200/400, by status code. */
@@ -52,7 +55,7 @@ export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
     /** `--store <url>`: imported events from ClickHouse. */
     eventStore?: boolean;
   };
-  /** The zod object validating every surface's input (derived). */
+  /** The zod object validating every surface's input (derived; zod must be loaded: ./zod.ts). */
   readonly schema: z.ZodObject;
   /** The library function's name: "corridors compare" → "corridorsCompare" (derived). */
   readonly fnName: string;
@@ -76,6 +79,17 @@ export function defineOperation<P extends ParamShape, R>(
 ): Operation<P, R> {
   for (const k of op.positionals ?? [])
     if (!(k in op.params)) throw new Error(`${op.name}: positional ${k} is not a parameter`);
-  const shape = Object.fromEntries(Object.entries(op.params).map(([k, v]) => [k, v.zod]));
-  return { ...op, schema: z.object(shape), fnName: functionName(op.name) };
+  let schema: z.ZodObject | undefined;
+  const out = { ...op, fnName: functionName(op.name) } as Operation<P, R>;
+  // Built on first use, so that loading the operation list does not load zod.
+  Object.defineProperty(out, "schema", {
+    enumerable: true,
+    get: () => {
+      schema ??= zod().object(
+        Object.fromEntries(Object.entries(op.params).map(([k, v]) => [k, v.zod])),
+      );
+      return schema;
+    },
+  });
+  return out;
 }

@@ -3,6 +3,7 @@ import { OpError, renderParamNames, UsageError } from "./errors.ts";
 import { LocalContext, type LocalOptions } from "./local-context.ts";
 import type { ParamShape, ParamsInput } from "./params.ts";
 import { parseParams } from "./parse.ts";
+import { loadZod } from "./zod.ts";
 
 /** A library function's options: the operation's parameters plus where the data live. */
 export type LibraryOptions<P extends ParamShape> = ParamsInput<P> & LocalOptions;
@@ -19,6 +20,7 @@ export function libraryFunction<P extends ParamShape, R>(
     const { db, store, ...input } = (options ?? {}) as LocalOptions & Record<string, unknown>;
     let ctx: LocalContext | undefined;
     try {
+      await loadZod();
       const params = parseParams(op, input, { unknownKeys: "error", allowed: ["db", "store"] });
       ctx = new LocalContext({
         db: db ?? (typeof op.uses?.db === "string" ? op.uses.db : undefined),

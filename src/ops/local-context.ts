@@ -1,6 +1,10 @@
 import { readScenario } from "../data/load-scenario.ts";
 import { ValidationError } from "../data/problem.ts";
-import { DEFAULT_SCENARIO, resolveScenarioDir } from "../data/scenario-registry.ts";
+import {
+  builtinScenarios,
+  DEFAULT_SCENARIO,
+  resolveScenarioDir,
+} from "../data/scenario-registry.ts";
 import type { EventBackend } from "../store/event-backend.ts";
 import type { Store } from "../store/store.ts";
 import type { LoadedScenario, OpContext } from "./context.ts";
@@ -50,6 +54,10 @@ export class LocalContext implements OpContext {
   }
 
   /** The reference panel alone (in memory): queries never lock the store file. */
+  scenarioIds(): string[] {
+    return builtinScenarios();
+  }
+
   store(): Promise<Store> {
     this.storePromise ??= import("../store/store.ts").then(({ Store }) => Store.panel());
     return this.storePromise;

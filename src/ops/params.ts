@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { type Zod, zod } from "./zod.ts";
 
 /**
  * Parameter builders for operations. Each parameter is one zod schema that accepts both what a
@@ -22,8 +23,11 @@ export type ParamKind =
 
 export interface ParamSpec {
   kind: ParamKind;
-  /** The zod schema of a present value (no optional/default applied). */
-  schema: z.ZodType;
+  /**
+   * Builds the zod schema of a present value (no optional/default applied) from the zod namespace
+   * (loaded on first use: see ./zod.ts).
+   */
+  schema: (z: Zod) => z.ZodType;
   help: string;
   /** Argument name in usage lines, e.g. `<ISO3,...>`. */
   arg: string;
@@ -70,12 +74,19 @@ export class Param<Out, In, Req extends boolean> {
     return new Param({ ...this.spec, localOnly: true });
   }
 
-  /** The schema with optional/default applied. */
+  private built?: z.ZodType;
+
+  /** The schema with optional/default applied (zod must be loaded: see ./zod.ts). */
   get zod(): z.ZodType {
+    if (this.built) return this.built;
     const s = this.spec;
-    if (s.required) return s.schema;
-    if (s.default !== undefined) return s.schema.optional().transform((v) => v ?? s.default);
-    return s.schema.optional();
+    const base = s.schema(zod());
+    this.built = s.required
+      ? base
+      : s.default !== undefined
+        ? base.optional().transform((v) => v ?? s.default)
+        : base.optional();
+    return this.built;
   }
 }
 
@@ -125,32 +136,38 @@ export const p = {
       kind: "code",
       help,
       arg,
-      schema: z
-        .string({ error: (i) => `must be an actor code such as RUS, not ${shown(i.input)}` })
-        .regex(CODE, { error: (i) => `must be an actor code such as RUS, not ${shown(i.input)}` })
-        .transform((s) => s.toUpperCase()),
+      schema: (z) =>
+        z
+          .string({ error: (i) => `must be an actor code such as RUS, not ${shown(i.input)}` })
+          .regex(CODE, { error: (i) => `must be an actor code such as RUS, not ${shown(i.input)}` })
+          .transform((s) => s.toUpperCase()),
     });
   },
   /** A list of actor codes: `RUS,USA` or `["RUS","USA"]`. */
   codes(help: string, options: { max?: number; length?: number } = {}) {
     const max = options.max ?? 50;
-    let list = z
-      .array(
-        z
-          .string()
-          .regex(CODE, {
-            error: (i) => `"${String(i.input)}" is not an actor code (use ISO3 such as RUS)`,
-          })
-          .transform((s) => s.toUpperCase()),
-      )
-      .max(max, `must be at most ${max} codes`);
-    if (options.length !== undefined)
-      list = list.length(options.length, `must be exactly ${options.length} codes, e.g. RUS,USA`);
     return mk<string[], string[] | string>({
       kind: "codes",
       help,
       arg: "<ISO3,...>",
-      schema: z.preprocess(splitList, list),
+      schema: (z) => {
+        let list = z
+          .array(
+            z
+              .string()
+              .regex(CODE, {
+                error: (i) => `"${String(i.input)}" is not an actor code (use ISO3 such as RUS)`,
+              })
+              .transform((s) => s.toUpperCase()),
+          )
+          .max(max, `must be at most ${max} codes`);
+        if (options.length !== undefined)
+          list = list.length(
+            options.length,
+            `must be exactly ${options.length} codes, e.g. RUS,USA`,
+          );
+        return z.preprocess(splitList, list);
+      },
     });
   },
   /** A calendar year. */
@@ -159,14 +176,15 @@ export const p = {
       kind: "year",
       help,
       arg: "<year>",
-      schema: z.preprocess(
-        (v) => (typeof v === "string" && /^\d{4}$/.test(v) ? Number(v) : v),
-        z
-          .number({ error: (i) => `must be a year such as 2015, not ${shown(i.input)}` })
-          .int({ error: (i) => `must be a year such as 2015, not ${shown(i.input)}` })
-          .min(1800, "must be a year from 1800")
-          .max(2100, "must be a year until 2100"),
-      ),
+      schema: (z) =>
+        z.preprocess(
+          (v) => (typeof v === "string" && /^\d{4}$/.test(v) ? Number(v) : v),
+          z
+            .number({ error: (i) => `must be a year such as 2015, not ${shown(i.input)}` })
+            .int({ error: (i) => `must be a year such as 2015, not ${shown(i.input)}` })
+            .min(1800, "must be a year from 1800")
+            .max(2100, "must be a year until 2100"),
+        ),
     });
   },
   /** A date YYYY, YYYY-MM or YYYY-MM-DD (or only the forms in `pattern`). */
@@ -180,12 +198,13 @@ export const p = {
       kind: "date",
       help,
       arg: "<date>",
-      schema: z.preprocess(
-        (v) => (typeof v === "number" ? String(v) : v),
-        z
-          .string({ error: (i) => `must be a date ${forms}, not ${shown(i.input)}` })
-          .regex(pattern, { error: (i) => `must be a date ${forms}, not ${shown(i.input)}` }),
-      ),
+      schema: (z) =>
+        z.preprocess(
+          (v) => (typeof v === "number" ? String(v) : v),
+          z
+            .string({ error: (i) => `must be a date ${forms}, not ${shown(i.input)}` })
+            .regex(pattern, { error: (i) => `must be a date ${forms}, not ${shown(i.input)}` }),
+        ),
     });
   },
   /** One of a fixed set of words. */
@@ -197,7 +216,7 @@ export const p = {
       help,
       arg: `<${values.join("|")}>`,
       values,
-      schema: z.enum(values as unknown as [string, ...string[]], { error: msg }),
+      schema: (z) => z.enum(values as unknown as [string, ...string[]], { error: msg }),
     });
   },
   /** A list of words from a fixed set: `a,b` or `["a","b"]`. */
@@ -207,16 +226,17 @@ export const p = {
       help,
       arg,
       values,
-      schema: z.preprocess(
-        splitList,
-        z
-          .array(
-            z.enum(values as unknown as [string, ...string[]], {
-              error: (i) => `"${String(i.input)}" is not one of ${values.join(", ")}`,
-            }),
-          )
-          .max(values.length * 2),
-      ),
+      schema: (z) =>
+        z.preprocess(
+          splitList,
+          z
+            .array(
+              z.enum(values as unknown as [string, ...string[]], {
+                error: (i) => `"${String(i.input)}" is not one of ${values.join(", ")}`,
+              }),
+            )
+            .max(values.length * 2),
+        ),
     });
   },
   /** A switch: `--window` on the command line, `window=true` in a query. Default false. */
@@ -227,10 +247,11 @@ export const p = {
       arg: "",
       required: false,
       default: false,
-      schema: z.preprocess(
-        truthy,
-        z.boolean({ error: (i) => `must be true or false, not ${shown(i.input)}` }),
-      ),
+      schema: (z) =>
+        z.preprocess(
+          truthy,
+          z.boolean({ error: (i) => `must be true or false, not ${shown(i.input)}` }),
+        ),
     });
   },
   /** A number within bounds. */
@@ -239,27 +260,35 @@ export const p = {
     options: { min?: number; max?: number; int?: boolean; positive?: boolean; arg?: string } = {},
   ) {
     const what = options.int ? "a whole number" : "a number";
-    let n = z.number({ error: (i) => `must be ${what}, not ${shown(i.input)}` });
-    if (options.int) n = n.int({ error: (i) => `must be ${what}, not ${shown(i.input)}` });
-    if (options.positive) n = n.positive("must be a positive number");
-    if (options.min !== undefined) n = n.min(options.min, `must be at least ${options.min}`);
-    if (options.max !== undefined) n = n.max(options.max, `must be at most ${options.max}`);
     return mk<number, number | string>({
       kind: "number",
       help,
       arg: options.arg ?? "<n>",
-      schema: z.preprocess(
-        (v) =>
-          typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v,
-        n,
-      ),
+      schema: (z) => {
+        let n = z.number({ error: (i) => `must be ${what}, not ${shown(i.input)}` });
+        if (options.int) n = n.int({ error: (i) => `must be ${what}, not ${shown(i.input)}` });
+        if (options.positive) n = n.positive("must be a positive number");
+        if (options.min !== undefined) n = n.min(options.min, `must be at least ${options.min}`);
+        if (options.max !== undefined) n = n.max(options.max, `must be at most ${options.max}`);
+        return z.preprocess(
+          (v) =>
+            typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v,
+          n,
+        );
+      },
     });
   },
   /** Free text, bounded. */
   string(help: string, options: { max?: number; arg?: string; pattern?: RegExp } = {}) {
-    let s = z.string().max(options.max ?? 1000);
-    if (options.pattern) s = s.regex(options.pattern, `must match ${options.pattern}`);
-    return mk<string, string>({ kind: "string", help, arg: options.arg ?? "<text>", schema: s });
+    return mk<string, string>({
+      kind: "string",
+      help,
+      arg: options.arg ?? "<text>",
+      schema: (z) => {
+        const s = z.string().max(options.max ?? 1000);
+        return options.pattern ? s.regex(options.pattern, `must match ${options.pattern}`) : s;
+      },
+    });
   },
   /** `key=number,key=number` (or an object), keys checked by the operation. */
   weights(help: string, arg = "<key=w,...>") {
@@ -268,31 +297,32 @@ export const p = {
       kind: "weights",
       help,
       arg,
-      schema: z.unknown().transform((v, ctx) => {
-        const bad = (message: string) => {
-          ctx.addIssue({ code: "custom", message, input: v });
-          return z.NEVER;
-        };
-        const out: Record<string, number> = {};
-        if (typeof v === "string") {
-          if (v.length > 1000) return bad("at most 1000 characters");
-          for (const part of v.split(",").filter(Boolean)) {
-            const m = re.exec(part.trim());
-            if (!m) return bad(`"${part}" is not key=number (e.g. relations.warmth=2)`);
-            out[m[1]] = Number(m[2]);
+      schema: (z) =>
+        z.unknown().transform((v, ctx) => {
+          const bad = (message: string) => {
+            ctx.addIssue({ code: "custom", message, input: v });
+            return z.NEVER;
+          };
+          const out: Record<string, number> = {};
+          if (typeof v === "string") {
+            if (v.length > 1000) return bad("at most 1000 characters");
+            for (const part of v.split(",").filter(Boolean)) {
+              const m = re.exec(part.trim());
+              if (!m) return bad(`"${part}" is not key=number (e.g. relations.warmth=2)`);
+              out[m[1]] = Number(m[2]);
+            }
+            return out;
+          }
+          if (typeof v !== "object" || v === null || Array.isArray(v))
+            return bad("must be key=number,key=number (e.g. relations.warmth=2)");
+          for (const [k, w] of Object.entries(v)) {
+            if (!/^[A-Za-z.-]{1,60}$/.test(k)) return bad(`"${k}" is not a weight key`);
+            if (typeof w !== "number" || !(w >= 0) || w > 1e6)
+              return bad(`${k}: weight must be a number ≥ 0, not ${shown(w)}`);
+            out[k] = w;
           }
           return out;
-        }
-        if (typeof v !== "object" || v === null || Array.isArray(v))
-          return bad("must be key=number,key=number (e.g. relations.warmth=2)");
-        for (const [k, w] of Object.entries(v)) {
-          if (!/^[A-Za-z.-]{1,60}$/.test(k)) return bad(`"${k}" is not a weight key`);
-          if (typeof w !== "number" || !(w >= 0) || w > 1e6)
-            return bad(`${k}: weight must be a number ≥ 0, not ${shown(w)}`);
-          out[k] = w;
-        }
-        return out;
-      }),
+        }),
     });
   },
   /** A scenario: a shipped scenario's id (CLI and library: also a folder). */
@@ -301,7 +331,7 @@ export const p = {
       kind: "scenario",
       help,
       arg: "<name|dir>",
-      schema: z.string().min(1).max(1000),
+      schema: (z) => z.string().min(1).max(1000),
     });
   },
 };

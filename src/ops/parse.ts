@@ -34,16 +34,19 @@ export function parseParams<P extends ParamShape>(
   return r.data as ParamsOutput<P>;
 }
 
-/** Check a year range: from ≤ to and at most `maxYears` years. */
+/**
+ * Check a range of years or dates: `from` not after `to` (dates compared at their common
+ * precision, so from 2020-05 to 2020 is fine), and at most `maxYears` years.
+ */
 export function checkYearRange(
   p: { from?: number | string; to?: number | string },
   maxYears?: number,
 ): void {
   if (p.from === undefined || p.to === undefined) return;
-  const a = typeof p.from === "number" ? p.from : Number(String(p.from).slice(0, 4));
-  const b = typeof p.to === "number" ? p.to : Number(String(p.to).slice(0, 4));
-  if (String(p.from) > String(p.to) && a >= b)
-    throw new UsageError(`{from} ${p.from} is after {to} ${p.to}`);
-  if (maxYears !== undefined && b - a > maxYears)
+  const a = String(p.from);
+  const b = String(p.to);
+  const n = Math.min(a.length, b.length);
+  if (a.slice(0, n) > b.slice(0, n)) throw new UsageError(`{from} ${p.from} is after {to} ${p.to}`);
+  if (maxYears !== undefined && Number(b.slice(0, 4)) - Number(a.slice(0, 4)) > maxYears)
     throw new UsageError(`at most ${maxYears} years at a time ({from}–{to})`);
 }

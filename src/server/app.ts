@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { ValidationError } from "../data/problem.ts";
 import { HttpError, ServerContext, type ServerOptions } from "./context.ts";
+import { sendEncodedBodies } from "./encoded-bodies.ts";
 
 /** Largest request body accepted (what-if change sets, uploaded edge lists). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,6 +41,8 @@ export async function createApp(
     }
     await next();
   });
+  // Memoised answers go out as bytes encoded once (gzip for clients that accept it).
+  app.use("/api/*", sendEncodedBodies(ctx.bodies));
   app.onError((e, c) => {
     if (e instanceof HttpError) return c.json({ error: e.message }, e.status);
     if (e instanceof ValidationError)
@@ -55,7 +58,8 @@ export async function createApp(
 
   const dir = fileURLToPath(new URL("./routes/", import.meta.url));
   for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith(".ts")) continue;
+    // .ts in a checkout run through tsx, .js in the compiled dist/
+    if (!/\.[jt]s$/.test(f) || f.endsWith(".d.ts")) continue;
     const mod = (await import(new URL(`./routes/${f}`, import.meta.url).href)) as {
       register?: (app: Hono, ctx: ServerContext) => void;
     };

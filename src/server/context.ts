@@ -6,6 +6,8 @@ import {
 } from "../data/scenario-registry.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { Store } from "../store/store.ts";
+import { EncodedBodies } from "./encoded-bodies.ts";
+import { dataFingerprint, ResponseCache } from "./response-cache.ts";
 
 export interface ServerOptions {
   /** Store file (default: the user data directory); ":memory:" for none. */
@@ -22,10 +24,30 @@ export interface ServerOptions {
    */
   scenarios?: Record<string, string>;
   /**
+   * Keep computed answers (`memo`) on disk in this folder between runs, keyed by a fingerprint of
+   * the code and data (`ana serve` uses `defaultCacheDir()`). Read-only servers only. Off when
+   * absent.
+   */
+  cacheDir?: string;
+  /**
    * Imported events from ClickHouse instead of the store file (`ana serve --store clickhouse://…`):
    * the operations that read imported events (dyads, relations) ask for them through it.
    */
   eventStore?: string;
+}
+
+/** Progress of the start-up warm-up (`src/server/warm-up.ts`), shown by `GET /api/health`. */
+export interface WarmupState {
+  state: "off" | "warming" | "ready" | "failed";
+  /** Requests answered so far, of `total`. */
+  done: number;
+  total: number;
+  /** The request being computed now. */
+  current: string | null;
+  /** Seconds since the warm-up started (while warming), or how long it took. */
+  seconds: number | null;
+  /** Requests that did not answer 200, with the error the user would see. */
+  failed: { path: string; status: number; error: string }[];
 }
 
 /** A read-only server closes the store file this long after its last use (so imports can run). */
@@ -46,7 +68,33 @@ export class ServerContext {
   private panelPromise?: Promise<Store>;
   private writePromise?: Promise<Store>;
   private reader?: { store: Promise<Store>; users: number; timer?: NodeJS.Timeout };
+  private disk?: ResponseCache | null;
+  /** Memoised answers as bytes (UTF-8, gzip), sent by `sendEncodedBodies`. */
+  readonly bodies = new EncodedBodies({ entries: MEMO_ENTRIES });
+  /** The start-up warm-up's progress ("off" until `warmUp` runs). */
+  warmup: WarmupState = {
+    state: "off",
+    done: 0,
+    total: 0,
+    current: null,
+    seconds: null,
+    failed: [],
+  };
   constructor(readonly options: ServerOptions = {}) {}
+
+  /** The on-disk answer cache, or null (writable server, no `cacheDir`, or it cannot be made). */
+  private diskCache(): ResponseCache | null {
+    if (this.disk !== undefined) return this.disk;
+    this.disk = null;
+    if (this.writable || !this.options.cacheDir) return null;
+    try {
+      const fp = dataFingerprint(Object.values(this.options.scenarios ?? {}));
+      this.disk = new ResponseCache(this.options.cacheDir, fp);
+    } catch {
+      this.disk = null;
+    }
+    return this.disk;
+  }
 
   get writable(): boolean {
     return this.options.writable === true;
@@ -95,7 +143,8 @@ export class ServerContext {
    * for the same promise, and the answer is kept (up to `MEMO_ENTRIES`, oldest dropped first).
    * Only for pure functions of the request and the shipped data (scenarios do not change while
    * the server runs). A failed computation is not kept; `keep(result)` can refuse a result
-   * (e.g. a solver stopped by its time limit).
+   * (e.g. a solver stopped by its time limit). With `cacheDir`, kept answers (JSON values) also
+   * go to disk and are read back by the next server on the same code and data.
    */
   memo<T>(
     key: string,
@@ -108,8 +157,25 @@ export class ServerContext {
       this.memoCache.set(key, hit);
       return hit as Promise<T>;
     }
-    const p = compute();
+    const disk = this.diskCache();
+    const p = disk
+      ? (async () => {
+          const cached = disk.get(key);
+          if (cached !== undefined) return cached as T;
+          const v = await compute();
+          if (keep(v)) disk.put(key, v);
+          return v;
+        })()
+      : compute();
     this.memoCache.set(key, p);
+    p.then(
+      (v) => {
+        // Kept answers' JSON is sent many times: encode it once.
+        const json = typeof v === "string" ? v : (v as { json?: unknown } | null)?.json;
+        if (typeof json === "string") this.bodies.add(json);
+      },
+      () => undefined,
+    );
     while (this.memoCache.size > MEMO_ENTRIES)
       this.memoCache.delete(this.memoCache.keys().next().value as string);
     p.then(
@@ -150,7 +216,21 @@ export class ServerContext {
    * writer holds answers 503 with who holds it.
    */
   async withEvents<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.writable) return fn(await this.openWritable());
+    const { store, release } = await this.acquireEvents();
+    try {
+      return await fn(store);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * The store for imported events, held until `release()` (call it exactly once): what
+   * `withEvents` does, for callers that cannot wrap their work in a function (an operation's
+   * context releases it in its `close()`).
+   */
+  async acquireEvents(): Promise<{ store: Store; release: () => void }> {
+    if (this.writable) return { store: await this.openWritable(), release: () => undefined };
     let r = this.reader;
     if (!r) {
       const store = Store.open(this.options.db, { access: "read" });
@@ -161,19 +241,14 @@ export class ServerContext {
         if (this.reader === mine) this.reader = undefined;
       });
     }
-    r.users++;
-    clearTimeout(r.timer);
-    try {
-      let store: Store;
-      try {
-        store = await r.store;
-      } catch (e) {
-        throw new HttpError(503, (e as Error).message);
-      }
-      return await fn(store);
-    } finally {
-      r.users--;
-      const mine = r;
+    const mine = r;
+    mine.users++;
+    clearTimeout(mine.timer);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      mine.users--;
       if (mine.users === 0 && this.reader === mine) {
         mine.timer = setTimeout(() => {
           if (this.reader !== mine || mine.users > 0) return;
@@ -185,10 +260,20 @@ export class ServerContext {
         }, EVENTS_IDLE_MS);
         mine.timer.unref();
       }
+    };
+    try {
+      return { store: await mine.store, release };
+    } catch (e) {
+      release();
+      throw new HttpError(503, (e as Error).message);
     }
   }
 
+  /** True once `close()` was called (the warm-up stops starting requests). */
+  closed = false;
+
   async close(): Promise<void> {
+    this.closed = true;
     const open = [this.panelPromise, this.writePromise, this.reader?.store];
     if (this.reader) clearTimeout(this.reader.timer);
     this.panelPromise = this.writePromise = this.reader = undefined;

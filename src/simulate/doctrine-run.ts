@@ -4,7 +4,7 @@
  * any number of threads.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { moduleWorker } from "../runtime/module-worker.ts";
 import { type RunOutcome, simulateRange } from "./doctrine.ts";
 import {
   DOCTRINES,
@@ -48,12 +48,10 @@ function runWorker(
   to: number,
 ): Promise<RunOutcome[]> {
   return new Promise((resolve, reject) => {
-    // On Node 20 a worker whose entry is a .ts file fails even with execArgv ["--import", "tsx"]
-    // ("Unknown file extension"); an eval'd bootstrap registers tsx's loader, then imports the module.
-    const tsxApi = import.meta.resolve("tsx/esm/api");
-    const entry = new URL("./doctrine-worker.ts", import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    const w = new Worker(boot, { eval: true, workerData: { params, years, seed, from, to } });
+    // the compiled worker in dist/, or the TypeScript one through a tsx bootstrap (Node 20)
+    const w = moduleWorker(new URL("./doctrine-worker.ts", import.meta.url), {
+      workerData: { params, years, seed, from, to },
+    });
     w.once("message", (m) => resolve(m as RunOutcome[]));
     w.once("error", reject);
     w.once("exit", (code) => {

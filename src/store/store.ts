@@ -133,9 +133,27 @@ export class Store {
     return Store.open(":memory:", { access: "panel" });
   }
 
+  private busy = 0;
+  private closing = false;
+
+  /**
+   * Count a statement in flight while it runs. Closing DuckDB while a statement runs hangs the
+   * process (the statement never settles), so `close()` waits for the last one.
+   */
+  private async track<T>(p: () => Promise<T>): Promise<T> {
+    if (this.closing) throw new Error(`store: ${this.path} is closed`);
+    this.busy++;
+    try {
+      return await p();
+    } finally {
+      this.busy--;
+      if (this.closing && this.busy === 0) this.closeNow();
+    }
+  }
+
   /** Run a statement. */
   async run(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<void> {
-    await this.connection.run(sql, params);
+    await this.track(() => this.connection.run(sql, params));
   }
 
   /** Run a query and return its rows as plain objects (BIGINT as number). */
@@ -143,7 +161,7 @@ export class Store {
     sql: string,
     params?: DuckDBValue[] | Record<string, DuckDBValue>,
   ): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.track(() => this.connection.runAndReadAll(sql, params));
     return reader.getRowObjects().map((r) => plain(r) as T);
   }
 
@@ -160,7 +178,17 @@ export class Store {
     }
   }
 
+  /**
+   * Close the store: now when no statement runs, else as soon as the last one ends (new
+   * statements are refused from now on). The file's lock is released when it is closed.
+   */
   close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.busy === 0) this.closeNow();
+  }
+
+  private closeNow(): void {
     this.connection.closeSync();
     this.instance.closeSync();
   }

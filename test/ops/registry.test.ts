@@ -14,7 +14,14 @@ import { jobsFor } from "../../src/server/jobs.ts";
 import { openApiPath } from "../../src/server/openapi.ts";
 
 /** Commands that stay hand-written because they only make sense on this machine. */
-const LOCAL_ONLY = ["corridors check", "data check", "import", "report", "scenario init", "serve"];
+const LOCAL_ONLY = [
+  "corridors check",
+  "data check",
+  "import",
+  "panel import",
+  "panel status",
+  "serve",
+];
 
 function leaves(cmd: Command, prefix = ""): string[] {
   const name = `${prefix} ${cmd.name()}`.trim();
@@ -152,4 +159,22 @@ test("a job kind derived from an operation answers what the library function ret
   assert.equal(lib.rows.length, 1);
   const { stopWorker } = await import("../../src/corridor/run-in-worker.ts");
   await stopWorker();
+});
+
+test("the events operation's levels are the model's", async () => {
+  const { LEVELS } = await import("../../src/model/level.ts");
+  const { EVENT_LEVELS } = await import("../../src/ops/operations/events.ts");
+  assert.deepEqual([...EVENT_LEVELS], [...LEVELS]);
+});
+
+test("the dependence operation's domains are the measure's", async () => {
+  const measure = await import("../../src/measure/dependence.ts");
+  const op = await import("../../src/ops/operations/dependence.ts");
+  assert.deepEqual([...op.DEPENDENCE_DOMAINS], [...measure.DEPENDENCE_DOMAINS]);
+});
+
+test("the scenario operations' record kinds are the model's", async () => {
+  const { SCENARIO_RECORD_KINDS } = await import("../../src/model/scenario.ts");
+  const { RECORD_KINDS } = await import("../../src/ops/operations/scenario-kinds.ts");
+  assert.deepEqual([...RECORD_KINDS], [...SCENARIO_RECORD_KINDS]);
 });

@@ -23,7 +23,7 @@ test("toolsNeeded finds chromium for the browser tests and clickhouse-server for
   const chromium = all.filter((f) => toolsNeeded([f]).includes("chromium")).map(rel);
   const ch = all.filter((f) => toolsNeeded([f]).includes("clickhouse-server")).map(rel);
   assert.deepEqual(chromium, ["test/e2e/dashboard.test.ts"]);
-  assert.deepEqual(ch, ["test/store/clickhouse.test.ts"]);
+  assert.deepEqual(ch, ["test/ops/clickhouse-server.test.ts", "test/store/clickhouse.test.ts"]);
   assert.deepEqual(toolsNeeded([join(ROOT, "test/store/store.test.ts")]), []);
 });
 

@@ -11,14 +11,36 @@ const BIN = new URL("../../bin/ana.js", import.meta.url).pathname;
 const MINI = new URL("../data/scenarios/mini/", import.meta.url).pathname;
 const ICEWS = new URL("../data/events/icews_events.2018.sample.tab", import.meta.url).pathname;
 const home = mkdtempSync(join(tmpdir(), "ana-readers-"));
-const env = { ...process.env, XDG_DATA_HOME: home, ANA_DB: "" };
+const env = {
+  ...process.env,
+  XDG_DATA_HOME: home,
+  XDG_CACHE_HOME: home,
+  ANA_DB: "",
+  ANA_CACHE_DIR: "",
+};
 const STORE = join(home, "ana", "ana.duckdb");
 const children: ChildProcess[] = [];
 
 after(() => {
-  for (const c of children) if (c.exitCode === null) c.kill();
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   rmSync(home, { recursive: true, force: true });
 });
+
+/** Stop a server with SIGTERM and wait for it to exit (it must, even mid-warm-up). */
+function stop(c: ChildProcess): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    if (c.exitCode !== null) return resolve(c.exitCode);
+    const t = setTimeout(
+      () => reject(new Error(`ana serve (PID ${c.pid}) did not stop within 60 s of SIGTERM`)),
+      60_000,
+    );
+    c.once("exit", (code) => {
+      clearTimeout(t);
+      resolve(code);
+    });
+    c.kill("SIGTERM");
+  });
+}
 
 /** Run `ana …` to completion. */
 function ana(
@@ -46,10 +68,17 @@ function serve(
   children.push(child);
   let out = "";
   return new Promise((resolve, reject) => {
+    const t = setTimeout(
+      () => reject(new Error(`ana serve did not start within 120 s: ${out}`)),
+      120_000,
+    );
     child.stdout?.on("data", (d: Buffer) => {
       out += d;
       const m = /serving on (http:\/\/[^/]+\/)/.exec(out);
-      if (m) resolve({ url: m[1], child, out: () => out });
+      if (m) {
+        clearTimeout(t);
+        resolve({ url: m[1], child, out: () => out });
+      }
     });
     child.stderr?.on("data", (d: Buffer) => {
       out += d;
@@ -118,7 +147,8 @@ test("servers and query commands share the default store; a writer holds it alon
 
   // A writer takes the lock and says so; readers of the store file are then told who holds it,
   // while panel-only queries carry on.
-  for (const s of [a, b]) s.child.kill();
+  // Both stop promptly on SIGTERM, whatever their warm-up is doing.
+  assert.deepEqual(await Promise.all([stop(a.child), stop(b.child)]), [0, 0]);
   const w = await serve("--writable");
   assert.match(w.out(), new RegExp(`holds the store ${STORE.replaceAll("/", "\\/")} for writing`));
   const blocked = await ana("dyads", "--actor", "AZE", "--json");
@@ -143,5 +173,5 @@ test("servers and query commands share the default store; a writer holds it alon
   const imp2 = await ana("import", "icews", ICEWS, "--json");
   assert.equal(imp2.status, 1);
   assert.match(imp2.stderr, new RegExp(`in use by PID ${w.child.pid}`));
-  w.child.kill();
+  assert.equal(await stop(w.child), 0);
 });

@@ -31,6 +31,15 @@ test("Store.transaction rolls back everything when the work fails", async () => 
   }
 });
 
+test("close() while a statement runs lets it finish instead of hanging the process, then refuses more", async () => {
+  const s = await Store.open(":memory:");
+  const q = s.all<{ n: number }>("SELECT count(*)::BIGINT AS n FROM range(20000000)");
+  s.close();
+  assert.deepEqual(await q, [{ n: 20000000 }]);
+  await assert.rejects(s.all("SELECT 1"), /closed/);
+  s.close();
+});
+
 test("Store.open creates only the event tables: no scenario tables (nothing read them)", async () => {
   const store = await Store.open(":memory:");
   try {

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { SCENARIO_RECORD_KINDS } from "../../model/scenario.ts";
 import { printJson } from "../output.ts";
 
 export function register(program: Command): void {
@@ -18,6 +17,7 @@ export function register(program: Command): void {
       const { readScenario } = await import("../../data/load-scenario.ts");
       const { resolveScenarioDir } = await import("../../data/scenario-registry.ts");
       const { formatProblem } = await import("../../data/problem.ts");
+      const { SCENARIO_RECORD_KINDS } = await import("../../model/scenario.ts");
       const path = resolveScenarioDir(dir);
       const r = readScenario(path);
       const counts = r.scenario

@@ -39,10 +39,12 @@ export function register(program: Command): void {
           for (const dir of opts.scenario)
             scenarios[loadScenario(resolve(dir)).meta.id] = resolve(dir);
         }
+        const { defaultCacheDir } = await import("../../server/response-cache.ts");
         const { app, ctx } = await createApp({
           db: opts.db,
           writable: opts.writable,
           scenarios,
+          cacheDir: defaultCacheDir(),
           eventStore: opts.store,
         });
         // A writable server takes the store's lock now (and says which store), so a conflict shows
@@ -53,6 +55,9 @@ export function register(program: Command): void {
           process.stdout.write(
             `ANA serving on http://${host}:${info.port}/ (${held ? `writable: holds the store ${held} for writing until it stops` : "read-only"}; Ctrl-C to stop)\n`,
           );
+          // The dashboard's first answers, computed (or read from the disk cache) in the
+          // background; progress at GET /api/health.
+          if (!held) void import("../../server/warm-up.ts").then((m) => m.warmUp(app, ctx));
         });
         const stop = () => {
           server.close();

@@ -20,6 +20,7 @@ export const actors = defineOperation({
   http: {
     method: "get",
     path: "/api/actors",
+    memo: true,
     tag: "core",
     responses: { "404": "no such scenario" },
   },

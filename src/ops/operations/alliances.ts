@@ -23,7 +23,7 @@ export const alliances = defineOperation({
   },
   positionals: ["focal"],
   uses: { db: true },
-  http: { method: "get", path: "/api/alliances", tag: "measures" },
+  http: { method: "get", path: "/api/alliances", tag: "measures", memo: true },
   async run(ctx, q): Promise<AlliancesResult> {
     checkYearRange(q);
     const { allianceSimilarity } = await import("../../measure/alliance-similarity.ts");

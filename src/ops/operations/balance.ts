@@ -2,15 +2,15 @@ import { printTable } from "../../cli/output.ts";
 import type { BalanceResult } from "../../network/balance-report.ts";
 import type { EdgePeriod } from "../../network/read-edge-list.ts";
 import { defineOperation } from "../define.ts";
-import { TIME_LIMITS } from "../limits.ts";
+import { TIME_LIMITS, timeLimit } from "../limits.ts";
 import { p } from "../params.ts";
-import { readLocalFile } from "../read-local-file.ts";
+import { edgeParams, edgePeriods } from "./edge-input.ts";
 
 export interface BalanceOutput {
   results: BalanceResult[];
 }
 
-/** Balance of each period of an edge list (also behind `POST /api/compute/balance`). */
+/** Balance of each period of an edge list. */
 export async function balanceOfPeriods(
   periods: EdgePeriod[],
   options: { timeLimit: number; groups?: number; weighted?: boolean },
@@ -37,17 +37,15 @@ export const balance = defineOperation({
   summary:
     "structural balance of a signed edge list: exact frustration index, two blocs, triad census, triangle and walk indices",
   params: {
-    file: p
-      .string("CSV with header source,target,sign (±1); optional weight, period", {
-        arg: "<edges.csv>",
-      })
-      .local(),
+    ...edgeParams("CSV with header source,target,sign (±1); optional weight, period"),
     timeLimit: p
       .number("time limit for the whole call (all periods, every solver)", {
         positive: true,
         arg: "<seconds>",
       })
-      .default(TIME_LIMITS.local),
+      .optional(
+        `${TIME_LIMITS.local} s; over HTTP ${TIME_LIMITS.server} s, at most ${TIME_LIMITS.serverMax}`,
+      ),
     groups: p
       .number("also find the best partition into at most k clusters (k-balance)", {
         int: true,
@@ -59,13 +57,17 @@ export const balance = defineOperation({
     weighted: p.flag("minimise the total weight of frustrated edges, not their number"),
   },
   positionals: ["file"],
-  // Over HTTP the edge list is posted: POST /api/compute/balance (src/server/routes/network.ts).
-  http: false,
+  http: {
+    method: "post",
+    path: "/api/compute/balance",
+    tag: "network",
+    textBody: "csv",
+    responses: { "413": "too many nodes, edges or periods", "422": "invalid edge list" },
+  },
   async run(ctx, q): Promise<BalanceOutput> {
-    const { readEdgeList } = await import("../../network/read-edge-list.ts");
-    const periods = readEdgeList(q.file, readLocalFile(ctx, q.file));
+    const periods = await edgePeriods(ctx, q, true);
     return balanceOfPeriods(periods, {
-      timeLimit: q.timeLimit,
+      timeLimit: timeLimit(ctx, q.timeLimit),
       groups: q.groups,
       weighted: q.weighted,
     });

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { printTable } from "../../cli/output.ts";
 import type { BargainResult } from "../../simulate/bargain.ts";
 import type { MonteCarloResult } from "../../simulate/bargain-monte-carlo.ts";
@@ -23,28 +22,29 @@ const ktabParams = new Param<Record<string, string>, Record<string, string> | st
   arg: "<Name=Value...>",
   help: "KTAB model parameter, e.g. --param VotingRule=PropCbc (repeatable)",
   required: true,
-  schema: z.unknown().transform((v, ctx): Record<string, string> => {
-    const bad = (message: string) => {
-      ctx.addIssue({ code: "custom", input: v, message });
-      return z.NEVER;
-    };
-    const entries: [string, unknown][] = [];
-    if (typeof v === "string" || Array.isArray(v)) {
-      for (const s of typeof v === "string" ? [v] : v) {
-        const m = typeof s === "string" ? /^([A-Za-z]+)=([A-Za-z0-9]+)$/.exec(s) : null;
-        if (!m) return bad(`expects Name=Value, got ${JSON.stringify(s)}`);
-        entries.push([m[1], m[2]]);
+  schema: (z) =>
+    z.unknown().transform((v, ctx): Record<string, string> => {
+      const bad = (message: string) => {
+        ctx.addIssue({ code: "custom", input: v, message });
+        return z.NEVER;
+      };
+      const entries: [string, unknown][] = [];
+      if (typeof v === "string" || Array.isArray(v)) {
+        for (const s of typeof v === "string" ? [v] : v) {
+          const m = typeof s === "string" ? /^([A-Za-z]+)=([A-Za-z0-9]+)$/.exec(s) : null;
+          if (!m) return bad(`expects Name=Value, got ${JSON.stringify(s)}`);
+          entries.push([m[1], m[2]]);
+        }
+      } else if (typeof v === "object" && v !== null) entries.push(...Object.entries(v));
+      else return bad("expects Name=Value pairs");
+      const out: Record<string, string> = {};
+      for (const [k, x] of entries) {
+        if (typeof x !== "string" || !/^[A-Za-z]{1,40}$/.test(k) || !/^[A-Za-z0-9]{1,40}$/.test(x))
+          return bad(`expects Name=Value, got ${k}=${String(x)}`);
+        out[k] = x;
       }
-    } else if (typeof v === "object" && v !== null) entries.push(...Object.entries(v));
-    else return bad("expects Name=Value pairs");
-    const out: Record<string, string> = {};
-    for (const [k, x] of entries) {
-      if (typeof x !== "string" || !/^[A-Za-z]{1,40}$/.test(k) || !/^[A-Za-z0-9]{1,40}$/.test(x))
-        return bad(`expects Name=Value, got ${k}=${String(x)}`);
-      out[k] = x;
-    }
-    return out;
-  }),
+      return out;
+    }),
 });
 
 export type BargainOutput = BargainResult & {
@@ -116,6 +116,7 @@ export const bargain = defineOperation({
     {
       method: "get",
       path: "/api/simulate/bargain",
+      memo: true,
       tag: "simulate",
       responses: { "503": "the run exceeded its time budget" },
     },

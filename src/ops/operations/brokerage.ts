@@ -2,20 +2,43 @@ import { printTable } from "../../cli/output.ts";
 import type { BrokerageResult } from "../../network/brokerage-report.ts";
 import { defineOperation } from "../define.ts";
 import { OpError, UsageError } from "../errors.ts";
-import { TIME_LIMITS } from "../limits.ts";
-import { p } from "../params.ts";
+import { TIME_LIMITS, timeLimit } from "../limits.ts";
+import { Param, p } from "../params.ts";
 import { readLocalFile } from "../read-local-file.ts";
+import { edgeParams, edgePeriods } from "./edge-input.ts";
+
+/** Node → bloc, as an object (`{ "AZE": "west" }`) or its JSON text. */
+const blocMapParam = new Param<
+  Record<string, string>,
+  Record<string, string | number> | string,
+  true
+>({
+  kind: "string",
+  arg: "<json>",
+  help: "node → bloc as JSON {node: bloc} (instead of a file)",
+  required: true,
+  schema: (z) =>
+    z.preprocess(
+      (v) => {
+        if (typeof v !== "string") return v;
+        try {
+          return JSON.parse(v);
+        } catch {
+          return v;
+        }
+      },
+      z
+        .record(z.string().max(100), z.union([z.string().max(100), z.number()]))
+        .transform((m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)]))),
+    ),
+});
 
 export const brokerage = defineOperation({
   name: "brokerage",
   summary:
     "brokerage of every node: betweenness, Burt's constraint and effective size, Gould–Fernandez roles across blocs",
   params: {
-    file: p
-      .string("CSV with header source,target and optional sign (default 1), weight", {
-        arg: "<edges.csv>",
-      })
-      .local(),
+    ...edgeParams("CSV with header source,target and optional sign (default 1), weight"),
     weighted: p.flag("use edge weights (tie strength)"),
     blocs: p
       .string("CSV node,bloc; default: the two blocs of the exact balance partition", {
@@ -23,6 +46,7 @@ export const brokerage = defineOperation({
       })
       .local()
       .optional(),
+    blocMap: blocMapParam.optional(),
     ties: p
       .enum(["positive", "all"], "positive (hostile ties are not channels) or all")
       .default("positive"),
@@ -31,31 +55,47 @@ export const brokerage = defineOperation({
         positive: true,
         arg: "<seconds>",
       })
-      .default(TIME_LIMITS.local),
+      .optional(
+        `${TIME_LIMITS.local} s; over HTTP ${TIME_LIMITS.server} s, at most ${TIME_LIMITS.serverMax}`,
+      ),
   },
   positionals: ["file"],
-  // Over HTTP the edge list is posted: POST /api/compute/brokerage (src/server/routes/network.ts).
-  http: false,
+  http: {
+    method: "post",
+    path: "/api/compute/brokerage",
+    tag: "network",
+    textBody: "csv",
+    // The posted body names the node → bloc object `blocs`.
+    aliases: { blocs: "blocMap" },
+    responses: { "413": "too many nodes or edges", "422": "invalid edge list" },
+  },
   async run(ctx, q): Promise<BrokerageResult> {
-    const { readEdgeList } = await import("../../network/read-edge-list.ts");
     const { readBlocs } = await import("../../network/read-blocs.ts");
     const { buildSignedGraph } = await import("../../network/signed-graph.ts");
     const { brokerageReport } = await import("../../network/brokerage-report.ts");
-    const periods = readEdgeList(q.file, readLocalFile(ctx, q.file), { requireSign: false });
+    const periods = await edgePeriods(ctx, q, false);
     if (periods.length > 1)
       throw new UsageError(
-        `${q.file} has ${periods.length} periods: brokerage takes one network; filter by period first`,
+        `${q.file ?? "the edge list"} has ${periods.length} periods: brokerage takes one network; filter by period first`,
       );
-    const blocs = q.blocs ? readBlocs(q.blocs, readLocalFile(ctx, q.blocs)) : undefined;
+    if (q.blocs !== undefined && q.blocMap !== undefined)
+      throw new UsageError("give the blocs once: {blocs} (a file) or {blocMap}");
+    const blocs =
+      q.blocs !== undefined
+        ? readBlocs(q.blocs, readLocalFile(ctx, q.blocs))
+        : q.blocMap !== undefined
+          ? new Map(Object.entries(q.blocMap))
+          : undefined;
     const { TimeLimitError } = await import("../../network/time-limit-error.ts");
     try {
       return await brokerageReport(buildSignedGraph(periods[0].edges), {
         weighted: q.weighted,
         blocs,
         ties: q.ties,
-        timeLimit: q.timeLimit,
+        timeLimit: timeLimit(ctx, q.timeLimit),
       });
     } catch (e) {
+      // Betweenness has no partial answer: a graph too large for the limit is an error, not a 500.
       if (e instanceof TimeLimitError) throw new OpError(413, `${e.message} ({timeLimit})`);
       throw e;
     }

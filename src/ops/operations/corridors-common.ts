@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Network } from "../../corridor/load-network.ts";
 import type { OpContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
@@ -19,33 +18,34 @@ const weightsParam = new Param<Partial<Weights>, Partial<Weights> | string, true
   arg: "<w>",
   help: "generalised-cost weights, e.g. time=1,cost=1,risk=1",
   required: true,
-  schema: z.unknown().transform((v, ctx): Partial<Weights> => {
-    const out: Partial<Weights> = {};
-    const bad = (part: string) => {
-      ctx.addIssue({
-        code: "custom",
-        input: v,
-        message: `"${part}" is not key=value with key time, cost or risk and a number ≥ 0 (e.g. time=1,cost=1,risk=2)`,
-      });
-      return z.NEVER;
-    };
-    if (typeof v === "string") {
-      if (v.length > 60) return bad(v.slice(0, 60));
-      for (const part of v.split(",").filter(Boolean)) {
-        const m = /^(time|cost|risk)=(\d+(\.\d+)?)$/.exec(part.trim());
-        if (!m) return bad(part);
-        out[m[1] as keyof Weights] = Number(m[2]);
+  schema: (z) =>
+    z.unknown().transform((v, ctx): Partial<Weights> => {
+      const out: Partial<Weights> = {};
+      const bad = (part: string) => {
+        ctx.addIssue({
+          code: "custom",
+          input: v,
+          message: `"${part}" is not key=value with key time, cost or risk and a number ≥ 0 (e.g. time=1,cost=1,risk=2)`,
+        });
+        return z.NEVER;
+      };
+      if (typeof v === "string") {
+        if (v.length > 60) return bad(v.slice(0, 60));
+        for (const part of v.split(",").filter(Boolean)) {
+          const m = /^(time|cost|risk)=(\d+(\.\d+)?)$/.exec(part.trim());
+          if (!m) return bad(part);
+          out[m[1] as keyof Weights] = Number(m[2]);
+        }
+        return out;
+      }
+      if (typeof v !== "object" || v === null) return bad(String(v));
+      for (const [k, w] of Object.entries(v)) {
+        if (!["time", "cost", "risk"].includes(k) || typeof w !== "number" || !(w >= 0) || w > 1000)
+          return bad(`${k}=${String(w)}`);
+        out[k as keyof Weights] = w;
       }
       return out;
-    }
-    if (typeof v !== "object" || v === null) return bad(String(v));
-    for (const [k, w] of Object.entries(v)) {
-      if (!["time", "cost", "risk"].includes(k) || typeof w !== "number" || !(w >= 0) || w > 1000)
-        return bad(`${k}=${String(w)}`);
-      out[k as keyof Weights] = w;
-    }
-    return out;
-  }),
+    }),
 });
 
 const w = (name: string) =>

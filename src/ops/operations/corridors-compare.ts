@@ -32,7 +32,7 @@ export const corridorsCompare = defineOperation({
     planned: p.flag("also list routes not operating that year (planned, not yet open)"),
     dir: dirParam,
   },
-  http: { method: "get", path: "/api/corridors/compare", tag: "corridors" },
+  http: { method: "get", path: "/api/corridors/compare", tag: "corridors", memo: true },
   async run(ctx, q): Promise<CorridorsCompareResult> {
     const net = await loadCorridorNetwork(ctx, q.dir, q.year);
     const { compareRoutes, odPairs } = await import("../../corridor/compare.ts");

@@ -35,9 +35,11 @@ export const corridorsDisrupt = defineOperation({
   http: {
     method: "get",
     path: "/api/corridors/disrupt",
+    memo: true,
     tag: "corridors",
     responses: { "422": "the year has no demand data" },
   },
+  job: { kind: "corridor-disrupt", maxSeconds: 120 },
   async run(ctx, q): Promise<Disruption> {
     if (q.close.length === 0) throw new UsageError("{close} needs at least one code");
     const net = await loadCorridorNetwork(ctx, q.dir, q.year, q.baseline);

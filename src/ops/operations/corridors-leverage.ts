@@ -25,6 +25,7 @@ export const corridorsLeverage = defineOperation({
   http: {
     method: "get",
     path: "/api/corridors/leverage",
+    memo: true,
     tag: "corridors",
     aliases: { iso3: "country" },
   },

@@ -32,7 +32,7 @@ export const corridorsNetwork = defineOperation({
     year: p.year("year").default(CORRIDOR_YEAR),
     dir: dirParam,
   },
-  http: { method: "get", path: "/api/corridors/network", tag: "corridors" },
+  http: { method: "get", path: "/api/corridors/network", tag: "corridors", memo: true },
   async run(ctx, q) {
     const { routesInYear } = await import("../../corridor/year-view.ts");
     const net = await loadCorridorNetwork(ctx, q.dir, q.year);

@@ -1,10 +1,16 @@
 import { printTable } from "../../cli/output.ts";
-import { DEPENDENCE_DOMAINS, type DependenceRow } from "../../measure/dependence.ts";
+import type { DependenceRow } from "../../measure/dependence.ts";
 import { DEFAULTS, defaultYears } from "../defaults.ts";
 import { defineOperation } from "../define.ts";
 import { UsageError } from "../errors.ts";
 import { p } from "../params.ts";
 import { checkYearRange } from "../parse.ts";
+
+/**
+ * The flow domains (measure/dependence.ts `DEPENDENCE_DOMAINS`, whose module loads zod; repeated
+ * so that the command list loads without it — test/ops/registry.test.ts checks they are the same).
+ */
+export const DEPENDENCE_DOMAINS = ["arms", "gas", "trade-export", "trade-import", "fdi"] as const;
 
 export interface DependenceResult {
   focal: string;

@@ -1,10 +1,15 @@
 import { printTable } from "../../cli/output.ts";
 import type { Event } from "../../model/event.ts";
-import { LEVELS } from "../../model/level.ts";
 import { requireScenario } from "../defaults.ts";
 import { defineOperation } from "../define.ts";
 import { p } from "../params.ts";
 import { checkYearRange } from "../parse.ts";
+
+/**
+ * The levels (model/level.ts `LEVELS`, which loads zod; repeated here so that the command list
+ * loads without it — test/ops/registry.test.ts checks they are the same).
+ */
+export const EVENT_LEVELS = ["neighbourhood", "regional", "systemic"] as const;
 
 export interface EventsResult {
   scenario: string;
@@ -23,7 +28,7 @@ export const events = defineOperation({
     domain: p
       .string("only this domain (diplomatic, energy, security, …)", { max: 40, arg: "<domain>" })
       .optional(),
-    level: p.enum(LEVELS, "only this level").optional(),
+    level: p.enum(EVENT_LEVELS, "only this level").optional(),
     tone: p
       .enum(["cooperation", "conflict"], "only cooperation (Goldstein > 0) or conflict (< 0)")
       .optional(),
@@ -32,6 +37,8 @@ export const events = defineOperation({
   http: {
     method: "get",
     path: "/api/events",
+    // A scenario's events do not change while the server runs: identical requests share one answer.
+    memo: true,
     tag: "core",
     responses: { "404": "no such scenario" },
   },

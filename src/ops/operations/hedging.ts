@@ -24,7 +24,7 @@ export const hedging = defineOperation({
   },
   positionals: ["focal"],
   uses: { db: true },
-  http: { method: "get", path: "/api/hedging", tag: "measures" },
+  http: { method: "get", path: "/api/hedging", tag: "measures", memo: true },
   async run(ctx, q): Promise<HedgingResult> {
     checkYearRange(q, DEFAULTS.maxYears);
     const { hedging } = await import("../../measure/hedging.ts");

@@ -28,7 +28,7 @@ export const idealpoints = defineOperation({
   },
   positionals: ["focal"],
   uses: { db: true },
-  http: { method: "get", path: "/api/idealpoints", tag: "measures" },
+  http: { method: "get", path: "/api/idealpoints", tag: "measures", memo: true },
   async run(ctx, q): Promise<IdealPointsResult> {
     checkYearRange(q);
     const { idealPoints } = await import("../../measure/ideal-points.ts");

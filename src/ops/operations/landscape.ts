@@ -53,6 +53,7 @@ export const landscape = defineOperation({
     aliases: { actors: "actorsCsv", propensities: "propensitiesCsv" },
     responses: { "413": "too many actors", "422": "invalid input", "503": "time budget exceeded" },
   },
+  job: { kind: "landscape", maxSeconds: 60 },
   async run(ctx, q): Promise<LandscapeResult> {
     bounded(ctx, "exhaustiveLimit", q.exhaustiveLimit, { local: 24, server: 20 });
     bounded(ctx, "restarts", q.restarts, { local: 1_000_000, server: 20_000 });

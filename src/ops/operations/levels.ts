@@ -32,6 +32,7 @@ export const levels = defineOperation({
   http: {
     method: "get",
     path: "/api/levels",
+    memo: true,
     tag: "panel",
     responses: {
       "404": "no such scenario",

@@ -25,7 +25,7 @@ export const multilateralism = defineOperation({
   },
   positionals: ["focal"],
   uses: { db: true },
-  http: { method: "get", path: "/api/multilateralism", tag: "measures" },
+  http: { method: "get", path: "/api/multilateralism", tag: "measures", memo: true },
   async run(ctx, q): Promise<MultilateralismResult> {
     checkYearRange(q, DEFAULTS.maxYears);
     const { multilateralism, HOSTING_RULE, MEDIATION_RULE } = await import(

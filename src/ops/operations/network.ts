@@ -43,6 +43,7 @@ export const network = defineOperation({
     memo: (v: NetworkView) => v.balance.optimal === true,
     responses: { "404": "focal is not an actor of the scenario" },
   },
+  job: { kind: "network", maxSeconds: 60 },
   async run(ctx, q): Promise<NetworkView> {
     const { networkView } = await import("../../network/network-view.ts");
     const s = requireScenario(ctx, q.scenario).scenario;

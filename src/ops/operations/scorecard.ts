@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { printTable } from "../../cli/output.ts";
 import type { Scorecard } from "../../measure/scorecard.ts";
 import { DEFAULTS, defaultYears } from "../defaults.ts";
@@ -18,21 +17,22 @@ const compareParam = new Param<ComparePeriods, ComparePeriods | string, true>({
   arg: "<y0-y1:y2-y3>",
   help: "compare two periods like for like (e.g. 2011-2019:2021-2024): only inputs with data in every year of both",
   required: true,
-  schema: z.unknown().transform((v, ctx): ComparePeriods => {
-    if (typeof v === "object" && v !== null && "before" in v && "after" in v)
-      v = `${(v as ComparePeriods).before.join("-")}:${(v as ComparePeriods).after.join("-")}`;
-    const m = typeof v === "string" ? /^(\d{4})-(\d{4}):(\d{4})-(\d{4})$/.exec(v) : null;
-    const ys = m ? m.slice(1).map(Number) : [];
-    if (!m || ys[0] > ys[1] || ys[2] > ys[3]) {
-      ctx.addIssue({
-        code: "custom",
-        input: v,
-        message: `must be two periods y0-y1:y2-y3 such as 2011-2019:2021-2024, not ${JSON.stringify(v)}`,
-      });
-      return z.NEVER;
-    }
-    return { before: [ys[0], ys[1]], after: [ys[2], ys[3]] };
-  }),
+  schema: (z) =>
+    z.unknown().transform((v, ctx): ComparePeriods => {
+      if (typeof v === "object" && v !== null && "before" in v && "after" in v)
+        v = `${(v as ComparePeriods).before.join("-")}:${(v as ComparePeriods).after.join("-")}`;
+      const m = typeof v === "string" ? /^(\d{4})-(\d{4}):(\d{4})-(\d{4})$/.exec(v) : null;
+      const ys = m ? m.slice(1).map(Number) : [];
+      if (!m || ys[0] > ys[1] || ys[2] > ys[3]) {
+        ctx.addIssue({
+          code: "custom",
+          input: v,
+          message: `must be two periods y0-y1:y2-y3 such as 2011-2019:2021-2024, not ${JSON.stringify(v)}`,
+        });
+        return z.NEVER;
+      }
+      return { before: [ys[0], ys[1]], after: [ys[2], ys[3]] };
+    }),
 });
 
 export type ScorecardResult = Scorecard & { powerGap: unknown[] };

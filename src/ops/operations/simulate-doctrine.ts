@@ -45,6 +45,7 @@ export const simulateDoctrine = defineOperation({
   http: {
     method: "get",
     path: "/api/simulate/doctrine",
+    memo: true,
     tag: "simulate",
     responses: { "422": "the scenario lacks two rival poles" },
   },

@@ -7,7 +7,8 @@ export function register(app: Hono, ctx: ServerContext): void {
     method: "get",
     path: "/api/health",
     tag: "core",
-    summary: "Liveness, and whether the server accepts changes",
+    summary:
+      "Liveness, whether the server accepts changes, and the start-up warm-up's progress (state, done of total, current request, failures)",
   });
   describe(app, {
     method: "get",
@@ -15,7 +16,14 @@ export function register(app: Hono, ctx: ServerContext): void {
     tag: "core",
     summary: "The shipped scenarios (id, name, focal state, years)",
   });
-  app.get("/api/health", (c) => c.json({ ok: true, writable: ctx.writable }));
+  // The warm-up's progress is shown once `ana serve` started one (the shape is otherwise as before).
+  app.get("/api/health", (c) =>
+    c.json({
+      ok: true,
+      writable: ctx.writable,
+      ...(ctx.warmup.state === "off" ? {} : { warmup: ctx.warmup }),
+    }),
+  );
 
   app.get("/api/scenarios", (c) =>
     c.json({
