@@ -298,7 +298,25 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
       rowsPerSecond: seconds > 0 ? Math.round(rowsRead / seconds) : 0,
     };
   } catch (e) {
-    await sink.abort();
-    throw e;
+    await sink.abort().catch(() => undefined);
+    throw storeError(e, sink);
   }
+}
+
+/**
+ * A full disk (or quota) while writing the store is the store's problem, not the input's: say so,
+ * naming the store, so that nobody goes looking for a fault in the file being imported.
+ */
+function storeError(e: unknown, sink: EventSink): unknown {
+  const err = e as NodeJS.ErrnoException;
+  const full =
+    err?.code === "ENOSPC" ||
+    err?.code === "EDQUOT" ||
+    /no space left on device|disk quota exceeded|ENOSPC/i.test(String(err?.message));
+  if (!full) return e;
+  const out = new Error(
+    `no space left writing the event store${sink.location ? ` ${sink.location}` : ""}: ${err.message}; free space there (or import to a store elsewhere with --db); nothing was imported`,
+  ) as NodeJS.ErrnoException;
+  out.code = err.code ?? "ENOSPC";
+  return out;
 }

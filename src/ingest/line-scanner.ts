@@ -64,7 +64,10 @@ export interface ScanOptions {
   onTooLong?: (line: number, bytes: number) => void;
 }
 
-/** An error thrown by the line handler (a parser), passed on unchanged. */
+/**
+ * An error thrown by the line handler (a parser, and through it the sink) or by `afterChunk` (the
+ * sink), passed on unchanged: only errors of reading the file are reported as "cannot read" it.
+ */
 class HandlerError {
   constructor(readonly error: unknown) {}
 }
@@ -188,7 +191,12 @@ export async function scanLines(
         if (s < buf.length) hold(buf.subarray(s));
       }
       progress?.(bytesRead, size);
-      if (afterChunk) await afterChunk();
+      if (afterChunk)
+        try {
+          await afterChunk();
+        } catch (err) {
+          throw new HandlerError(err);
+        }
     }
   } catch (e) {
     if (e instanceof HandlerError) throw e.error;

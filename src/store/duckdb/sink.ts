@@ -156,6 +156,7 @@ class DuckDbRowStream implements RowStream {
  * discarding the open transaction of a killed process).
  */
 export class DuckDbEventSink implements EventSink {
+  readonly location: string;
   private dir: string;
   private imp?: ImportRecord;
   private importId = 0;
@@ -168,6 +169,7 @@ export class DuckDbEventSink implements EventSink {
     private options: { segmentRows?: number } = {},
   ) {
     this.dir = store.path === ":memory:" ? tmpdir() : dirname(store.path);
+    this.location = `${store.path} (staging files in ${this.dir})`;
     removeStaleStagingFiles(this.dir);
   }
 
