@@ -5,8 +5,8 @@ import { bodyLimit } from "hono/body-limit";
 import { ValidationError } from "../data/problem.ts";
 import { HttpError, ServerContext, type ServerOptions } from "./context.ts";
 import { sendEncodedBodies } from "./encoded-bodies.ts";
-import { WARMUP_HEADER } from "./warm-up-header.ts";
 import { allowedHosts, bodyTypeGuard, originGuard } from "./guard.ts";
+import { WARMUP_HEADER } from "./warm-up-header.ts";
 
 /** Largest request body accepted (what-if change sets, uploaded edge lists). */
 export const MAX_BODY_BYTES = 1024 * 1024;
