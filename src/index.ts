@@ -22,6 +22,8 @@ export const balance = libraryFunction(ops.balance);
 export const brokerage = libraryFunction(ops.brokerage);
 /** `ana claims`: the seed's empirical claims checked against the data. */
 export const claims = libraryFunction(ops.claims);
+/** `ana corridors check`: validate a corridor network folder (`ok` and the problems). */
+export const corridorsCheck = libraryFunction(ops.corridorsCheck);
 /** `ana corridors compare`: routes between two countries in a year, best first. */
 export const corridorsCompare = libraryFunction(ops.corridorsCompare);
 /** `ana corridors disrupt`: close countries, passages, links or routes and reassign flows. */
@@ -30,6 +32,8 @@ export const corridorsDisrupt = libraryFunction(ops.corridorsDisrupt);
 export const corridorsLeverage = libraryFunction(ops.corridorsLeverage);
 /** `ana corridors network`: the corridor network in a year (map data). */
 export const corridorsNetwork = libraryFunction(ops.corridorsNetwork);
+/** `ana data check`: validate a scenario folder (`ok`, the problems, record counts). */
+export const dataCheck = libraryFunction(ops.dataCheck);
 /** `ana data stats`: a scenario's events and sources per level, actor and year. */
 export const dataStats = libraryFunction(ops.dataStats);
 /** `ana dependence`: dependence concentration in one flow domain. */

@@ -99,6 +99,8 @@ export function addOperationCommand(
       const result = await op.run(ctx, params as never);
       if (opts.json || !op.print) printJson(result);
       else op.print(result, params as never);
+      const code = op.exitCode?.(result) ?? 0;
+      if (code !== 0) process.exitCode = code;
     } catch (e) {
       if (e instanceof UsageError) throw new UsageError(renderForCli(op, e.message));
       if (e instanceof OpError) throw new Error(renderForCli(op, e.message));

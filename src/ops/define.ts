@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { OpContext, Progress } from "./context.ts";
-import type { ParamShape, ParamsInput, ParamsOutput } from "./params.ts";
+import type { ParamShape, ParamsOutput } from "./params.ts";
 import { zod } from "./zod.ts";
 
 /** How an operation is served over HTTP. */
@@ -54,6 +54,11 @@ export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
   run(ctx: OpContext, params: ParamsOutput<P>, progress?: Progress): Promise<R>;
   /** The human form on the command line (default: the JSON). */
   print?(result: R, params: ParamsOutput<P>): void;
+  /**
+   * The command's exit code for a result (e.g. 1 when a check found problems); the result is still
+   * printed (and returned by the library, which does not throw for it). Default 0.
+   */
+  exitCode?(result: R): number;
   /** Local options the command takes beside its parameters (store file, ClickHouse). */
   uses?: {
     /** `--db <path>`; a string is its default (":memory:" when the reference panel needs no file). */
@@ -66,10 +71,6 @@ export interface Operation<P extends ParamShape = ParamShape, R = unknown> {
   /** The library function's name: "corridors compare" → "corridorsCompare" (derived). */
   readonly fnName: string;
 }
-
-export type OpParams<O> = O extends Operation<infer P, unknown> ? ParamsOutput<P> : never;
-export type OpInput<O> = O extends Operation<infer P, unknown> ? ParamsInput<P> : never;
-export type OpResult<O> = O extends Operation<ParamShape, infer R> ? R : never;
 
 /** "corridors compare" → "corridorsCompare"; "simulate doctrine" → "simulateDoctrine". */
 export function functionName(name: string): string {

@@ -1,9 +1,24 @@
+import type { Store } from "../store/store.ts";
 import type { Operation } from "./define.ts";
 import { OpError, renderParamNames, UsageError } from "./errors.ts";
 import { LocalContext, type LocalOptions } from "./local-context.ts";
 import type { ParamShape, ParamsInput } from "./params.ts";
 import { parseParams } from "./parse.ts";
 import { loadZod } from "./zod.ts";
+
+let sharedPanel: Promise<Store> | undefined;
+
+/**
+ * The reference panel for library calls: opened once per process and kept (an in-memory DuckDB
+ * over the shipped Parquet files; it holds no file lock and does not keep the process alive).
+ */
+function panel(): Promise<Store> {
+  sharedPanel ??= import("../store/store.ts").then(({ Store }) => Store.panel());
+  sharedPanel.catch(() => {
+    sharedPanel = undefined;
+  });
+  return sharedPanel;
+}
 
 /** A library function's options: the operation's parameters plus where the data live. */
 export type LibraryOptions<P extends ParamShape> = ParamsInput<P> & LocalOptions;
@@ -22,10 +37,10 @@ export function libraryFunction<P extends ParamShape, R>(
     try {
       await loadZod();
       const params = parseParams(op, input, { unknownKeys: "error", allowed: ["db", "store"] });
-      ctx = new LocalContext({
-        db: db ?? (typeof op.uses?.db === "string" ? op.uses.db : undefined),
-        store,
-      });
+      ctx = new LocalContext(
+        { db: db ?? (typeof op.uses?.db === "string" ? op.uses.db : undefined), store },
+        panel,
+      );
       return await op.run(ctx, params);
     } catch (e) {
       if (e instanceof UsageError) throw new UsageError(renderParamNames(e.message, "api"));

@@ -28,7 +28,14 @@ export class LocalContext implements OpContext {
   private readerPromise?: Promise<Store>;
   private eventsPromise?: Promise<EventBackend>;
   private scenarios = new Map<string, LoadedScenario>();
-  constructor(readonly options: LocalOptions = {}) {
+  /**
+   * `panel`: a reference-panel store shared by many contexts (the library keeps one for the
+   * process, so repeated calls do not attach the panel again); not closed by `close()`.
+   */
+  constructor(
+    readonly options: LocalOptions = {},
+    private readonly panel?: () => Promise<Store>,
+  ) {
     if (options.db !== undefined && options.store !== undefined)
       throw new UsageError(
         "{db} (DuckDB file) and {store} (ClickHouse) name different stores: give one",
@@ -59,6 +66,7 @@ export class LocalContext implements OpContext {
   }
 
   store(): Promise<Store> {
+    if (this.panel) return this.panel();
     this.storePromise ??= import("../store/store.ts").then(({ Store }) => Store.panel());
     return this.storePromise;
   }

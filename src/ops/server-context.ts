@@ -1,5 +1,5 @@
 import { DEFAULT_SCENARIO } from "../data/scenario-registry.ts";
-import { HttpError, type ServerContext } from "../server/context.ts";
+import type { ServerContext } from "../server/context.ts";
 import type { EventBackend } from "../store/event-backend.ts";
 import type { LoadedScenario, OpContext } from "./context.ts";
 

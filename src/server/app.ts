@@ -6,6 +6,7 @@ import { ValidationError } from "../data/problem.ts";
 import { HttpError, ServerContext, type ServerOptions } from "./context.ts";
 import { sendEncodedBodies } from "./encoded-bodies.ts";
 import { allowedHosts, bodyTypeGuard, originGuard } from "./guard.ts";
+import { WARMUP_HEADER } from "./warm-up-header.ts";
 
 /** Largest request body accepted (what-if change sets, uploaded edge lists). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -45,6 +46,16 @@ export async function createApp(
   app.use("/api/*", bodyTypeGuard());
   // Memoised answers go out as bytes encoded once (gzip for clients that accept it).
   app.use("/api/*", sendEncodedBodies(ctx.bodies));
+  // Count visitors' requests: the start-up warm-up waits while any is being answered.
+  app.use("/api/*", async (c, next) => {
+    const visitor = c.req.header(WARMUP_HEADER) === undefined;
+    if (visitor) ctx.activeRequests++;
+    try {
+      await next();
+    } finally {
+      if (visitor) ctx.activeRequests--;
+    }
+  });
   app.onError((e, c) => {
     if (e instanceof HttpError) return c.json({ error: e.message }, e.status);
     if (e instanceof ValidationError)

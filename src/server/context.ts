@@ -80,6 +80,8 @@ export class ServerContext {
   private disk?: ResponseCache | null;
   /** Memoised answers as bytes (UTF-8, gzip), sent by `sendEncodedBodies`. */
   readonly bodies = new EncodedBodies({ entries: MEMO_ENTRIES });
+  /** API requests being answered now, other than the warm-up's own (it yields to them). */
+  activeRequests = 0;
   /** The start-up warm-up's progress ("off" until `warmUp` runs). */
   warmup: WarmupState = {
     state: "off",

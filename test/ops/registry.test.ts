@@ -14,14 +14,7 @@ import { jobsFor } from "../../src/server/jobs.ts";
 import { openApiPath } from "../../src/server/openapi.ts";
 
 /** Commands that stay hand-written because they only make sense on this machine. */
-const LOCAL_ONLY = [
-  "corridors check",
-  "data check",
-  "import",
-  "panel import",
-  "panel status",
-  "serve",
-];
+const LOCAL_ONLY = ["import", "panel import", "panel status", "serve"];
 
 function leaves(cmd: Command, prefix = ""): string[] {
   const name = `${prefix} ${cmd.name()}`.trim();

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { codesOption } from "../context.ts";
 import { printJson, printTable } from "../output.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -56,6 +55,8 @@ export function register(program: Command): void {
         if (kind !== "sipri" && kind !== "unvotes")
           throw new UsageError(`kind must be sipri or unvotes, not "${kind}"`);
         const { importPanelFile } = await import("../../data/panel/panel-import.ts");
+        // Imported here, not at start-up: ../context.ts loads the store and scenario reading.
+        const { codesOption } = await import("../context.ts");
         const result = await importPanelFile(kind, file, {
           panelDir: opts.panel as string | undefined,
           completeFor: codesOption(opts.completeFor as string | undefined) ?? [],
