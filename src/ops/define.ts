@@ -26,7 +26,10 @@ export interface HttpSpec {
    * (Operations with a `job` always run in a worker on the server.)
    */
   worker?: boolean;
-  /** POST: a `text/csv` or `text/plain` body fills this parameter (e.g. an edge list). */
+  /**
+   * POST: a `text/csv` body fills this parameter (e.g. an edge list). (The server refuses
+   * `text/plain` bodies with 415: a page of another origin may send them without a preflight.)
+   */
   textBody?: string;
   /** Other names a query may use for a parameter (`{ iso3: "country" }`). */
   aliases?: Record<string, string>;
