@@ -213,3 +213,23 @@ test("requests that find every slot taken wait their turn (bounded), and never e
   await Promise.all([hold, hold2]);
   assert.equal(m.running(), 0);
 });
+
+test("bargain jobs (once synchronous on the event loop) are cancelled at once: thread terminated, slot freed", async () => {
+  const { app, ctx } = await createApp({ db: ":memory:" });
+  const base = await baseline(app);
+  const res = await app.request(
+    "/api/compute/jobs",
+    post({ kind: "bargain", params: { example: "tripp", runs: 200, sensitivity: true } }),
+  );
+  assert.equal(res.status, 202);
+  const { id } = (await res.json()) as { id: string };
+  await until(() => threads() > base, 30_000, "the job's thread did not start");
+  const t0 = performance.now();
+  const cancel = await app.request(`/api/compute/jobs/${id}/cancel`, { method: "POST" });
+  assert.ok(performance.now() - t0 < 1000, "the cancel was answered while the job computed");
+  assert.equal(((await cancel.json()) as { status: string }).status, "cancelled");
+  await until(() => jobsFor(ctx).running() === 0, 2000, "the slot was not freed");
+  await until(() => threads() <= base, 10_000, `threads stayed above ${base}: ${threads()}`);
+  const job = (await (await app.request(`/api/jobs/${id}`)).json()) as { status: string };
+  assert.equal(job.status, "cancelled");
+});
