@@ -37,12 +37,16 @@ export async function startServer(
       "0",
       "--host",
       "127.0.0.1",
+      // No store file: the dashboard's views read the panel and the scenario (a read-only server
+      // refuses a --db file that does not exist).
       "--db",
-      join(dir, "ana.duckdb"),
+      ":memory:",
       ...extra,
     ],
     {
       cwd: ROOT,
+      // Answers cached in the test's own folder, never in the user's cache.
+      env: { ...process.env, ANA_CACHE_DIR: join(dir, "cache") },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
