@@ -22,8 +22,10 @@ export interface HttpSpec {
   memo?: boolean | ((result: never) => boolean);
   /**
    * CPU-bound (seconds of synchronous work): the server runs it in its own worker thread under the
-   * job limits, so the event loop stays free. Not for operations that read imported events.
-   * (Operations with a `job` always run in a worker on the server.)
+   * job limits, so the event loop stays free; it may use the panel (DuckDB): such a thread is
+   * never terminated, it runs to its end. Not for operations that read imported events.
+   * (Operations with a `job` always run in a worker on the server, terminated on cancel: a job's
+   * operation must not use DuckDB.)
    */
   worker?: boolean;
   /**

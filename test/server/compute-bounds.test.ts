@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parseParams } from "../../src/ops/parse.ts";
+import { operation } from "../../src/ops/registry.ts";
 import { createApp } from "../../src/server/app.ts";
 import { HttpError } from "../../src/server/context.ts";
 import { JobManager, jobsFor } from "../../src/server/jobs.ts";
@@ -232,4 +234,25 @@ test("bargain jobs (once synchronous on the event loop) are cancelled at once: t
   await until(() => threads() <= base, 10_000, `threads stayed above ${base}: ${threads()}`);
   const job = (await (await app.request(`/api/jobs/${id}`)).json()) as { status: string };
   assert.equal(job.status, "cancelled");
+});
+
+test("a DuckDB-using measure past its time limit answers 503 without killing the process (its thread ends by itself)", async () => {
+  const { app, ctx } = await createApp({ db: ":memory:" });
+  const base = await baseline(app);
+  const op = operation("alignment");
+  assert.ok(op);
+  const params = parseParams(op, { focal: "AZE", from: "2011", to: "2024", draws: "1000" });
+  await assert.rejects(
+    jobsFor(ctx).runBounded(
+      (signal) =>
+        runOperationInWorker("alignment", params, ctx.options, { signal }, { terminate: false }),
+      { seconds: 2.5 },
+    ),
+    (e: unknown) => e instanceof HttpError && e.status === 503 && /time limit/.test(e.message),
+  );
+  // Terminating a thread with DuckDB open would have aborted this process; it is alive, and the
+  // slot was held until the thread ended.
+  assert.equal(jobsFor(ctx).running(), 0);
+  await until(() => threads() <= base, 10_000, `threads stayed above ${base}: ${threads()}`);
+  assert.equal((await app.request("/api/health")).status, 200);
 });
