@@ -35,7 +35,7 @@ export const corridorsCompare = defineOperation({
   http: { method: "get", path: "/api/corridors/compare", tag: "corridors", memo: true },
   async run(ctx, q): Promise<CorridorsCompareResult> {
     const net = await loadCorridorNetwork(ctx, q.dir, q.year);
-    const { compareRoutes, odPairs } = await import("../../corridor/compare.ts");
+    const { compareRoutes, odPairs, withFlows } = await import("../../corridor/compare.ts");
     const weights = toWeights(q);
     const routes = compareRoutes(net, {
       from: q.from,
@@ -51,7 +51,13 @@ export const corridorsCompare = defineOperation({
       throw new UsageError(
         `no routes from ${q.from} to ${q.to} in the network; pairs it has: ${odPairs(net).join(", ")}`,
       );
-    return { from: q.from, to: q.to, year: q.year, weights, routes };
+    return {
+      from: q.from,
+      to: q.to,
+      year: q.year,
+      weights,
+      routes: await withFlows(net, routes, q.year, weights),
+    };
   },
   print({ routes }) {
     printTable(
@@ -61,6 +67,7 @@ export const corridorsCompare = defineOperation({
         days: r.timeDays ? `${r.timeDays[0]}–${r.timeDays[1]}` : null,
         "USD/FEU": round(r.costUsd),
         capacity: r.capacity,
+        "flow TEU": r.flowTEU !== undefined && r.flowTEU !== null ? Math.round(r.flowTEU) : null,
         risk: round(r.risk, 3),
         "GC USD/FEU": round(r.generalizedCost),
         status: r.status,
