@@ -1,5 +1,6 @@
 import type { Network } from "./load-network.ts";
 import type { Observation } from "./observations.ts";
+import type { AssignmentChoice } from "./problem.ts";
 import { routeFlows } from "./route-flows.ts";
 import type { Weights } from "./year-view.ts";
 
@@ -40,6 +41,7 @@ export interface BacktestSummary {
 
 export const BACKTEST_DEFAULTS = {
   weights: undefined as Weights | undefined,
+  choice: { assignment: "cheapest" } as AssignmentChoice,
   /** Ids of observations used in calibration (in-sample), besides the one that set demand. */
   calibrationSources: [] as string[],
 };
@@ -69,7 +71,8 @@ export async function backtest(
   const o = { ...BACKTEST_DEFAULTS, ...options };
   const cache = new Map<number, Map<string, number> | null>();
   const flowsIn = async (y: number) => {
-    if (!cache.has(y)) cache.set(y, await routeFlows(net, "transport", y, { weights: o.weights }));
+    if (!cache.has(y))
+      cache.set(y, await routeFlows(net, "transport", y, { weights: o.weights, choice: o.choice }));
     return cache.get(y)!;
   };
   const rows: BacktestRow[] = [];

@@ -1,4 +1,5 @@
 import type { Network } from "./load-network.ts";
+import type { AssignmentChoice } from "./problem.ts";
 import { type RouteView, routesInYear, type Weights } from "./year-view.ts";
 
 export interface CompareOptions {
@@ -96,9 +97,10 @@ export async function withFlows(
   rows: ComparedRoute[],
   year: number,
   weights?: Weights,
+  choice?: AssignmentChoice,
 ): Promise<ComparedRoute[]> {
   const { routeFlows } = await import("./route-flows.ts");
-  const transport = await routeFlows(net, "transport", year, { weights });
+  const transport = await routeFlows(net, "transport", year, { weights, choice });
   const gas = await routeFlows(net, "gas", year, { weights });
   const kind = new Map(net.routes.map((r) => [r.id, r.network]));
   return rows.map((r) =>

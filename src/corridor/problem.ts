@@ -120,7 +120,24 @@ export function toAssign(p: YearProblem, routes: RouteView[]): AssignProblem {
  * (max-min fair shares, `prorata.ts`), so who loses gas is determined and documented. Transport
  * keeps the least-cost assignment.
  */
-export async function assignYear(p: YearProblem, routes: RouteView[]): Promise<AssignResult> {
+export async function assignYear(
+  p: YearProblem,
+  routes: RouteView[],
+  choice: AssignmentChoice = { assignment: "cheapest" },
+): Promise<AssignResult> {
   const a = toAssign(p, routes);
-  return p.network === "gas" ? assignProRata(a) : assign(a);
+  if (p.network === "gas") return assignProRata(a);
+  if (choice.assignment === "logit") {
+    const { assignLogit } = await import("./logit.ts");
+    // theta is per unit of generalised cost (USD/FEU); route costs here are per unit of flow.
+    return assignLogit(a, { theta: choice.theta / p.perUnit });
+  }
+  return assign(a);
 }
+
+/**
+ * How transport demand is assigned: "cheapest" (least total generalised cost under capacities,
+ * all-or-nothing between equal routes) or "logit" (capacity-constrained multinomial logit over
+ * generalised cost with dispersion `theta` per USD/FEU, `logit.ts`).
+ */
+export type AssignmentChoice = { assignment: "cheapest" } | { assignment: "logit"; theta: number };

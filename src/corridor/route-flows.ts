@@ -1,5 +1,11 @@
 import type { Network } from "./load-network.ts";
-import { assignYear, type NetworkKind, usable, yearProblem } from "./problem.ts";
+import {
+  type AssignmentChoice,
+  assignYear,
+  type NetworkKind,
+  usable,
+  yearProblem,
+} from "./problem.ts";
 import type { ViewOptions } from "./year-view.ts";
 
 /**
@@ -11,11 +17,11 @@ export async function routeFlows(
   net: Network,
   network: NetworkKind,
   year: number,
-  opts: ViewOptions = {},
+  opts: ViewOptions & { choice?: AssignmentChoice } = {},
 ): Promise<Map<string, number> | null> {
   const p = yearProblem(net, network, year, opts);
   if (!p) return null;
-  const a = await assignYear(p, usable(p));
+  const a = await assignYear(p, usable(p), opts.choice);
   const flows = new Map<string, number>();
   for (const r of p.routes) flows.set(r.id, a.flows.get(r.id) ?? 0);
   return flows;

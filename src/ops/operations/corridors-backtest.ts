@@ -1,7 +1,10 @@
 import { printTable } from "../../cli/output.ts";
 import type { BacktestRow, BacktestSummary } from "../../corridor/backtest.ts";
+import type { Calibration } from "../../corridor/calibrate.ts";
 import { defineOperation } from "../define.ts";
 import {
+  assignmentChoice,
+  assignmentParams,
   dirParam,
   loadCorridorNetwork,
   round,
@@ -11,7 +14,10 @@ import {
 } from "./corridors-common.ts";
 
 export interface CorridorsBacktestResult {
-  assignment: "cheapest";
+  assignment: "cheapest" | "logit";
+  theta?: number;
+  /** The estimate of theta (logit without --theta); its observations are in-sample. */
+  calibration?: Calibration | null;
   weights: Weights;
   rows: BacktestRow[];
   summary: BacktestSummary[];
@@ -23,6 +29,7 @@ export const corridorsBacktest = defineOperation({
   name: "corridors backtest",
   summary: "model against observed corridor flows, with the error, in- or out-of-sample",
   params: {
+    ...assignmentParams,
     ...weightParams,
     dir: dirParam,
   },
@@ -33,16 +40,26 @@ export const corridorsBacktest = defineOperation({
     const { loadObservations } = await import("../../corridor/observations.ts");
     const weights = toWeights(q);
     const obs = loadObservations(net.dir);
-    const { rows, summary } = await backtest(net, obs, { weights });
+    const { choice, calibration } = await assignmentChoice(net, q, weights);
+    const { rows, summary } = await backtest(net, obs, {
+      weights,
+      choice,
+      calibrationSources: calibration?.used ?? [],
+    });
     return {
-      assignment: "cheapest",
+      assignment: choice.assignment,
+      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
       weights,
       rows,
       summary,
       observationsFile: `${net.dir.replace(/\/$/, "")}/observations.csv`,
     };
   },
-  print({ rows, summary }) {
+  print({ rows, summary, assignment, theta, calibration }) {
+    if (assignment === "logit")
+      console.log(
+        `logit theta = ${theta?.toPrecision(4)} per USD/FEU${calibration ? ` (estimated: ${calibration.note}; n = ${calibration.n}, RMSE of relative errors ${calibration.rmse?.toFixed(3)})` : ""}`,
+      );
     printTable(
       rows.map((r) => ({
         id: r.id,

@@ -1,9 +1,12 @@
 import { printTable } from "../../cli/output.ts";
+import type { Calibration } from "../../corridor/calibrate.ts";
 import type { ComparedRoute } from "../../corridor/compare.ts";
 import { defineOperation } from "../define.ts";
 import { UsageError } from "../errors.ts";
 import { p } from "../params.ts";
 import {
+  assignmentChoice,
+  assignmentParams,
   CORRIDOR_YEAR,
   dirParam,
   loadCorridorNetwork,
@@ -18,6 +21,10 @@ export interface CorridorsCompareResult {
   to: string;
   year: number;
   weights: Weights;
+  /** How flowTEU was assigned; theta and its calibration for logit. */
+  assignment: "cheapest" | "logit";
+  theta?: number;
+  calibration?: Calibration | null;
   routes: ComparedRoute[];
 }
 
@@ -30,6 +37,7 @@ export const corridorsCompare = defineOperation({
     year: p.year("year").default(CORRIDOR_YEAR),
     ...weightParams,
     planned: p.flag("also list routes not operating that year (planned, not yet open)"),
+    ...assignmentParams,
     dir: dirParam,
   },
   http: { method: "get", path: "/api/corridors/compare", tag: "corridors", memo: true },
@@ -51,12 +59,15 @@ export const corridorsCompare = defineOperation({
       throw new UsageError(
         `no routes from ${q.from} to ${q.to} in the network; pairs it has: ${odPairs(net).join(", ")}`,
       );
+    const { choice, calibration } = await assignmentChoice(net, q, weights);
     return {
       from: q.from,
       to: q.to,
       year: q.year,
       weights,
-      routes: await withFlows(net, routes, q.year, weights),
+      assignment: choice.assignment,
+      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
+      routes: await withFlows(net, routes, q.year, weights, choice),
     };
   },
   print({ routes }) {
