@@ -29,7 +29,7 @@ export function printTable(input: readonly object[], columns?: string[], maxWidt
       return s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s;
     }),
   );
-  const widths = cols.map((c, i) => Math.max(c.length, ...text.map((t) => t[i].length)));
+  const widths = cols.map((c, i) => text.reduce((w, t) => Math.max(w, t[i].length), c.length));
   const line = (xs: string[]) =>
     xs
       .map((x, i) => x.padEnd(widths[i]))

@@ -69,7 +69,7 @@ export function readNetwork(dir: string): { network?: Network; problems: Problem
       [...spec.columns],
       spec.schema as z.ZodType<unknown>,
     );
-    problems.push(...r.problems);
+    for (const x of r.problems) problems.push(x); // no spread: unbounded
     tables[key] = r.rows.map((row) => ({ ...(row.value as object), at: `${path}:${row.line}` }));
   }
   const net: Network = {
@@ -84,7 +84,7 @@ export function readNetwork(dir: string): { network?: Network; problems: Problem
     params: {},
   };
   for (const p of tables.params as At<ParameterRow>[]) net.params[p.name] = p;
-  problems.push(...checkNetwork(net));
+  for (const x of checkNetwork(net)) problems.push(x);
   return problems.length === 0 ? { network: net, problems } : { problems };
 }
 

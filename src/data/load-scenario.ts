@@ -120,7 +120,19 @@ export function readScenario(dir: string): LoadedScenario {
       continue;
     }
     const r = readTable(path, text, spec.columns, spec.schema);
-    problems.push(...r.problems);
+    for (const x of r.problems) problems.push(x); // no spread: a file may have >100k problems
+    // A file cut short (an interrupted copy or download) loses the line break after its last row,
+    // and the last row may look complete: say so rather than load a possibly cut record.
+    if (text.length > 0 && !text.endsWith("\n")) {
+      const last = text.split("\n").length;
+      problems.push({
+        file: path,
+        line: last,
+        field: "(row)",
+        message:
+          "the file does not end with a line break: its last row may be cut short (an interrupted copy?); check the row and end the file with a line break",
+      });
+    }
     tables[spec.key] = r.rows;
     lines[spec.key] = r.rows.map((x) => x.line);
   }
@@ -153,7 +165,7 @@ export function readScenario(dir: string): LoadedScenario {
     }
   }
 
-  if (meta) problems.push(...checkScenarioReferences(dir, meta, tables));
+  if (meta) for (const x of checkScenarioReferences(dir, meta, tables)) problems.push(x);
   if (problems.length > 0 || !meta) return { problems, lines };
   const value = <T>(key: string) => (tables[key] as TableRow<T>[]).map((r) => r.value);
   const scenario: Scenario = {

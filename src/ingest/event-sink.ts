@@ -5,6 +5,8 @@ export interface KnownFile {
   fileId: number;
   importId: number;
   path: string;
+  /** The format it was imported as (sinks that know it). */
+  format?: string;
 }
 
 /** What is recorded about one parsed file. */
@@ -46,6 +48,8 @@ export interface RowStream {
  * exactly as it was.
  */
 export interface EventSink {
+  /** Where the rows go (a store file or server), named in errors such as a full disk. */
+  readonly location?: string;
   /** Start the import (opens the transaction). */
   begin(imp: ImportRecord): Promise<void>;
   knownFile(sha256: string): Promise<KnownFile | undefined>;

@@ -1,8 +1,9 @@
 import type { DedupMode } from "./dedup.ts";
+import { describeGuess, detectFormat, type FormatGuess } from "./detect-format.ts";
 import type { EventSink } from "./event-sink.ts";
 import { type GoldsteinTableId, goldsteinTable } from "./event-tables.ts";
 import type { LineHandler } from "./line-scanner.ts";
-import { scanLines } from "./line-scanner.ts";
+import { SCAN_DEFAULTS, scanLines } from "./line-scanner.ts";
 import type { ParseContext } from "./parse-context.ts";
 import { type CsvMapping, csvParser } from "./parse-csv-mapped.ts";
 import { gdeltParser } from "./parse-gdelt.ts";
@@ -25,6 +26,8 @@ export interface ImportOptions {
   strict?: boolean;
   /** Required for format "csv". */
   mapping?: CsvMapping;
+  /** Longest line read, in bytes (longer lines are rejected as `line-too-long`). */
+  maxLineBytes?: number;
   /** Progress: bytes of the current file read so far, rows seen in total. */
   onProgress?: (p: {
     file: string;
@@ -39,9 +42,16 @@ export interface FileSummary {
   path: string;
   sha256: string;
   bytes: number;
-  status: "imported" | "already-imported" | "duplicate-in-call";
-  /** For already-imported files: where it was imported before. */
-  previous?: { importId: number; fileId: number; path: string };
+  /**
+   * "imported": its rows landed; "already-imported": the same bytes were imported before (skipped);
+   * "duplicate-in-call": named twice; "empty": no line to read (nothing recorded); "rejected":
+   * every row was rejected (nothing recorded, and the import fails).
+   */
+  status: "imported" | "already-imported" | "duplicate-in-call" | "empty" | "rejected";
+  /** For already-imported files: where, and as which format, it was imported before. */
+  previous?: { importId: number; fileId: number; path: string; format?: string };
+  /** For rejected files: the format its first lines look like (null: none recognised). */
+  looksLike?: string | null;
   fileId?: number;
   rowsRead: number;
   rowsImported: number;
@@ -64,6 +74,20 @@ export interface ImportSummary {
   rejects: Record<string, number>;
   seconds: number;
   rowsPerSecond: number;
+}
+
+/**
+ * Raised when every row of a file was rejected (usually: the wrong format named): nothing landed,
+ * no file is recorded as imported. Carries every file's summary and says what the file looks like.
+ */
+export class RejectedFileError extends Error {
+  constructor(
+    message: string,
+    readonly files: FileSummary[],
+  ) {
+    super(message);
+    this.name = "RejectedFileError";
+  }
 }
 
 /** Raised by `--strict` when a file has bad rows; carries the summary so far. Nothing landed. */
@@ -119,6 +143,7 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
       : goldsteinTable(tableId as GoldsteinTableId);
   const summaries: FileSummary[] = [];
   const seen = new Set<string>();
+  const guesses = new Map<string, FormatGuess>();
   let kept = 0;
   let rowsTotal = 0;
   await sink.begin({
@@ -149,13 +174,29 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
         quadScheme: (quadScheme === "plover" ? "gdelt" : quadScheme) as QuadScheme,
       };
       const parser = parserFor(opts, ctx, path);
-      const scan = await scanLines(
-        path,
-        parser.onLine,
-        (bytesRead, bytesTotal) =>
-          opts.onProgress?.({ file: path, fileIndex, bytesRead, bytesTotal, rows: rowsTotal }),
-        () => rows.drain(),
-      );
+      const maxLineBytes = opts.maxLineBytes ?? SCAN_DEFAULTS.maxLineBytes;
+      let scan: Awaited<ReturnType<typeof scanLines>>;
+      try {
+        scan = await scanLines(path, parser.onLine, {
+          progress: (bytesRead, bytesTotal) =>
+            opts.onProgress?.({ file: path, fileIndex, bytesRead, bytesTotal, rows: rowsTotal }),
+          afterChunk: () => rows.drain(),
+          maxLineBytes,
+          onTooLong: (line, bytes) => {
+            log.reject(
+              line,
+              "line-too-long",
+              `${bytes} bytes; lines longer than ${maxLineBytes} bytes are skipped (event rows are a few kB)`,
+            );
+            rowsTotal++;
+          },
+        });
+      } catch (e) {
+        // A parser that does not find its header: say what the file looks like instead.
+        if (e instanceof Error && / header: missing column/.test(e.message))
+          throw new Error(`${e.message}; ${describeGuess(detectFormat(path), path)}`);
+        throw e;
+      }
       parser.finish?.();
       if (scan.truncated) log.reject(scan.truncated.line, "truncated-file", scan.truncated.message);
       const summary: FileSummary = {
@@ -179,11 +220,22 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
         );
       }
       await rows.end();
-      const previous = await sink.knownFile(scan.sha256);
-      if (previous) {
+      // A file is recorded as imported only when rows landed: a file of the wrong format (every
+      // row rejected) is not, so importing it again with the right format is not "already imported".
+      const previous = imported > 0 ? await sink.knownFile(scan.sha256) : undefined;
+      if (imported === 0) {
+        summary.status = log.total > 0 ? "rejected" : "empty";
+        if (log.total > 0) {
+          const g = detectFormat(path);
+          guesses.set(path, g);
+          summary.looksLike = g.format;
+        }
+      } else if (previous) {
         summary.status = "already-imported";
         summary.previous = previous;
       } else if (seen.has(scan.sha256)) summary.status = "duplicate-in-call";
+      // Skipped files' rows were read but do not land.
+      if (summary.status !== "imported") summary.rowsImported = 0;
       const keep = summary.status === "imported";
       await sink.finishFile(
         rows,
@@ -205,6 +257,22 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
         summary.fileId = rows.fileId;
         kept++;
       }
+    }
+    const rejected = summaries.filter((s) => s.status === "rejected");
+    if (rejected.length > 0) {
+      const why = rejected.map((s) => {
+        const b = s.firstBadLines[0];
+        const g = guesses.get(s.path) as FormatGuess;
+        const guess =
+          g.format === opts.format
+            ? `its first lines read as ${opts.format} rows under the default tables: check --goldstein and the rejects listed`
+            : describeGuess(g, s.path);
+        return `${s.path}: none of its ${s.rowsRejected} row(s) is a valid ${opts.format} event (line ${b.line}: ${b.reason}: ${b.detail}); ${guess}`;
+      });
+      throw new RejectedFileError(
+        `${why.join("\n")}\nnothing was imported (no file is recorded as imported)`,
+        summaries,
+      );
     }
     let importId: number | null = null;
     if (kept > 0) importId = (await sink.commit()).importId;
@@ -230,7 +298,25 @@ export async function importEvents(sink: EventSink, opts: ImportOptions): Promis
       rowsPerSecond: seconds > 0 ? Math.round(rowsRead / seconds) : 0,
     };
   } catch (e) {
-    await sink.abort();
-    throw e;
+    await sink.abort().catch(() => undefined);
+    throw storeError(e, sink);
   }
+}
+
+/**
+ * A full disk (or quota) while writing the store is the store's problem, not the input's: say so,
+ * naming the store, so that nobody goes looking for a fault in the file being imported.
+ */
+function storeError(e: unknown, sink: EventSink): unknown {
+  const err = e as NodeJS.ErrnoException;
+  const full =
+    err?.code === "ENOSPC" ||
+    err?.code === "EDQUOT" ||
+    /no space left on device|disk quota exceeded|ENOSPC/i.test(String(err?.message));
+  if (!full) return e;
+  const out = new Error(
+    `no space left writing the event store${sink.location ? ` ${sink.location}` : ""}: ${err.message}; free space there (or import to a store elsewhere with --db); nothing was imported`,
+  ) as NodeJS.ErrnoException;
+  out.code = err.code ?? "ENOSPC";
+  return out;
 }

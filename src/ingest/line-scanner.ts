@@ -46,18 +46,52 @@ function magic(path: string): Buffer {
   }
 }
 
+/** Defaults for `scanLines`. */
+export const SCAN_DEFAULTS = {
+  /**
+   * The longest line handed on, in bytes. Longer lines are passed to `onTooLong` (never buffered
+   * past this) and scanning resumes after the next line break. Event rows are a few kB; a
+   * single-line JSON array larger than this must be converted to JSON Lines.
+   */
+  maxLineBytes: 64 * 1024 * 1024,
+};
+
+export interface ScanOptions {
+  progress?: ScanProgress;
+  afterChunk?: () => Promise<void>;
+  maxLineBytes?: number;
+  /** Called for each line longer than `maxLineBytes` (with its line number and length). */
+  onTooLong?: (line: number, bytes: number) => void;
+}
+
+/**
+ * An error thrown by the line handler (a parser, and through it the sink) or by `afterChunk` (the
+ * sink), passed on unchanged: only errors of reading the file are reported as "cannot read" it.
+ */
+class HandlerError {
+  constructor(readonly error: unknown) {}
+}
+
 /**
  * Stream a plain or gzip-compressed text file line by line in bounded memory, hashing the stored
  * bytes on the way. Lines are handed on as byte ranges of large chunks, so the handler decodes only
  * the fields it needs. UTF-8 is checked per chunk (one native call) and per line only when a chunk
- * fails, so that a bad line is flagged without slowing clean files.
+ * fails, so that a bad line is flagged without slowing clean files. A line that spans chunks is
+ * collected as a list of pieces and joined once (linear time); a line longer than `maxLineBytes`
+ * is skipped up to the next line break and reported through `onTooLong`.
  */
 export async function scanLines(
   path: string,
   handler: LineHandler,
-  progress?: ScanProgress,
-  afterChunk?: () => Promise<void>,
+  progressOrOptions?: ScanProgress | ScanOptions,
+  afterChunkArg?: () => Promise<void>,
 ): Promise<ScanResult> {
+  const opts: ScanOptions =
+    typeof progressOrOptions === "function" || progressOrOptions === undefined
+      ? { progress: progressOrOptions, afterChunk: afterChunkArg }
+      : progressOrOptions;
+  const { progress, afterChunk } = opts;
+  const maxLine = opts.maxLineBytes ?? SCAN_DEFAULTS.maxLineBytes;
   const size = statSync(path).size;
   const head = magic(path);
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4)
@@ -76,8 +110,12 @@ export async function scanLines(
   if (gzip) raw.on("error", (e) => (stream as unknown as { destroy(e: Error): void }).destroy(e));
 
   let line = 0;
-  let carry: Buffer | null = null;
+  const tooLong = (bytes: number) => {
+    line++;
+    opts.onTooLong?.(line, bytes);
+  };
   const emit = (buf: Buffer, s: number, e: number, chunkOk: boolean, chunkNul: boolean) => {
+    if (e - s > maxLine) return tooLong(e - s);
     line++;
     let le = e;
     if (le > s && buf[le - 1] === 13) le--;
@@ -88,15 +126,18 @@ export async function scanLines(
       const z = buf.indexOf(0, s);
       if (z !== -1 && z < le) flags |= LINE_NUL;
     }
-    handler(buf, s, le, line, flags);
+    try {
+      handler(buf, s, le, line, flags);
+    } catch (err) {
+      throw new HandlerError(err);
+    }
   };
-  const processRegion = (buf: Buffer, last: number) => {
-    // buf[0, last] holds complete lines; buf[last] is '\n'.
-    const region = buf.subarray(0, last);
-    const ok = isUtf8(region);
-    const z = buf.indexOf(0);
+  const processRegion = (buf: Buffer, from: number, last: number) => {
+    // buf[from, last] holds complete lines; buf[last] is '\n'.
+    const ok = isUtf8(buf.subarray(from, last));
+    const z = buf.indexOf(0, from);
     const nul = z !== -1 && z < last;
-    let s = 0;
+    let s = from;
     while (s <= last) {
       const e = buf.indexOf(10, s);
       emit(buf, s, e, ok, nul);
@@ -104,25 +145,61 @@ export async function scanLines(
     }
   };
 
+  // The unfinished line: pieces of chunks (joined once, when its line break arrives), or, once it
+  // is longer than maxLine, only its length (skipping to the next line break).
+  let parts: Buffer[] = [];
+  let partLen = 0;
+  let skipping = false;
+  const hold = (b: Buffer) => {
+    partLen += b.length;
+    if (skipping) return;
+    if (partLen > maxLine) {
+      skipping = true;
+      parts = [];
+    } else parts.push(b);
+  };
+
   let truncated: ScanResult["truncated"];
   try {
     for await (const c of stream) {
-      let buf = c as Buffer;
-      if (carry) {
-        buf = Buffer.concat([carry, buf]);
-        carry = null;
+      const buf = c as Buffer;
+      let s = 0;
+      if (partLen > 0) {
+        const nl = buf.indexOf(10);
+        if (nl === -1) {
+          hold(buf);
+          s = buf.length;
+        } else {
+          if (skipping) tooLong(partLen + nl);
+          else {
+            parts.push(buf.subarray(0, nl + 1));
+            const joined = Buffer.concat(parts, partLen + nl + 1);
+            emit(joined, 0, joined.length - 1, isUtf8(joined), joined.indexOf(0) !== -1);
+          }
+          parts = [];
+          partLen = 0;
+          skipping = false;
+          s = nl + 1;
+        }
       }
-      const last = buf.lastIndexOf(10);
-      if (last === -1) {
-        carry = buf;
-      } else {
-        processRegion(buf, last);
-        if (last + 1 < buf.length) carry = buf.subarray(last + 1);
+      if (s < buf.length) {
+        const last = buf.lastIndexOf(10);
+        if (last >= s) {
+          processRegion(buf, s, last);
+          s = last + 1;
+        }
+        if (s < buf.length) hold(buf.subarray(s));
       }
       progress?.(bytesRead, size);
-      if (afterChunk) await afterChunk();
+      if (afterChunk)
+        try {
+          await afterChunk();
+        } catch (err) {
+          throw new HandlerError(err);
+        }
     }
   } catch (e) {
+    if (e instanceof HandlerError) throw e.error;
     const err = e as NodeJS.ErrnoException;
     if (
       !gzip ||
@@ -133,11 +210,18 @@ export async function scanLines(
       line: line + 1,
       message: `compressed stream damaged or cut short (${err.message})`,
     };
-    carry = null;
+    parts = [];
+    partLen = 0;
+    skipping = false;
   }
-  if (carry && carry.length > 0) {
-    const buf = carry;
-    emit(buf, 0, buf.length, isUtf8(buf), buf.indexOf(0) !== -1);
+  if (skipping) tooLong(partLen);
+  else if (partLen > 0) {
+    const buf = Buffer.concat(parts, partLen);
+    try {
+      emit(buf, 0, buf.length, isUtf8(buf), buf.indexOf(0) !== -1);
+    } catch (e) {
+      throw e instanceof HandlerError ? e.error : e;
+    }
   }
   progress?.(bytesRead, size);
   if (truncated) {

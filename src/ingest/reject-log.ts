@@ -9,7 +9,8 @@ export type RejectReason =
   | "bad-number"
   | "bad-json"
   | "not-an-event"
-  | "truncated-file";
+  | "truncated-file"
+  | "line-too-long";
 
 export interface BadLine {
   line: number;

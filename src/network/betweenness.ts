@@ -1,4 +1,17 @@
 import type { SignedEdge } from "./signed-graph.ts";
+import { TimeLimitError } from "./time-limit-error.ts";
+
+const DEFAULTS = {
+  /**
+   * Two weighted path lengths are equal (a tie: both paths are shortest) when they differ by at
+   * most this share of the longer one: a relative tolerance, so that the answer does not depend on
+   * the weights' unit (an absolute one merges distinct lengths at weights of 1e10 and splits equal
+   * ones at weights of 1e-9).
+   */
+  relativeTie: 1e-12,
+  /** performance.now() time after which the computation stops with a TimeLimitError. */
+  deadline: Number.POSITIVE_INFINITY,
+};
 
 /**
  * Betweenness centrality (Freeman 1977) by Brandes' (2001) algorithm on an undirected graph:
@@ -6,7 +19,15 @@ import type { SignedEdge } from "./signed-graph.ts";
  * it; not normalised. Unweighted: breadth-first search. Weighted: Dijkstra with edge length
  * 1/weight (a stronger tie is a shorter path).
  */
-export function betweenness(n: number, edges: SignedEdge[], weighted = false): number[] {
+export function betweenness(
+  n: number,
+  edges: SignedEdge[],
+  weighted = false,
+  options: Partial<typeof DEFAULTS> = {},
+): number[] {
+  const rel = options.relativeTie ?? DEFAULTS.relativeTie;
+  const deadline = options.deadline ?? DEFAULTS.deadline;
+  const tie = (a: number, b: number) => Math.abs(a - b) <= rel * Math.max(a, b);
   const adj: [number, number][][] = Array.from({ length: n }, () => []);
   for (const e of edges) {
     const len = weighted ? 1 / e.weight : 1;
@@ -18,8 +39,11 @@ export function betweenness(n: number, edges: SignedEdge[], weighted = false): n
   const dist = new Float64Array(n);
   const delta = new Float64Array(n);
   const preds: number[][] = Array.from({ length: n }, () => []);
-  const tol = 1e-12;
   for (let s = 0; s < n; s++) {
+    if (performance.now() > deadline)
+      throw new TimeLimitError(
+        `betweenness: the time limit ran out after ${s} of ${n} source nodes (${edges.length} edges; Brandes' algorithm is O(n·m)): raise the time limit`,
+      );
     sigma.fill(0);
     dist.fill(Number.POSITIVE_INFINITY);
     delta.fill(0);
@@ -78,17 +102,17 @@ export function betweenness(n: number, edges: SignedEdge[], weighted = false): n
       };
       while (heap.length) {
         const [d, v] = pop();
-        if (done[v] || d > dist[v] + tol) continue;
+        if (done[v] || (d > dist[v] && !tie(d, dist[v]))) continue;
         done[v] = 1;
         order.push(v);
         for (const [w, len] of adj[v]) {
           const nd = dist[v] + len;
-          if (nd < dist[w] - tol) {
+          if (dist[w] === Number.POSITIVE_INFINITY || (nd < dist[w] && !tie(nd, dist[w]))) {
             dist[w] = nd;
             sigma[w] = sigma[v];
             preds[w] = [v];
             push([nd, w]);
-          } else if (Math.abs(nd - dist[w]) <= tol && !done[w]) {
+          } else if (!done[w] && tie(nd, dist[w])) {
             sigma[w] += sigma[v];
             preds[w].push(v);
           }

@@ -10,7 +10,10 @@ export interface BrokerageOptions {
   blocs?: Map<string, string>;
   /** Which ties carry brokerage: positive ones (default) or all, ignoring sign. */
   ties?: "positive" | "all";
-  /** Time limit (s) for the balance partition when blocs are not given. */
+  /**
+   * Time limit (s) for the whole report: the balance partition (when blocs are not given) gets
+   * half; betweenness throws a TimeLimitError when it cannot finish in time.
+   */
   timeLimit?: number;
 }
 
@@ -44,6 +47,9 @@ export async function brokerageReport(
   g: SignedGraph,
   options: BrokerageOptions = {},
 ): Promise<BrokerageResult> {
+  // The time limit bounds the whole report: the balance partition may use half of it, and
+  // betweenness (which has no partial answer) stops with a TimeLimitError at the deadline.
+  const deadline = performance.now() + (options.timeLimit ?? 60) * 1000;
   const weighted = options.weighted ?? false;
   const ties = options.ties ?? "positive";
   const edges = ties === "all" ? g.edges : g.edges.filter((e) => e.sign > 0);
@@ -54,11 +60,14 @@ export async function brokerageReport(
     const blocs = options.blocs;
     bloc = g.nodes.map((v) => blocs.get(v));
   } else {
-    const f = await frustrationIndex(g, { weighted, timeLimit: options.timeLimit ?? 60 });
+    const f = await frustrationIndex(g, {
+      weighted,
+      timeLimit: Math.max(0.01, (deadline - performance.now()) / 2000),
+    });
     bloc = Array.from(f.side, (s) => String(s));
     blocsOptimal = f.optimal;
   }
-  const bc = betweenness(n, edges, weighted);
+  const bc = betweenness(n, edges, weighted, { deadline });
   const sh = structuralHoles(n, edges, weighted);
   const roles = brokerageRoles(n, edges, bloc);
   const degree = new Array<number>(n).fill(0);

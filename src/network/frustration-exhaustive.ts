@@ -20,6 +20,10 @@ export function frustrationExhaustive(
   for (const e of edges) if (e.sign < 0) cost += e.weight; // all on side 0: negatives frustrated
   let best = cost;
   let bestSide = side.slice();
+  // Ties within rounding of the total weight (relative, so any weight scale works).
+  let total = 0;
+  for (const e of edges) total += Math.abs(e.weight);
+  const tol = 1e-12 * total;
   const steps = n <= 1 ? 0 : 2 ** (n - 1);
   for (let s = 1; s < steps; s++) {
     // Gray code: switch node 1 + (index of the lowest set bit of s).
@@ -33,10 +37,15 @@ export function frustrationExhaustive(
       cost += frustrated ? -Math.abs(sw) : Math.abs(sw);
     }
     side[i] ^= 1;
-    if (cost < best - 1e-12) {
+    if (cost < best - tol) {
       best = cost;
       bestSide = side.slice();
     }
   }
-  return { side: bestSide, value: best };
+  // The running cost drifts by rounding over 2^(n−1) updates: sum the best partition afresh.
+  let value = 0;
+  for (const e of edges)
+    if (e.sign > 0 ? bestSide[e.u] !== bestSide[e.v] : bestSide[e.u] === bestSide[e.v])
+      value += e.weight;
+  return { side: bestSide, value };
 }

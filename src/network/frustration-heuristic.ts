@@ -34,7 +34,10 @@ export function frustrationHeuristic(
   const target = options.target ?? Number.NEGATIVE_INFINITY;
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   let timeUp = false;
-  const eps = 1e-9;
+  // Improvement threshold relative to the largest weight (any weight scale works).
+  let maxWeight = 0;
+  for (const e of edges) maxWeight = Math.max(maxWeight, Math.abs(e.weight));
+  const eps = 1e-9 * (maxWeight || 1);
   // CSR adjacency.
   const start = new Int32Array(n + 1);
   for (const e of edges) {

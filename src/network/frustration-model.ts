@@ -32,7 +32,7 @@ export function frustrationModel(
       deg[e.u]++;
       deg[e.v]++;
     }
-    fixed = deg.indexOf(Math.max(...deg));
+    fixed = deg.reduce((best, d, i) => (d > deg[best] ? i : best), 0);
   }
   for (let i = 0; i < n; i++) addColumn(m, `x${i}`, 0, i === fixed ? 1 : 0, 1, true);
   edges.forEach((e, k) => {

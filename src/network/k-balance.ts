@@ -2,10 +2,11 @@ import { addColumn, addRow, emptyModel } from "./mip-model.ts";
 import { mulberry32 } from "./random.ts";
 import type { SignedEdge, SignedGraph } from "./signed-graph.ts";
 import { solveMip } from "./solve-mip.ts";
+import { weightScale } from "./weight-scale.ts";
 
 export interface KBalanceOptions {
   weighted?: boolean;
-  /** Seconds for the exact solve (default 30). */
+  /** Seconds for the whole call: the heuristic and the exact solve (default 30). */
   timeLimit?: number;
   /** Largest number of nodes solved exactly (default 60); beyond, the heuristic answers. */
   exactMaxNodes?: number;
@@ -49,11 +50,37 @@ export async function kBalance(
 ): Promise<KBalanceResult> {
   if (!Number.isInteger(k) || k < 1 || k > 32)
     throw new Error("k-balance: k must be an integer from 1 to 32");
+  // Solve on unit-scale weights (exact power-of-two factor) so the tolerances and MIP gaps below
+  // are relative to the data's scale; the value is recomputed from the original weights.
+  const scale = options.weighted ? weightScale(g.edges.map((e) => e.weight)) : 1;
+  if (scale === 1) return kBalanceUnit(g, k, options);
+  const unit = await kBalanceUnit(
+    { nodes: g.nodes, edges: g.edges.map((e) => ({ ...e, weight: e.weight * scale })) },
+    k,
+    options,
+  );
+  const value = cost(g.edges, unit.cluster, true);
+  return {
+    ...unit,
+    value,
+    lowerBound: unit.optimal ? value : Math.min(value, unit.lowerBound / scale),
+  };
+}
+
+async function kBalanceUnit(
+  g: SignedGraph,
+  k: number,
+  options: KBalanceOptions,
+): Promise<KBalanceResult> {
   const weighted = options.weighted ?? false;
+  const deadline = performance.now() + (options.timeLimit ?? 30) * 1000;
   const n = g.nodes.length;
   const edges = g.edges;
   const w = (e: SignedEdge) => (weighted ? e.weight : 1);
-  const heur = relocation(n, edges, k, w, options.start, options.seed ?? 7);
+  // The heuristic may use up to half the time when an exact solve follows, all of it otherwise.
+  const exact = k > 1 && n > 1 && n <= (options.exactMaxNodes ?? 60);
+  const heurDeadline = exact ? performance.now() + (deadline - performance.now()) / 2 : deadline;
+  const heur = relocation(n, edges, k, w, options.start, options.seed ?? 7, heurDeadline);
   let cluster = heur;
   let value = cost(edges, cluster, weighted);
   if (k === 1 || n <= 1) {
@@ -120,7 +147,9 @@ export async function kBalance(
   const r = await solveMip({
     model: m,
     start,
-    timeLimit: options.timeLimit ?? 30,
+    timeLimit: Math.max(0.05, ((deadline - performance.now()) / 1000) * 0.9 - 0.1),
+    // HiGHS may overrun its own limit: the worker is stopped at the deadline.
+    hardLimit: Math.max(0.1, (deadline - performance.now()) / 1000),
     relGap: integer ? 0 : 1e-7,
     absGap: integer ? 0.999 : 1e-7,
   });
@@ -150,6 +179,7 @@ function relocation(
   w: (e: SignedEdge) => number,
   start: ArrayLike<number> | undefined,
   seed: number,
+  deadline = Number.POSITIVE_INFINITY,
 ): Uint8Array {
   const rand = mulberry32(seed);
   const adj: [number, number][][] = Array.from({ length: n }, () => []);
@@ -183,12 +213,13 @@ function relocation(
   let best = new Uint8Array(n);
   let bestValue = Number.POSITIVE_INFINITY;
   const restarts = 6;
-  for (let r = 0; r < restarts; r++) {
+  // The first descent always runs (a partition is needed); restarts and kicks stop at the deadline.
+  for (let r = 0; r < restarts && (r === 0 || performance.now() < deadline); r++) {
     if (r === 0 && start) for (let i = 0; i < n; i++) label[i] = Math.min(k - 1, start[i]);
     else for (let i = 0; i < n; i++) label[i] = Math.floor(rand() * k);
     descend();
     let cur = total(label);
-    for (let s = 0; s < Math.min(40 * n, 3000); s++) {
+    for (let s = 0; s < Math.min(40 * n, 3000) && performance.now() < deadline; s++) {
       const saved = label.slice();
       for (let t = 0; t < 2; t++) label[Math.floor(rand() * n)] = Math.floor(rand() * k);
       descend();

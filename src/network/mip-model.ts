@@ -52,8 +52,8 @@ export function addColumn(
 export function addRow(m: MipModel, lo: number, hi: number, idx: number[], val: number[]): void {
   m.rowLower.push(lo);
   m.rowUpper.push(hi);
-  m.rowIndex.push(...idx);
-  m.rowValue.push(...val);
+  for (const i of idx) m.rowIndex.push(i);
+  for (const v of val) m.rowValue.push(v);
   m.rowStart.push(m.rowIndex.length);
 }
 

@@ -6,8 +6,13 @@ export interface MipRequest {
   model: MipModel;
   /** A feasible starting solution (all columns), e.g. from a heuristic. */
   start?: number[];
-  /** Seconds. */
+  /** Seconds (HiGHS's own limit; it may overrun it on large models, e.g. in presolve). */
   timeLimit: number;
+  /**
+   * Seconds after which the worker is terminated if HiGHS has not answered (status "killed", no
+   * solution, no bound). Default: timeLimit + 10. Callers with a hard deadline pass what is left.
+   */
+  hardLimit?: number;
   relGap: number;
   absGap: number;
 }
@@ -109,13 +114,14 @@ async function solveNow(req: Omit<MipRequest, "id">): Promise<MipResponse> {
           // Every request queued on this worker fails with it (status "killed", no bound).
           void stopMipWorker();
         },
-        (req.timeLimit + 10) * 1000,
+        (req.hardLimit ?? req.timeLimit + 10) * 1000,
       );
       pending.set(id, (r) => {
         clearTimeout(guard);
         resolve(r);
       });
-      w.postMessage({ ...req, id });
+      const { hardLimit: _, ...message } = req;
+      w.postMessage({ ...message, id });
     });
   } finally {
     if (pending.size === 0 && worker === w) w.unref();

@@ -24,7 +24,7 @@ export function structuralHoles(n: number, edges: SignedEdge[], weighted = false
     z[e.v].set(e.u, (z[e.v].get(e.u) ?? 0) + w);
   }
   const sum = z.map((m) => [...m.values()].reduce((s, x) => s + x, 0));
-  const max = z.map((m) => Math.max(0, ...m.values()));
+  const max = z.map((m) => [...m.values()].reduce((a, x) => Math.max(a, x), 0));
   const p = (i: number, j: number) => (z[i].get(j) ?? 0) / sum[i];
   const constraint: (number | null)[] = [];
   const effectiveSize: (number | null)[] = [];

@@ -20,7 +20,7 @@ export function walkIndex(g: SignedGraph, maxNodes = 1500): number | null {
   }
   const lam = symmetricEigenvalues(a, n);
   const mu = symmetricEigenvalues(b, n);
-  const top = Math.max(...mu);
+  const top = mu.reduce((a, x) => Math.max(a, x), Number.NEGATIVE_INFINITY);
   const sum = (xs: number[]) => xs.reduce((s, x) => s + Math.exp(x - top), 0);
   return sum(lam) / sum(mu);
 }

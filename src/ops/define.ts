@@ -15,11 +15,17 @@ export interface HttpSpec {
   /** OpenAPI tag ("measures", "network", ...). */
   tag?: string;
   /**
-   * Identical requests to a read-only server share one answer (only for pure functions of the
+   * Identical requests share one answer (only for pure functions of the
    * parameters and the shipped data). A function decides which results are kept (e.g. only
    * proven-optimal solves).
    */
   memo?: boolean | ((result: never) => boolean);
+  /**
+   * CPU-bound (seconds of synchronous work): the server runs it in its own worker thread under the
+   * job limits, so the event loop stays free. Not for operations that read imported events.
+   * (Operations with a `job` always run in a worker on the server.)
+   */
+  worker?: boolean;
   /** POST: a `text/csv` or `text/plain` body fills this parameter (e.g. an edge list). */
   textBody?: string;
   /** Other names a query may use for a parameter (`{ iso3: "country" }`). */

@@ -2,6 +2,8 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { HttpError, type ServerContext } from "../server/context.ts";
 import { jobsFor } from "../server/jobs.ts";
+import { checkKnownStates } from "../server/known-states.ts";
+import { runOperationInWorker } from "../server/op-worker.ts";
 import { describe } from "../server/openapi.ts";
 import type { HttpSpec, Operation } from "./define.ts";
 import { OpError, renderParamNames, UsageError } from "./errors.ts";
@@ -11,6 +13,9 @@ import { serverOpContext } from "./server-context.ts";
 import { provideZod } from "./zod.ts";
 
 provideZod(z);
+
+/** Time limit (seconds) of a `worker` route that is not a job (a job has its own). */
+export const WORKER_SECONDS = 120;
 
 /** An operation's errors as HTTP errors (parameter names as in the query string). */
 export function toHttpError(e: unknown): unknown {
@@ -85,7 +90,29 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
               ? { [http.textBody]: await c.req.text() }
               : await jsonBody(c);
         const params = parseParams(op, httpInput(op, http, raw));
+        await checkKnownStates(ctx, op, params as Record<string, unknown>);
+        const inWorker = op.job !== undefined || http.worker === true;
+        if (inWorker) {
+          // Unknown or invalid scenarios answer before a thread starts.
+          for (const [k, prm] of Object.entries(op.params)) {
+            const v = (params as Record<string, unknown>)[k];
+            if (prm.spec.kind === "scenario" && typeof v === "string") ctx.scenario(v);
+          }
+        }
+        // CPU-bound work runs in its own worker under the job limits (≤ maxRunning at once, a time
+        // limit), terminated when the client leaves, unless the answer is shared (memo): then it
+        // finishes for the others and is kept.
+        const seconds = op.job?.maxSeconds ?? WORKER_SECONDS;
         const compute = async () => {
+          if (inWorker) {
+            const json = await jobsFor(ctx).runBounded(
+              (signal) => runOperationInWorker(op.name, params, ctx.options, { signal }),
+              { seconds, signal: http.memo ? undefined : c.req.raw.signal },
+            );
+            const keep =
+              typeof http.memo === "function" ? http.memo(JSON.parse(json) as never) : true;
+            return { json, keep };
+          }
           const oc = serverOpContext(ctx);
           try {
             const result = await op.run(oc, params);
@@ -95,10 +122,11 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
             await oc.close?.();
           }
         };
-        const r =
-          http.memo && !ctx.writable
-            ? await ctx.memo(`${op.name}|${toJson(params)}`, compute, (v) => v.keep)
-            : await compute();
+        // Memoised routes are pure functions of the parameters and the shipped data, so a writable
+        // server (no route writes what they read) caches them too.
+        const r = http.memo
+          ? await ctx.memo(`${op.name}|${toJson(params)}`, compute, (v) => v.keep)
+          : await compute();
         return c.body(r.json, 200, { "Content-Type": "application/json" });
       } catch (e) {
         throw toHttpError(e);
@@ -121,17 +149,13 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
       summary: op.summary,
       params: schema,
       maxSeconds: op.job.maxSeconds,
+      // In its own worker thread, terminated on cancel and at the time limit.
       async run(params, control) {
-        const oc = serverOpContext(ctx, control.signal);
-        try {
-          const result = await op.run(oc, params as never, (f, m) => control.progress(f, m));
-          return JSON.parse(toJson(result));
-        } catch (e) {
-          const h = toHttpError(e);
-          throw h instanceof Error ? new Error(h.message) : h;
-        } finally {
-          await oc.close?.();
-        }
+        const json = await runOperationInWorker(op.name, params, ctx.options, {
+          signal: control.signal,
+          progress: (f, m) => control.progress(f, m),
+        });
+        return JSON.parse(json);
       },
     });
   }

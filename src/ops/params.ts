@@ -107,6 +107,20 @@ export type ParamsOutput<P extends ParamShape> = { [K in keyof P]: P[K]["_out"] 
 
 const CODE = /^[A-Za-z][A-Za-z0-9_]{1,11}$/;
 
+/** A number written in decimal (optionally with an exponent): `12`, `-0.5`, `1e3`. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a day that exists (no 2025-02-30, no 2023-02-29). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return true; // other forms are the pattern's business
+  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return d <= days;
+}
+
 const mk = <Out, In>(spec: Omit<ParamSpec, "required">) =>
   new Param<Out, In, true>({ ...spec, required: true });
 
@@ -203,7 +217,10 @@ export const p = {
           (v) => (typeof v === "number" ? String(v) : v),
           z
             .string({ error: (i) => `must be a date ${forms}, not ${shown(i.input)}` })
-            .regex(pattern, { error: (i) => `must be a date ${forms}, not ${shown(i.input)}` }),
+            .regex(pattern, { error: (i) => `must be a date ${forms}, not ${shown(i.input)}` })
+            .refine(isCalendarDate, {
+              error: (i) => `must be a date on the calendar, not ${shown(i.input)}`,
+            }),
         ),
     });
   },
@@ -270,11 +287,8 @@ export const p = {
         if (options.positive) n = n.positive("must be a positive number");
         if (options.min !== undefined) n = n.min(options.min, `must be at least ${options.min}`);
         if (options.max !== undefined) n = n.max(options.max, `must be at most ${options.max}`);
-        return z.preprocess(
-          (v) =>
-            typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v,
-          n,
-        );
+        // Decimal notation only: "" is not 0 and "0x10" is not 16.
+        return z.preprocess((v) => (typeof v === "string" && DECIMAL.test(v) ? Number(v) : v), n);
       },
     });
   },

@@ -1,8 +1,9 @@
+import { join } from "node:path";
 import { loadScenario } from "../data/load-scenario.ts";
 import {
+  BUILTIN_SCENARIOS_DIR,
   builtinScenarios,
   DEFAULT_SCENARIO,
-  resolveScenarioDir,
 } from "../data/scenario-registry.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { Store } from "../store/store.ts";
@@ -34,6 +35,14 @@ export interface ServerOptions {
    * the operations that read imported events (dyads, relations) ask for them through it.
    */
   eventStore?: string;
+  /**
+   * The interface the server is bound to (`ana serve --host`): requests must name it or a
+   * loopback name in `Host` (DNS rebinding). Bound to 0.0.0.0 or ::, the machine's own addresses
+   * and name are accepted too.
+   */
+  host?: string;
+  /** Other names requests may use in `Host` (a reverse proxy's name). */
+  allowedHosts?: string[];
 }
 
 /** Progress of the start-up warm-up (`src/server/warm-up.ts`), shown by `GET /api/health`. */
@@ -71,6 +80,8 @@ export class ServerContext {
   private disk?: ResponseCache | null;
   /** Memoised answers as bytes (UTF-8, gzip), sent by `sendEncodedBodies`. */
   readonly bodies = new EncodedBodies({ entries: MEMO_ENTRIES });
+  /** API requests being answered now, other than the warm-up's own (it yields to them). */
+  activeRequests = 0;
   /** The start-up warm-up's progress ("off" until `warmUp` runs). */
   warmup: WarmupState = {
     state: "off",
@@ -106,12 +117,19 @@ export class ServerContext {
       throw new HttpError(400, `scenario: "${id}" is not a scenario id`);
     let s = this.scenarios.get(id);
     if (!s) {
-      let dir: string;
-      try {
-        dir = this.options.scenarios?.[id] ?? resolveScenarioDir(id);
-      } catch (e) {
-        throw new HttpError(404, (e as Error).message);
-      }
+      // Own properties and the shipped list only: never `constructor` from a prototype, never a
+      // folder relative to the working directory.
+      const extra = this.options.scenarios ?? {};
+      const dir = Object.hasOwn(extra, id)
+        ? extra[id]
+        : builtinScenarios().includes(id)
+          ? join(BUILTIN_SCENARIOS_DIR, id)
+          : undefined;
+      if (dir === undefined)
+        throw new HttpError(
+          404,
+          `scenario: no scenario "${id}" on this server (served: ${this.scenarioIds().join(", ") || "none"})`,
+        );
       s = loadScenario(dir);
       this.scenarios.set(id, s);
     }

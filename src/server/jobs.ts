@@ -76,8 +76,51 @@ export class JobManager {
     return this.kinds.has(name);
   }
 
+  /**
+   * Computations in progress: jobs and bounded requests (`runBounded`) whose work has not ended.
+   * A cancelled job counts until its work has actually stopped.
+   */
   running(): number {
-    return [...this.jobs.values()].filter((j) => j.status === "running").length;
+    return this.active;
+  }
+
+  private active = 0;
+
+  private checkCapacity(): void {
+    if (this.active >= this.limits.maxRunning)
+      throw new HttpError(
+        503,
+        `${this.limits.maxRunning} computations are already running; poll them and try again later`,
+      );
+  }
+
+  /**
+   * Run one computation of a request under the job limits: it takes one of the `maxRunning` slots
+   * (none free: 503), and its signal aborts when `options.signal` does (the client left) or after
+   * `options.seconds` (then the answer is a 503 naming the limit). The slot is freed when `fn`'s
+   * promise settles, so `fn` must stop its work on abort (e.g. terminate its worker).
+   */
+  async runBounded<T>(
+    fn: (signal: AbortSignal) => Promise<T>,
+    options: { seconds?: number; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    this.checkCapacity();
+    const seconds = options.seconds ?? this.limits.maxSeconds;
+    const ac = new AbortController();
+    const timeLimit = new HttpError(503, `stopped after the ${seconds} s time limit`);
+    const timer = setTimeout(() => ac.abort(timeLimit), seconds * 1000);
+    timer.unref?.();
+    const onLeave = () => ac.abort(new Error("the client closed the connection"));
+    if (options.signal?.aborted) onLeave();
+    options.signal?.addEventListener("abort", onLeave, { once: true });
+    this.active++;
+    try {
+      return await fn(ac.signal);
+    } finally {
+      this.active--;
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onLeave);
+    }
   }
 
   /** Validate and start a job; returns it at once (status "running"). */
@@ -96,11 +139,7 @@ export class JobManager {
           .map((i) => `params.${i.path.join(".") || "(root)"}: ${i.message}`)
           .join("; "),
       );
-    if (this.running() >= this.limits.maxRunning)
-      throw new HttpError(
-        503,
-        `${this.limits.maxRunning} jobs are already running; poll them and try again later`,
-      );
+    this.checkCapacity();
     const job: Job = {
       id: randomUUID(),
       kind: kindName,
@@ -137,14 +176,19 @@ export class JobManager {
         if (message !== undefined) job.message = message;
       },
     };
-    // Start on the next tick so that the caller gets the job before any synchronous work.
+    // Start on the next tick so that the caller gets the job before any synchronous work. The
+    // slot is held until the work has ended (a cancelled job's worker terminated).
+    this.active++;
     setImmediate(() => {
       Promise.resolve()
         .then(() => kind.run(parsed.data, control))
         .then(
           (result) => finish("done", { result, progress: 1 }),
           (e: unknown) => finish("failed", { error: (e as Error)?.message ?? String(e) }),
-        );
+        )
+        .finally(() => {
+          this.active--;
+        });
     });
     return job;
   }

@@ -31,7 +31,11 @@ export const q = {
         .filter(Boolean)
         .map((x) => x.toUpperCase()),
     ),
-  year: z.coerce.number().int().min(1800).max(2100),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "a year such as 2015")
+    .transform(Number)
+    .pipe(z.number().min(1800).max(2100)),
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date YYYY, YYYY-MM or YYYY-MM-DD"),
   scenario: z
     .string()

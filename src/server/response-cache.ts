@@ -6,6 +6,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { homedir } from "node:os";
@@ -13,6 +14,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** Caches of other code or data kept beside the current one (most recently used first). */
+const KEEP_OTHER_FINGERPRINTS = 3;
 
 /**
  * Where a read-only server keeps computed answers between runs: `$ANA_CACHE_DIR`, else
@@ -44,7 +47,7 @@ function hashTree(h: ReturnType<typeof createHash>, dir: string): void {
 }
 
 /**
- * A fingerprint of everything a memoised answer is computed from: ANA's code (`src/`), its
+ * A fingerprint of everything a memoised answer is computed from: ANA's code (`src/`, `dist/`), its
  * shipped data (`data/`, including the Parquet panel), the locked dependency versions and any
  * extra scenario folders. A change to any of them gives a new fingerprint, so an answer cached on
  * disk is never served for other code or data.
@@ -52,6 +55,8 @@ function hashTree(h: ReturnType<typeof createHash>, dir: string): void {
 export function dataFingerprint(extraDirs: string[] = []): string {
   const h = createHash("sha256");
   hashTree(h, join(ROOT, "src"));
+  // The compiled code that may run instead of src/ (an installed package may ship only dist/).
+  hashTree(h, join(ROOT, "dist"));
   hashTree(h, join(ROOT, "data"));
   for (const f of ["package.json", "package-lock.json"]) {
     try {
@@ -65,8 +70,9 @@ export function dataFingerprint(extraDirs: string[] = []): string {
 }
 
 /**
- * Computed answers on disk, one JSON file per memo key under `<dir>/<fingerprint>/`. Entries of
- * other fingerprints (older code or data) are removed when the cache opens. Writes are atomic
+ * Computed answers on disk, one JSON file per memo key under `<dir>/<fingerprint>/`. Of other
+ * fingerprints (older code or data, other checkouts) the three most recently used are kept and the
+ * rest removed when the cache opens. Writes are atomic
  * (temporary file, then rename), so readers never see half a file; a file that cannot be read is
  * treated as absent. Only for answers that are pure functions of the request, code and data.
  */
@@ -81,9 +87,16 @@ export class ResponseCache {
   ) {
     this.dir = join(root, fingerprint);
     mkdirSync(this.dir, { recursive: true });
-    for (const old of readdirSync(root))
-      if (old !== fingerprint && /^[0-9a-f]{16}$/.test(old))
-        rmSync(join(root, old), { recursive: true, force: true });
+    const now = new Date();
+    utimesSync(this.dir, now, now); // "used": what the pruning below orders by
+    // Other fingerprints are other code or data (an older version, another checkout that may be
+    // serving right now): keep the most recently used few, remove the rest.
+    const others = readdirSync(root)
+      .filter((d) => d !== fingerprint && /^[0-9a-f]{16}$/.test(d))
+      .map((d) => ({ d, t: statSync(join(root, d)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { d } of others.slice(KEEP_OTHER_FINGERPRINTS))
+      rmSync(join(root, d), { recursive: true, force: true });
     this.entries = readdirSync(this.dir).filter((f) => f.endsWith(".json")).length;
   }
 

@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
 import type { ServerContext } from "./context.ts";
+import { WARMUP_HEADER } from "./warm-up-header.ts";
 
 /** How many answers a warm-up computes at once (the server keeps answering meanwhile). */
-const WARMUP_DEFAULTS = { concurrency: 1 };
+const WARMUP_DEFAULTS = { concurrency: 1, yieldMs: 50 };
 
 const query = (p: Record<string, string>) => new URLSearchParams(p).toString();
 
@@ -53,15 +54,16 @@ export function warmUpPaths(ctx: ServerContext, defaultId = "azerbaijan"): strin
 /**
  * Compute the dashboard's first answers in the background after start-up, through the app itself
  * (so the same memo keys are filled that the dashboard's requests hit), recording progress in
- * `ctx.warmup` for `GET /api/health`. A request that fails is recorded with its error and the
+ * `ctx.warmup` for `GET /api/health`. It yields to visitors: the next answer starts only while no
+ * visitor's request is being answered. A request that fails is recorded with its error and the
  * warm-up goes on; the state is then "failed" (the server still answers everything else).
  */
 export async function warmUp(
   app: Hono,
   ctx: ServerContext,
-  options: { paths?: string[]; concurrency?: number } = {},
+  options: { paths?: string[]; concurrency?: number; yieldMs?: number } = {},
 ): Promise<void> {
-  const { concurrency } = { ...WARMUP_DEFAULTS, ...options };
+  const { concurrency, yieldMs } = { ...WARMUP_DEFAULTS, ...options };
   const paths = options.paths ?? warmUpPaths(ctx);
   const t0 = performance.now();
   const w = ctx.warmup;
@@ -80,9 +82,13 @@ export async function warmUp(
   const queue = [...paths];
   const worker = async () => {
     for (let path = queue.shift(); path !== undefined && !ctx.closed; path = queue.shift()) {
+      // Visitors first: start the next answer only when no visitor's request is being answered
+      // (what they ask for is computed once either way: identical requests share one answer).
+      while (ctx.activeRequests > 0 && !ctx.closed)
+        await new Promise((r) => setTimeout(r, yieldMs));
       w.current = path;
       try {
-        const res = await app.request(path);
+        const res = await app.request(path, { headers: { [WARMUP_HEADER]: "1" } });
         if (res.status !== 200) {
           const body = (await res.json().catch(() => ({}))) as { error?: string };
           w.failed.push({ path, status: res.status, error: body.error ?? res.statusText });

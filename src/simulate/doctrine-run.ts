@@ -46,23 +46,43 @@ function runWorker(
   seed: number,
   from: number,
   to: number,
+  signal?: AbortSignal,
 ): Promise<RunOutcome[]> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortReason(signal));
     // the compiled worker in dist/, or the TypeScript one through a tsx bootstrap (Node 20)
     const w = moduleWorker(new URL("./doctrine-worker.ts", import.meta.url), {
       workerData: { params, years, seed, from, to },
     });
-    w.once("message", (m) => resolve(m as RunOutcome[]));
-    w.once("error", reject);
+    // Cancelled (a job, a time limit, a client that left): terminate the thread at once.
+    const onAbort = () => {
+      reject(abortReason(signal as AbortSignal));
+      void w.terminate();
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const done = () => signal?.removeEventListener("abort", onAbort);
+    w.once("message", (m) => {
+      done();
+      resolve(m as RunOutcome[]);
+    });
+    w.once("error", (e) => {
+      done();
+      reject(e);
+    });
     w.once("exit", (code) => {
+      done();
       if (code !== 0) reject(new Error(`doctrine worker stopped with exit code ${code}`));
     });
   });
 }
 
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error("cancelled");
+}
+
 export async function runDoctrines(
   input: DoctrineParamsInput,
-  opts: { runs: number; years: number; seed: number; threads?: number },
+  opts: { runs: number; years: number; seed: number; threads?: number; signal?: AbortSignal },
 ): Promise<DoctrineResult> {
   const t0 = Date.now();
   const params = DoctrineParams.parse(input);
@@ -77,9 +97,18 @@ export async function runDoctrines(
       { length: threads },
       (_, k) => [k * per, Math.min(opts.runs, (k + 1) * per)] as const,
     ).filter(([a, b]) => b > a);
-    const parts = await Promise.all(
-      blocks.map(([a, b]) => runWorker(params, opts.years, opts.seed, a, b)),
-    );
+    // One block's failure (or a cancel) stops the others too.
+    const stop = new AbortController();
+    const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+    let parts: RunOutcome[][];
+    try {
+      parts = await Promise.all(
+        blocks.map(([a, b]) => runWorker(params, opts.years, opts.seed, a, b, signal)),
+      );
+    } catch (e) {
+      stop.abort(e);
+      throw e;
+    }
     outcomes = parts.flat();
   }
   const G = params.poles.length;

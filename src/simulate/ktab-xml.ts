@@ -16,21 +16,96 @@ interface El {
   innerStart: number;
 }
 
+const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r";
+
+/**
+ * The `<tag …>…</tag>` and `<tag …/>` elements of `xml`, in order (an element's content ends at
+ * the first `</tag>`; elements inside a match are not listed). One left-to-right pass: the
+ * position of the next closing tag is remembered, so that many unclosed `<tag>`s cost linear
+ * time, not a scan to the end of the text for each (as a lazy regular expression does).
+ */
 function children(xml: string, offset: number, tag: string): El[] {
   const out: El[] = [];
-  const re = new RegExp(`<${tag}(\\s[^>]*)?(/>|>([\\s\\S]*?)</${tag}\\s*>)`, "g");
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const inner = m[3] ?? "";
-    const innerStart =
-      m.index + m[0].length - (m[2] === "/>" ? 0 : inner.length + `</${tag}>`.length);
-    out.push({ tag, start: offset + m.index, inner, innerStart: offset + innerStart });
+  const open = `<${tag}`;
+  const close = `</${tag}`;
+  // The first `</tag\s*>` at or after `from`: [start, end after '>'], or null when there is none.
+  let cached: { from: number; at: [number, number] | null } | undefined;
+  const closeAfter = (from: number): [number, number] | null => {
+    if (cached && from >= cached.from && (cached.at === null || from <= cached.at[0]))
+      return cached.at;
+    let q = xml.indexOf(close, from);
+    let at: [number, number] | null = null;
+    while (q !== -1) {
+      let e = q + close.length;
+      while (isSpace(xml[e])) e++;
+      if (xml[e] === ">") {
+        at = [q, e + 1];
+        break;
+      }
+      q = xml.indexOf(close, q + 1);
+    }
+    cached = { from, at };
+    return at;
+  };
+  let pos = 0;
+  for (;;) {
+    const p = xml.indexOf(open, pos);
+    if (p === -1) break;
+    const after = p + open.length;
+    const c = xml[after];
+    if (!(c === ">" || c === "/" || isSpace(c))) {
+      pos = after;
+      continue;
+    }
+    const gt = xml.indexOf(">", after);
+    if (gt === -1) break;
+    if (xml[gt - 1] === "/" && (gt - 1 === after || isSpace(c))) {
+      out.push({ tag, start: offset + p, inner: "", innerStart: offset + gt + 1 });
+      pos = gt + 1;
+      continue;
+    }
+    if (c === "/") {
+      pos = after;
+      continue;
+    }
+    const end = closeAfter(gt + 1);
+    if (!end) {
+      pos = after; // unclosed: not an element
+      continue;
+    }
+    out.push({
+      tag,
+      start: offset + p,
+      inner: xml.slice(gt + 1, end[0]),
+      innerStart: offset + gt + 1,
+    });
+    pos = end[1];
   }
   return out;
 }
 
+/** Replace each `open…close` span by `f(content)`, in one pass (an unclosed `open` ends it). */
+function replaceSpans(
+  s: string,
+  open: string,
+  close: string,
+  f: (whole: string, content: string) => string,
+): string {
+  let out = "";
+  let pos = 0;
+  for (;;) {
+    const a = s.indexOf(open, pos);
+    if (a === -1) break;
+    const b = s.indexOf(close, a + open.length);
+    if (b === -1) break;
+    out += s.slice(pos, a) + f(s.slice(a, b + close.length), s.slice(a + open.length, b));
+    pos = b + close.length;
+  }
+  return out + s.slice(pos);
+}
+
 function xmlText(s: string): string {
-  return s
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, "$1")
+  return replaceSpans(s, "<![CDATA[", "]]>", (_, content) => content)
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
@@ -40,11 +115,23 @@ function xmlText(s: string): string {
 }
 
 export function parseKtabXml(text: string, file = "<xml>"): SmpScenario {
-  const src = text
-    .replace(/^\uFEFF/, "")
-    .replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, " "));
+  const src = replaceSpans(text.replace(/^\uFEFF/, ""), "<!--", "-->", (c) =>
+    c.replace(/[^\n]/g, " "),
+  );
   const problems: Problem[] = [];
-  const lineAt = (pos: number) => src.slice(0, pos).split("\n").length;
+  // Line starts, for line numbers by binary search (not a scan from the start per problem).
+  const starts = [0];
+  for (let i = src.indexOf("\n"); i !== -1; i = src.indexOf("\n", i + 1)) starts.push(i + 1);
+  const lineAt = (pos: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
   const bad = (pos: number, field: string, message: string) =>
     problems.push({ file, line: lineAt(pos), field, message });
   const one = (parent: El, tag: string): El | undefined =>

@@ -157,6 +157,15 @@ export function parseLandscape(
       });
     }
   }
+  // A file with a header and no value (or only blank cells) would make every pair 0: every
+  // configuration then has energy 0 and all 2^n are "minima". Refuse it.
+  if (problems.length === 0 && !p.some((row) => row.some((v) => !Number.isNaN(v))))
+    problems.push({
+      file: propFile,
+      line: pc.records.length > 0 ? pc.records[0].line : 1,
+      field: long ? "p" : "(matrix)",
+      message: `no propensity given: the file has no pair of actors from ${actorsFile} with a value (expected rows a,b,p or a square matrix with numbers)`,
+    });
   if (problems.length) throw new ValidationError(problems);
   return { names, sizes, p };
 }

@@ -47,6 +47,10 @@ export function checkPropensities(inp: LandscapeInput): { p: number[][]; warning
   const p = inp.p.map((r) => r.slice());
   const missing: string[] = [];
   const asym: string[] = [];
+  if (!p.some((row) => row.some((v) => !Number.isNaN(v))))
+    throw new Error(
+      "landscape: no propensity given (every pair is missing): every configuration would have energy 0",
+    );
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       const a = p[i][j];

@@ -13,7 +13,7 @@
  *       set: { ... }          # update: fields to change
  * A row without `source` gets "hypothetical (what-if)", so a hypothetical is never mistaken for a fact.
  */
-import { parseDocument } from "yaml";
+import { isMap, isScalar, parseDocument } from "yaml";
 import { checkScenarioReferences } from "../data/check-references.ts";
 import { type Problem, ValidationError } from "../data/problem.ts";
 import type { TableRow } from "../data/read-table.ts";
@@ -39,6 +39,10 @@ export interface AppliedChange {
 }
 
 const HYPOTHETICAL = "hypothetical (what-if)";
+/** Keys a change may have. */
+const CHANGE_KEYS = ["op", "table", "row", "where", "set"];
+/** YAML aliases expanded at most (an alias bomb is refused, not expanded). */
+const MAX_ALIASES = 100;
 
 export function parseChanges(text: string, file = "changes.yaml"): Change[] {
   const doc = parseDocument(text);
@@ -51,7 +55,22 @@ export function parseChanges(text: string, file = "changes.yaml"): Change[] {
     message: e.message.split("\n")[0],
   }));
   if (problems.length) throw new ValidationError(problems);
-  const root = doc.toJS() as { changes?: unknown } | null;
+  let root: { changes?: unknown } | null;
+  try {
+    root = doc.toJS({ maxAliasCount: MAX_ALIASES }) as { changes?: unknown } | null;
+  } catch (e) {
+    throw new ValidationError([
+      { file, line: 0, field: "(yaml)", message: (e as Error).message.split("\n")[0] },
+    ]);
+  }
+  /** The line of key `key` in the mapping at `path` (the change's line when not found). */
+  const keyLine = (path: (string | number)[], key: string, fallback: number) => {
+    const node = doc.getIn(path, true);
+    if (!isMap(node)) return fallback;
+    for (const pair of node.items)
+      if (isScalar(pair.key) && String(pair.key.value) === key) return lineAt(pair.key.range?.[0]);
+    return fallback;
+  };
   const seq = doc.get("changes", true) as
     | { items?: { range?: [number, number, number] }[] }
     | undefined;
@@ -89,6 +108,30 @@ export function parseChanges(text: string, file = "changes.yaml"): Change[] {
       bad("where", `a${op === "update" ? "n" : ""} ${op} needs \`where:\` naming the row(s)`);
     if (op === "update" && !obj(c.set))
       bad("set", "an update needs `set:` with the fields to change");
+    for (const key of Object.keys(c))
+      if (!CHANGE_KEYS.includes(key))
+        problems.push({
+          file,
+          line: keyLine(["changes", k], key, line),
+          field: key,
+          message: `unknown key in a change: expected ${CHANGE_KEYS.join(", ")}`,
+        });
+    // Every field named in row/where/set must be a column (or model field) of the table: a
+    // misspelt field would otherwise be dropped silently and the change "applied".
+    const spec = SCENARIO_FILES.find((f) => f.key === table);
+    if (spec)
+      for (const part of ["row", "where", "set"] as const) {
+        const m = obj(c[part]);
+        if (!m) continue;
+        for (const key of Object.keys(m))
+          if (!spec.columns.some((col) => col.column === key || col.key === key))
+            problems.push({
+              file,
+              line: keyLine(["changes", k, part], key, line),
+              field: `${part}.${key}`,
+              message: `unknown field of ${table}: expected one of ${spec.columns.map((col) => col.column).join(", ")}`,
+            });
+      }
     out.push({ op, table, row: obj(c.row), where: obj(c.where), set: obj(c.set), line });
   });
   if (problems.length) throw new ValidationError(problems);

@@ -14,7 +14,7 @@ const outside: string[] = [];
 before(async () => {
   buildWeb();
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
+  server = await startServer([], { waitForWarmUp: true });
   browser = await launch();
   context = browser.context;
   await context.route("**/*", (route) => {
@@ -50,14 +50,14 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   });
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url + path);
-  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  await page.waitForSelector("body[data-ready]", { timeout: 90_000 });
   return { page, errors };
 }
 
 const txt = async (l: Locator): Promise<string> => (await l.textContent()) ?? "";
 
 async function ready(page: Page): Promise<void> {
-  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  await page.waitForSelector("body[data-ready]", { timeout: 90_000 });
 }
 
 async function shot(page: Page, name: string): Promise<void> {

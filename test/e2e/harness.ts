@@ -22,8 +22,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `ana serve` on a free loopback port with a temporary store; resolves once it prints its URL. */
-export async function startServer(extra: string[] = []): Promise<Server> {
+/** `ana serve` on a free loopback port with a temporary store; resolves once it prints its URL (and, with `waitForWarmUp`, once its start-up warm-up is done). */
+export async function startServer(
+  extra: string[] = [],
+  options: { waitForWarmUp?: boolean } = {},
+): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), "ana-e2e-"));
   const proc = spawn(
     process.execPath,
@@ -34,12 +37,16 @@ export async function startServer(extra: string[] = []): Promise<Server> {
       "0",
       "--host",
       "127.0.0.1",
+      // No store file: the dashboard's views read the panel and the scenario (a read-only server
+      // refuses a --db file that does not exist).
       "--db",
-      join(dir, "ana.duckdb"),
+      ":memory:",
       ...extra,
     ],
     {
       cwd: ROOT,
+      // Answers cached in the test's own folder, never in the user's cache.
+      env: { ...process.env, ANA_CACHE_DIR: join(dir, "cache") },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -69,6 +76,7 @@ export async function startServer(extra: string[] = []): Promise<Server> {
       reject(new Error(`ana serve exited with ${code}: ${err}`));
     });
   });
+  if (options.waitForWarmUp) await warmedUp(url);
   return {
     url,
     proc,
@@ -84,6 +92,24 @@ export async function startServer(extra: string[] = []): Promise<Server> {
         proc.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * Wait until the server's start-up warm-up (GET /api/health → warmup.state) has finished, so that
+ * browser tests check what pages draw rather than how long a loaded machine takes to compute the
+ * first answers (the start-up time is measured in bench/). A server without a warm-up is ready.
+ */
+export async function warmedUp(url: string, timeoutMs = 180_000): Promise<void> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    const r = await fetch(`${url}/api/health`).catch(() => null);
+    const body = r?.ok
+      ? ((await r.json()) as { warmup?: { state?: string } })
+      : { warmup: { state: "warming" } };
+    if (body.warmup?.state !== "warming") return;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  throw new Error(`ana serve at ${url} was still warming up after ${timeoutMs / 1000} s`);
 }
 
 export const CHROMIUM_ARGS = [

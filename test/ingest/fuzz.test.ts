@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
-import type { ImportFormat } from "../../src/ingest/import-events.ts";
+import { type ImportFormat, RejectedFileError } from "../../src/ingest/import-events.ts";
 import { GDELT_CSV_PRESET } from "../../src/ingest/parse-csv-mapped.ts";
 import {
   GDELT_CSV,
@@ -141,7 +141,7 @@ for (const c of CASES) {
   });
 }
 
-test("fuzz: pure random bytes never crash the GDELT importer", async () => {
+test("fuzz: pure random bytes never crash the GDELT importer: every row is rejected, the call fails and records nothing", async () => {
   const rand = mulberry32(99);
   const dir = tempDir();
   const store = await memoryStore();
@@ -150,12 +150,19 @@ test("fuzz: pure random bytes never crash the GDELT importer", async () => {
     for (let i = 0; i < buf.length; i++) buf[i] = Math.floor(rand() * 256);
     const f = join(dir, `random-${k}.bin`);
     writeFileSync(f, buf);
-    const s = await importInto(store, { format: "gdelt", files: [f] });
-    assert.equal(s.rowsRead, countLines(buf));
-    assert.equal(s.rowsImported, 0);
+    await assert.rejects(importInto(store, { format: "gdelt", files: [f] }), (e) => {
+      assert.ok(e instanceof RejectedFileError, String(e));
+      assert.equal(e.files[0].status, "rejected");
+      assert.equal(e.files[0].rowsRead, countLines(buf));
+      assert.equal(e.files[0].rowsImported, 0);
+      assert.match(e.message, /binary data/);
+      return true;
+    });
   }
   const [{ n }] = await store.all<{ n: number }>("SELECT count(*)::INTEGER AS n FROM event_rows");
   assert.equal(n, 0);
+  const [{ f }] = await store.all<{ f: number }>("SELECT count(*)::INTEGER AS f FROM event_files");
+  assert.equal(f, 0, "no file is recorded as imported");
   store.close();
 });
 

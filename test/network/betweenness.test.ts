@@ -63,3 +63,65 @@ test("betweenness (unweighted and weighted) agrees with shortest-path enumeratio
     }
   }
 });
+
+test("weighted betweenness: A-B 1e10, B-C 1e10, A-C 5.02e9 gives B 0 (A–C direct, length 1.992e-10, is shorter than 2e-10 via B)", () => {
+  // Lengths 1/weight: via B 1e-10 + 1e-10 = 2e-10; direct 1/5.02e9 ≈ 1.992e-10. B is on no shortest path.
+  const edges: SignedEdge[] = [
+    { u: 0, v: 1, sign: 1, weight: 1e10 },
+    { u: 1, v: 2, sign: 1, weight: 1e10 },
+    { u: 0, v: 2, sign: 1, weight: 5.02e9 },
+  ];
+  assert.deepEqual(betweenness(3, edges, true), [0, 0, 0]);
+  // At weight 4.98e9 the direct edge is longer (≈ 2.008e-10): B carries the A–C pair.
+  assert.deepEqual(
+    betweenness(3, [edges[0], edges[1], { ...edges[2], weight: 4.98e9 }], true),
+    [0, 1, 0],
+  );
+  // An exact tie (5e9: both 2e-10) splits the pair: B 0.5.
+  assert.deepEqual(
+    betweenness(3, [edges[0], edges[1], { ...edges[2], weight: 5e9 }], true),
+    [0, 0.5, 0],
+  );
+});
+
+test("weighted betweenness is unchanged when every weight is scaled by 1e-9 or 1e9 (random graphs with tied paths, vs path enumeration)", () => {
+  for (let seed = 1; seed <= 12; seed++) {
+    // Integer weights 1…3 make many equal-length paths (1/2 + 1/2 = 1), the hard case for ties.
+    const g = randomSignedGraph(seed, 7, 0.5, true);
+    const want = pathBetweennessRelative(g.nodes.length, g.edges);
+    for (const f of [1, 1e-9, 1e9]) {
+      const edges = g.edges.map((e) => ({ ...e, weight: e.weight * f }));
+      const got = betweenness(g.nodes.length, edges, true);
+      got.forEach((x, i) => {
+        assert.ok(Math.abs(x - want[i]) < 1e-9, `seed ${seed} ×${f} node ${i}: ${x} vs ${want[i]}`);
+      });
+    }
+  }
+});
+
+/** Oracle for the scaling test: path enumeration with ties judged relative to the shortest length. */
+function pathBetweennessRelative(n: number, edges: SignedEdge[]): number[] {
+  const adj: [number, number][][] = Array.from({ length: n }, () => []);
+  for (const e of edges) {
+    adj[e.u].push([e.v, 1 / e.weight]);
+    adj[e.v].push([e.u, 1 / e.weight]);
+  }
+  const cb = new Array<number>(n).fill(0);
+  for (let s = 0; s < n; s++)
+    for (let t = s + 1; t < n; t++) {
+      const paths: { len: number; inner: number[] }[] = [];
+      const walk = (v: number, len: number, seen: number[]) => {
+        if (v === t) {
+          paths.push({ len, inner: seen.slice(1, -1) });
+          return;
+        }
+        for (const [w, l] of adj[v]) if (!seen.includes(w)) walk(w, len + l, [...seen, w]);
+      };
+      walk(s, 0, [s]);
+      if (!paths.length) continue;
+      const best = paths.reduce((m, p) => Math.min(m, p.len), Number.POSITIVE_INFINITY);
+      const shortest = paths.filter((p) => p.len - best <= 1e-9 * best);
+      for (const p of shortest) for (const v of p.inner) cb[v] += 1 / shortest.length;
+    }
+  return cb;
+}

@@ -61,6 +61,22 @@ test("warmUp answers the listed requests in the background, reports progress and
   }
 });
 
+test("the warm-up yields: it starts nothing while a visitor's request is being answered", async () => {
+  const { app, ctx } = await createApp({ db: ":memory:" });
+  ctx.activeRequests = 1;
+  const running = warmUp(app, ctx, { paths: ["/api/sources"], yieldMs: 10 });
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(ctx.warmup.done, 0);
+  assert.equal(ctx.warmup.current, null);
+  ctx.activeRequests = 0;
+  await running;
+  assert.equal(ctx.warmup.done, 1);
+  assert.equal(ctx.warmup.state, "ready");
+  // Its own requests are not counted as visitors'.
+  assert.equal(ctx.activeRequests, 0);
+  await ctx.close();
+});
+
 test("warmUpPaths lists the dashboard's first requests for every served scenario, default first", async () => {
   const { ctx } = await createApp({ db: ":memory:", scenarios: { mini: MINI } });
   const paths = warmUpPaths(ctx);
@@ -87,7 +103,7 @@ test("a writable server keeps no answers on disk, and health keeps its shape unt
   }
 });
 
-test("the fingerprint changes with an extra scenario folder's content; old fingerprints are removed and the cache stops at maxEntries", () => {
+test("the fingerprint changes with an extra scenario folder's content; at most three other fingerprints are kept and the cache stops at maxEntries", async () => {
   const dir = tmp();
   try {
     const scen = join(dir, "mini");
@@ -102,7 +118,18 @@ test("the fingerprint changes with an extra scenario folder's content; old finge
     assert.deepEqual(new ResponseCache(root, a).get("k"), { x: 1 });
     const c = new ResponseCache(root, b, 2);
     assert.equal(c.get("k"), undefined);
-    assert.deepEqual(readdirSync(root), [b]);
+    // The other fingerprint is kept (another checkout may be serving it); beyond three, the
+    // least recently used go.
+    assert.deepEqual(readdirSync(root).sort(), [a, b].sort());
+    for (const f of ["0000000000000001", "0000000000000002", "0000000000000003"]) {
+      new ResponseCache(root, f);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    new ResponseCache(root, b);
+    assert.deepEqual(
+      readdirSync(root).sort(),
+      [b, "0000000000000001", "0000000000000002", "0000000000000003"].sort(),
+    );
     // Full: further answers stay in memory only.
     for (const k of ["a", "b", "c"]) c.put(k, k);
     assert.deepEqual(

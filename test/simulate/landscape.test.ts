@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { ValidationError } from "../../src/data/problem.ts";
 import { solveLandscape } from "../../src/simulate/landscape.ts";
 import { parseLandscape } from "../../src/simulate/landscape-input.ts";
 
@@ -112,5 +113,39 @@ test("local search beyond the exhaustive limit finds the exhaustive minima on a 
   assert.deepEqual(
     ls.minima.map((m) => m.energy),
     ex.minima.map((m) => m.energy),
+  );
+});
+
+test("a propensities file with no data is refused with file:line: field (not 2^n minima of energy 0)", () => {
+  const actors = "name,size\nA,1\nB,1\nC,1\nD,1\nE,1\nF,1\nG,1\nH,1\n";
+  for (const [text, line, field] of [
+    ["a,b,p\n", 1, "p"],
+    ["a,b,p\nA,B,\nC,D,\n", 2, "p"],
+    [",A,B,C\nA,,,\nB,,,\n", 2, "(matrix)"],
+  ] as const) {
+    assert.throws(
+      () => parseLandscape(actors, text, "actors.csv", "prop.csv"),
+      (e: unknown) => {
+        assert.ok(e instanceof ValidationError, String(e));
+        assert.match(
+          e.message,
+          new RegExp(`prop\\.csv:${line}: ${field.replace(/[()]/g, "\\$&")}: no propensity given`),
+        );
+        return true;
+      },
+      text,
+    );
+  }
+  assert.throws(
+    () =>
+      solveLandscape({
+        names: ["A", "B"],
+        sizes: [1, 1],
+        p: [
+          [Number.NaN, Number.NaN],
+          [Number.NaN, Number.NaN],
+        ],
+      }),
+    /no propensity given/,
   );
 });

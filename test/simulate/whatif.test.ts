@@ -80,3 +80,47 @@ test("a hypothetical row without a source is labelled hypothetical, never passed
   assert.ok(r.included.some((m) => m.id === "tie-balance"));
   assert.ok(r.notIncluded.length > 0);
 });
+
+test("whatIf rejects a misspelt or unknown field with file:line: field, instead of applying nothing", () => {
+  const text = [
+    "changes:",
+    "  - op: update",
+    "    table: ties",
+    "    where: { a: AZE, b: TUR }",
+    "    set:",
+    "      staus: 0.5",
+    "  - op: add",
+    "    table: flows",
+    "    row: { year: 2020, domain: gas, from: AZE, to: TUR, valeu: 1, unit: bcm }",
+    "  - op: remove",
+    "    table: ties",
+    "    wher: { a: AZE }",
+    "",
+  ].join("\n");
+  assert.throws(
+    () => whatIf(s, "AZE", text, "c.yaml"),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError, String(e));
+      const lines = e.problems.map((p) => `${p.file}:${p.line}: ${p.field}`);
+      assert.ok(lines.includes("c.yaml:6: set.staus"), lines.join("\n"));
+      assert.ok(lines.includes("c.yaml:9: row.valeu"), lines.join("\n"));
+      assert.ok(lines.includes("c.yaml:12: wher"), lines.join("\n"));
+      return true;
+    },
+  );
+  // The same change with the right field name applies.
+  const ok = whatIf(s, "AZE", text.split("\n").slice(0, 6).join("\n").replace("staus", "strength"));
+  assert.equal(ok.applied[0].rows, 1);
+});
+
+test("parseChanges refuses a YAML alias bomb with a validation error (no expansion)", () => {
+  const bomb = [
+    "a: &a [x, x, x, x, x, x, x, x, x, x]",
+    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+    "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]",
+    "changes: [*e]",
+  ].join("\n");
+  assert.throws(() => parseChanges(bomb, "bomb.yaml"), ValidationError);
+});

@@ -1,20 +1,7 @@
 import type { ViewState } from "./state.ts";
+import type { Actor, ScenarioInfo } from "./types.ts";
 
-export interface ScenarioInfo {
-  id: string;
-  name: string;
-  focal: string;
-  from: string;
-  to: string;
-}
-
-export interface Actor {
-  id: string;
-  kind: "state" | "organisation" | "group";
-  name: string;
-  cow?: number;
-  source: string;
-}
+export type { Actor, ScenarioInfo };
 
 /** What every page gets: the resolved view state, the scenario, its actors, and a way to change the URL. */
 export interface PageContext {
@@ -24,4 +11,6 @@ export interface PageContext {
   name(code: string): string;
   /** Change page-specific parameters (kept in the URL) and re-render. */
   update(extra: Record<string, string>): void;
+  /** Aborted when the page is left (navigation, or a re-render): polling and timers stop. */
+  signal: AbortSignal;
 }

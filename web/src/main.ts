@@ -3,6 +3,7 @@ import { api, capabilities } from "./api.ts";
 import type { Actor, PageContext, ScenarioInfo } from "./context.ts";
 import { PAGES, pageUrl, readState, stateUrl, type ViewState } from "./state.ts";
 import { h, notice } from "./ui.ts";
+import { waiting } from "./views/pending.ts";
 
 type PageModule = { render(root: HTMLElement, ctx: PageContext): Promise<void> };
 
@@ -19,6 +20,8 @@ const pages: Record<string, () => Promise<PageModule>> = {
 const top = document.getElementById("top")!;
 const main = document.getElementById("main")!;
 let renderSeq = 0;
+/** The current page's lifetime: aborted when another page (or the same one, re-rendered) replaces it. */
+let pageLife = new AbortController();
 
 function go(s: ViewState, replace = false): void {
   const url = stateUrl(s);
@@ -57,6 +60,9 @@ function yearInput(
 async function render(): Promise<void> {
   const seq = ++renderSeq;
   delete document.body.dataset.ready;
+  pageLife.abort();
+  pageLife = new AbortController();
+  const signal = pageLife.signal;
   const s = readState();
   // Ask for everything the shell needs at once (the scenario id is known from the URL or the default).
   const guess = s.scenario || "azerbaijan";
@@ -65,8 +71,12 @@ async function render(): Promise<void> {
   modP.catch(() => undefined);
   const actorsGuess = api<{ actors: Actor[] }>(`/api/actors?scenario=${encodeURIComponent(guess)}`);
   void capabilities();
+  const shellWait =
+    main.childElementCount === 0 ? waiting("Loading the scenario", { signal }) : null;
+  if (shellWait) main.replaceChildren(shellWait.el);
   const sc = await api<{ scenarios: ScenarioInfo[] }>("/api/scenarios");
   if (seq !== renderSeq) return;
+  if (!sc.ok) shellWait?.stop();
   if (!sc.ok || sc.data.scenarios.length === 0) {
     top.replaceChildren(h("h1", {}, "ANA"));
     main.replaceChildren(
@@ -88,6 +98,7 @@ async function render(): Promise<void> {
       ? await actorsGuess
       : await api<{ actors: Actor[] }>(`/api/actors?scenario=${encodeURIComponent(scenario.id)}`);
   if (seq !== renderSeq) return;
+  shellWait?.stop();
   const actors = actorsRes.ok ? actorsRes.data.actors : [];
   const states = actors
     .filter((a) => a.kind === "state")
@@ -197,15 +208,29 @@ async function render(): Promise<void> {
     actors,
     name: (c) => names.get(c) ?? c,
     update: (extra) => go({ ...full, extra: { ...full.extra, ...extra } }),
+    signal,
   };
+  // Until the page puts something on screen, say what it waits for (never a blank area).
+  const pageWait = waiting(`Loading ${page.label}`, { signal });
+  main.insertBefore(pageWait.el, root);
+  const firstContent = new MutationObserver(() => {
+    if (root.childElementCount > 0) endWait();
+  });
+  const endWait = () => {
+    firstContent.disconnect();
+    pageWait.stop();
+    pageWait.el.remove();
+  };
+  firstContent.observe(root, { childList: true });
   try {
     const mod = await modP;
-    if (seq !== renderSeq) return;
+    if (seq !== renderSeq) return endWait();
     await mod.render(root, ctx);
   } catch (e) {
     console.error(e);
     root.replaceChildren(notice("error", `This page failed to draw: ${(e as Error).message}`));
   }
+  endWait();
   if (seq === renderSeq) document.body.dataset.ready = "1";
 }
 

@@ -1,3 +1,5 @@
+import type { ApiResult } from "../../src/ops/api-types.ts";
+
 export interface EventRec {
   id: string;
   date: string;
@@ -100,3 +102,227 @@ export const LEVEL_COLOURS: Record<string, string> = {
   regional: "#d95f02",
   systemic: "#7570b3",
 };
+
+// ---------------------------------------------------------------------------------------------
+// API answers the dashboard reads. Where the registry on main already declares the shape the
+// dashboard needs (dependence, alignment), the type is derived from it (`ApiResult`, type-only: no
+// server code reaches the browser). The others are hand-copied from the team sheet (TEAM.md,
+// interfaces 2, 7, 8) until those fields land on main, and kept in this one file; every field the
+// server may not send yet is optional, and a missing field is read as "not measured", never as 0.
+// test/e2e/api-types.ts checks at compile time that the registry's answers fit them.
+
+/** A measured value's status (interface 1). */
+export type DataStatus = "data" | "partial" | "no data";
+
+/** A closed interval [lo, hi]. */
+export type Interval = [number, number];
+
+/** One scorecard input (interface 2). */
+export interface ScorecardInputJson {
+  key: string;
+  status?: DataStatus;
+  value: number | null;
+  interval?: Interval | null;
+  weight?: number;
+  raw?: unknown;
+  source?: string;
+  note?: string;
+  n?: number;
+}
+
+/** One scorecard cell: pillar × level × year (interface 2). */
+export interface ScorecardCellJson {
+  year: number;
+  level: string;
+  pillar: string;
+  status?: DataStatus;
+  score: number | null;
+  interval?: Interval | null;
+  coverage?: number | string | null;
+  inputs?: ScorecardInputJson[];
+}
+
+/** A level's overall score in a year (interface 2). */
+export interface ScorecardOverallJson {
+  year: number;
+  level: string;
+  status?: DataStatus;
+  score: number | null;
+  interval?: Interval | null;
+  coverage?: number | string | null;
+}
+
+/** One row of a like-for-like comparison between two periods (interface 7). */
+export interface ComparisonRowJson {
+  level: string;
+  pillar: string;
+  status?: "data" | "not testable";
+  before?: number | null;
+  after?: number | null;
+  delta?: number | null;
+  interval?: Interval | null;
+  /** The server's reading of the row, when it gives one. */
+  answer?: string;
+  used?: string[];
+  dropped?: { key: string; reason: string }[];
+}
+
+export interface ComparisonJson {
+  before: { from: number | string; to: number | string };
+  after: { from: number | string; to: number | string };
+  rows: ComparisonRowJson[];
+}
+
+export interface ScorecardJson {
+  focal: string;
+  from: number;
+  to: number;
+  scenario?: string | null;
+  pillars?: readonly string[];
+  levels?: readonly string[];
+  formula?: Record<string, string>;
+  /** Share of a cell's input weight that must be measured for it to get a score. */
+  minCoverage?: number;
+  /** How the intervals were made. */
+  intervals?: { method?: string; draws?: number; seed?: number; level?: number };
+  cells: ScorecardCellJson[];
+  overall?: ScorecardOverallJson[];
+  comparison?: ComparisonJson;
+}
+
+/** The five verdicts a claim can get (interface 8). */
+export const VERDICTS = [
+  "supported",
+  "partly supported",
+  "not supported",
+  "inconclusive",
+  "not testable",
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** One of the seed's claims, checked (interface 8). */
+export interface ClaimJson {
+  id: string;
+  claim: string;
+  measure: string;
+  command?: string;
+  finding: string;
+  verdict: string;
+  sources: string[];
+  interval?: Interval | null;
+  /** The rule in words, or as declared ({ kind, text, threshold… }). */
+  rule?: string | ({ text?: string } & Record<string, unknown>);
+  /** The periods as declared, e.g. { before: "2011-2019", after: ["2021", "2024"] }. */
+  periods?: Record<string, string | string[]> | null;
+  inputs?: { used?: string[]; dropped?: { key: string; reason: string }[] };
+  /** The number the verdict rests on, and how its interval was made. */
+  value?: number | null;
+  intervalNote?: string;
+  /** Share of thinning draws (equal events per year) that keep the verdict. */
+  stability?: { share: number; draws: number; eventsPerYear?: number; years?: [number, number] };
+  /** The verdict before the uncertainty checks, when they changed it. */
+  pointVerdict?: string;
+}
+
+export interface ClaimsJson {
+  scenario: string;
+  focal?: string;
+  claims: ClaimJson[];
+}
+
+/** A job as /api/jobs/:id gives it. */
+export interface JobJson {
+  id: string;
+  status: string;
+  progress: number;
+  message?: string;
+  result?: unknown;
+  error?: string;
+}
+
+/** One row of /api/dependence: derived from the registry (the server's declaration), not copied. */
+export type DependenceRowJson = ApiResult<"dependence">["rows"][number];
+
+/** One row of /api/alignment (TEAM interface 5): derived from the registry. */
+export type AlignmentRowJson = ApiResult<"alignment">["rows"][number];
+
+export interface ScenarioSourceJson {
+  source: string;
+  url: boolean;
+  records: Record<string, number>;
+  from: number | null;
+  to: number | null;
+}
+
+export interface WhatIfRowJson {
+  measure: string;
+  key: string;
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+}
+
+export interface DoctrineSummaryJson {
+  doctrine: string;
+  payoff: Record<string, number>;
+  cvar: number;
+  autonomy: number[];
+  coercion: { meanEvents: number; probAny: number };
+  abandonment: { meanEvents: number; probAny: number };
+}
+
+export interface LevelJson {
+  partner: string;
+  level: string;
+  basis?: string;
+  source?: string;
+  notes?: string;
+}
+
+export interface EdgeJson {
+  source: string;
+  target: string;
+  sign: number;
+  weight?: number;
+  tieScore?: number;
+  eventScore?: number;
+}
+
+export interface CorridorLinkJson {
+  id: string;
+  name: string;
+  mode: string;
+  network: string;
+  status: string;
+  capacity: number | string | null;
+  capacityUnit?: string;
+  geometry: number[][];
+  source: string | null;
+  assumption?: boolean;
+}
+
+export interface LeverageRowJson {
+  year: number;
+  network: "transport" | "gas";
+  routeBetweenness: number | null;
+  bypassCost: number | null;
+  shapley: number | null;
+  shapleyShare?: number | null;
+  costUnit?: string;
+}
+
+export interface ScenarioInfo {
+  id: string;
+  name: string;
+  focal: string;
+  from: string;
+  to: string;
+}
+
+export interface Actor {
+  id: string;
+  kind: "state" | "organisation" | "group";
+  name: string;
+  cow?: number;
+  source: string;
+}

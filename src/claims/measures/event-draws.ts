@@ -74,7 +74,7 @@ export function judgeOnEvents(
   const values: number[] = [];
   for (let d = 0; d < o.draws; d++) {
     const sample: Event[] = [];
-    for (const g of strata.values()) sample.push(...sampleWith(g, g.length, rand));
+    for (const g of strata.values()) for (const x of sampleWith(g, g.length, rand)) sample.push(x);
     const v = evaluate(records(sample)).value;
     if (v !== null) values.push(v);
   }

@@ -42,7 +42,7 @@ export function register(program: Command): void {
     .option("--actor-scheme <scheme>", "csv: cameo | iso3 | name | fips codes in the actor columns")
     .option("--json", "print the summary as JSON")
     .action(async (format: string, files: string[], opts: Record<string, unknown>) => {
-      const { IMPORT_FORMATS, importEvents, StrictImportError } = await import(
+      const { IMPORT_FORMATS, importEvents, StrictImportError, RejectedFileError } = await import(
         "../../ingest/import-events.ts"
       );
       const { DEDUP_MODES } = await import("../../ingest/dedup.ts");
@@ -118,6 +118,8 @@ export function register(program: Command): void {
           progress?.stop();
           if (e instanceof StrictImportError && opts.json)
             printJson({ error: e.message, file: e.summary });
+          if (e instanceof RejectedFileError && opts.json)
+            printJson({ error: e.message, files: e.files });
           throw e;
         }
         progress?.stop();
@@ -135,8 +137,9 @@ export function register(program: Command): void {
             rejected: f.rowsRejected,
           })),
         );
+        const skipped = summary.files.filter((f) => f.status !== "imported").length;
         process.stdout.write(
-          `\n${summary.rowsImported} of ${summary.rowsRead} rows imported in ${summary.seconds} s (${summary.rowsPerSecond} rows/s); ${summary.rowsRejected} rejected\n`,
+          `\n${summary.rowsImported} of ${summary.rowsRead} rows imported in ${summary.seconds} s (${summary.rowsPerSecond} rows/s); ${summary.rowsRejected} rejected${skipped > 0 ? `; ${skipped} file(s) skipped (not counted)` : ""}\n`,
         );
         for (const f of summary.files) {
           for (const [k, v] of Object.entries(f.rejects))
@@ -147,8 +150,9 @@ export function register(program: Command): void {
             process.stdout.write(`  ${f.path}: warning ${k}: ${v}\n`);
           if (f.status === "already-imported")
             process.stdout.write(
-              `  ${f.path}: already imported (same sha256 as ${f.previous?.path}, import #${f.previous?.importId}): skipped\n`,
+              `  ${f.path}: already imported${f.previous?.format ? ` as ${f.previous.format}` : ""} (same sha256 as ${f.previous?.path}, import #${f.previous?.importId}): skipped\n`,
             );
+          if (f.status === "empty") process.stdout.write(`  ${f.path}: empty: nothing to import\n`);
         }
         process.stdout.write(
           `dedup ${summary.dedup}: ${duplicates} duplicate row(s) in the store are left out of queries (rows kept)\n`,

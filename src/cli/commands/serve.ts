@@ -36,8 +36,21 @@ export function register(program: Command): void {
         if (opts.scenario && opts.scenario.length > 0) {
           const { loadScenario } = await import("../../data/load-scenario.ts");
           const { resolve } = await import("node:path");
-          for (const dir of opts.scenario)
-            scenarios[loadScenario(resolve(dir)).meta.id] = resolve(dir);
+          const { builtinScenarios } = await import("../../data/scenario-registry.ts");
+          const shipped = new Set(builtinScenarios());
+          for (const dir of opts.scenario) {
+            const id = loadScenario(resolve(dir)).meta.id;
+            // Never a silent replacement of a shipped scenario or of another folder.
+            if (shipped.has(id))
+              throw new UsageError(
+                `--scenario ${dir}: its id "${id}" is a shipped scenario's; give it another id in its scenario.yaml`,
+              );
+            if (Object.hasOwn(scenarios, id))
+              throw new UsageError(
+                `--scenario: ${dir} and ${scenarios[id]} have the same id "${id}"`,
+              );
+            scenarios[id] = resolve(dir);
+          }
         }
         const { defaultCacheDir } = await import("../../server/response-cache.ts");
         const { app, ctx } = await createApp({
@@ -46,6 +59,7 @@ export function register(program: Command): void {
           scenarios,
           cacheDir: defaultCacheDir(),
           eventStore: opts.store,
+          host: opts.host,
         });
         // A writable server takes the store's lock now (and says which store), so a conflict shows
         // at start; a read-only one opens the store read-only only while requests read events.

@@ -43,7 +43,7 @@ export const alignment = defineOperation({
   },
   positionals: ["focal"],
   uses: { db: true },
-  http: { method: "get", path: "/api/alignment", tag: "measures", memo: true },
+  http: { method: "get", path: "/api/alignment", tag: "measures", memo: true, worker: true },
   async run(ctx, q): Promise<AlignmentResult> {
     checkYearRange(q);
     const { alignment } = await import("../../measure/alignment.ts");

@@ -17,9 +17,18 @@ export async function balanceOfPeriods(
 ): Promise<BalanceOutput> {
   const { buildSignedGraph } = await import("../../network/signed-graph.ts");
   const { balanceReport } = await import("../../network/balance-report.ts");
+  // The time limit bounds the whole call: each period gets an equal share of what is left.
+  const deadline = performance.now() + options.timeLimit * 1000;
   const results = [];
-  for (const x of periods)
-    results.push(await balanceReport(buildSignedGraph(x.edges), x.period, options));
+  for (const [i, x] of periods.entries()) {
+    const left = Math.max(0.01, (deadline - performance.now()) / 1000);
+    results.push(
+      await balanceReport(buildSignedGraph(x.edges), x.period, {
+        ...options,
+        timeLimit: left / (periods.length - i),
+      }),
+    );
+  }
   return { results };
 }
 
@@ -30,7 +39,10 @@ export const balance = defineOperation({
   params: {
     ...edgeParams("CSV with header source,target,sign (±1); optional weight, period"),
     timeLimit: p
-      .number("time limit per period for the exact solver", { positive: true, arg: "<seconds>" })
+      .number("time limit for the whole call (all periods, every solver)", {
+        positive: true,
+        arg: "<seconds>",
+      })
       .optional(
         `${TIME_LIMITS.local} s; over HTTP ${TIME_LIMITS.server} s, at most ${TIME_LIMITS.serverMax}`,
       ),

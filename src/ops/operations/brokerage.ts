@@ -1,7 +1,7 @@
 import { printTable } from "../../cli/output.ts";
 import type { BrokerageResult } from "../../network/brokerage-report.ts";
 import { defineOperation } from "../define.ts";
-import { UsageError } from "../errors.ts";
+import { OpError, UsageError } from "../errors.ts";
 import { TIME_LIMITS, timeLimit } from "../limits.ts";
 import { Param, p } from "../params.ts";
 import { readLocalFile } from "../read-local-file.ts";
@@ -51,7 +51,10 @@ export const brokerage = defineOperation({
       .enum(["positive", "all"], "positive (hostile ties are not channels) or all")
       .default("positive"),
     timeLimit: p
-      .number("time limit for the balance partition", { positive: true, arg: "<seconds>" })
+      .number("time limit for the whole call (balance partition and betweenness)", {
+        positive: true,
+        arg: "<seconds>",
+      })
       .optional(
         `${TIME_LIMITS.local} s; over HTTP ${TIME_LIMITS.server} s, at most ${TIME_LIMITS.serverMax}`,
       ),
@@ -83,12 +86,19 @@ export const brokerage = defineOperation({
         : q.blocMap !== undefined
           ? new Map(Object.entries(q.blocMap))
           : undefined;
-    return brokerageReport(buildSignedGraph(periods[0].edges), {
-      weighted: q.weighted,
-      blocs,
-      ties: q.ties,
-      timeLimit: timeLimit(ctx, q.timeLimit),
-    });
+    const { TimeLimitError } = await import("../../network/time-limit-error.ts");
+    try {
+      return await brokerageReport(buildSignedGraph(periods[0].edges), {
+        weighted: q.weighted,
+        blocs,
+        ties: q.ties,
+        timeLimit: timeLimit(ctx, q.timeLimit),
+      });
+    } catch (e) {
+      // Betweenness has no partial answer: a graph too large for the limit is an error, not a 500.
+      if (e instanceof TimeLimitError) throw new OpError(413, `${e.message} ({timeLimit})`);
+      throw e;
+    }
   },
   print(r) {
     printTable(

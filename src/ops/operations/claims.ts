@@ -18,7 +18,7 @@ export const claims = defineOperation({
     scenario: p.scenario("scenario (default: azerbaijan)").optional(),
   },
   uses: { db: true },
-  http: { method: "get", path: "/api/claims", tag: "measures", memo: true },
+  http: { method: "get", path: "/api/claims", tag: "measures", memo: true, worker: true },
   async run(ctx, q): Promise<ClaimsResult> {
     const { claimsReport, claimsMarkdown } = await import("../../claims/index.ts");
     const sc = ctx.scenario(q.scenario);

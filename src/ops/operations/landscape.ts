@@ -53,6 +53,7 @@ export const landscape = defineOperation({
     aliases: { actors: "actorsCsv", propensities: "propensitiesCsv" },
     responses: { "413": "too many actors", "422": "invalid input", "503": "time budget exceeded" },
   },
+  // CPU-bound: on the server it runs in its own worker under the job limits (never on the event loop).
   job: { kind: "landscape", maxSeconds: 60 },
   async run(ctx, q): Promise<LandscapeResult> {
     bounded(ctx, "exhaustiveLimit", q.exhaustiveLimit, { local: 24, server: 20 });

@@ -53,7 +53,8 @@ export const relations = defineOperation({
       const sc = ctx.scenario(q.scenario);
       if (sc) {
         scenarioId = sc.scenario.meta.id;
-        records.push(...mod.eventRecordsFromScenario(sc.scenario.events, `scenario:${scenarioId}`));
+        for (const r of mod.eventRecordsFromScenario(sc.scenario.events, `scenario:${scenarioId}`))
+          records.push(r);
       } else if (q.evidence === "scenario")
         throw new UsageError("no scenario: pass {scenario} (or make one with `ana scenario init`)");
     }
@@ -61,8 +62,8 @@ export const relations = defineOperation({
       const ev = await import("../../measure/imported-evidence.ts");
       const backend = await ctx.events();
       const range = { from: q.from, to: q.to };
-      records.push(
-        ...(backend.kind === "duckdb"
+      const imported =
+        backend.kind === "duckdb"
           ? await ev.importedEventRecords(
               (backend as import("../../store/duckdb/backend.ts").DuckDbEventBackend).store,
               q.focal,
@@ -71,8 +72,9 @@ export const relations = defineOperation({
             )
           : ev.importedToRecords(
               await backend.importedEvents({ actor: q.focal, partner: q.with, ...range }),
-            )),
-      );
+            );
+      // A loop, not push(...imported): spreading >~120k arguments overflows the call stack.
+      for (const r of imported) records.push(r);
     }
     const r = mod.relations(records, {
       a: q.focal,
@@ -92,6 +94,11 @@ export const relations = defineOperation({
       r.rows.map((x) => ({
         ...x,
         quad: `${x.quad.verbalCooperation}/${x.quad.materialCooperation}/${x.quad.verbalConflict}/${x.quad.materialConflict}`,
+        // A score only echoing older events is not shown as a measurement.
+        score: x.scoreStatus === "data" ? x.score : null,
+        "score 90%": x.scoreInterval
+          ? `${x.scoreInterval[0].toFixed(3)}–${x.scoreInterval[1].toFixed(3)}`
+          : null,
       })) as unknown as Record<string, unknown>[],
       [
         "period",
@@ -102,10 +109,11 @@ export const relations = defineOperation({
         "quad",
         "netCooperation",
         "score",
+        "score 90%",
       ],
     );
     process.stdout.write(
-      `quad = verbal coop/material coop/verbal conflict/material conflict (${r.quadScheme} scheme); ${r.goldsteinTable}; half-life ${r.halfLifeDays} days\n`,
+      `quad = verbal coop/material coop/verbal conflict/material conflict (${r.quadScheme} scheme); ${r.goldsteinTable}; half-life ${r.halfLifeDays} days; score — when no event falls within one half-life before the period's end (no data)\n`,
     );
   },
 });

@@ -8,6 +8,8 @@ import { readLocalFile } from "../read-local-file.ts";
 
 const RUNS = { local: 1_000_000, server: 20_000 };
 const YEARS = { local: 200, server: 50 };
+/** Simulated run-years per server request (memory grows with runs × years: ~0.3 GB at 100,000). */
+const SERVER_RUN_YEARS = 100_000;
 
 export const simulateDoctrine = defineOperation({
   name: "simulate doctrine",
@@ -53,6 +55,10 @@ export const simulateDoctrine = defineOperation({
   async run(ctx, q, progress) {
     bounded(ctx, "runs", q.runs, RUNS);
     bounded(ctx, "years", q.years, YEARS);
+    if (ctx.surface === "server" && q.runs * q.years > SERVER_RUN_YEARS)
+      throw new UsageError(
+        `{runs} × {years} must be at most ${SERVER_RUN_YEARS} on the server, not ${q.runs * q.years} (run larger simulations with the CLI)`,
+      );
     let overrides = {};
     if (q.params !== undefined) {
       const YAML = (await import("yaml")).default;
@@ -80,6 +86,7 @@ export const simulateDoctrine = defineOperation({
       years: q.years,
       seed: q.seed,
       threads: q.threads,
+      signal: ctx.signal,
     });
     return {
       scenario: s.meta.id,

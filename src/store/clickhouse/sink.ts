@@ -176,9 +176,18 @@ export class ClickHouseEventSink implements EventSink {
   async knownFile(sha256: string): Promise<KnownFile | undefined> {
     const s = this.store;
     const r = await s.all<{ file_id: number; import_id: number; path: string }>(
-      `SELECT file_id, import_id, path FROM ${s.db}.event_files WHERE sha256 = ${lit(sha256)} ORDER BY file_id LIMIT 1`,
+      `SELECT file_id, import_id, path FROM ${s.db}.event_files WHERE sha256 = ${lit(sha256)} AND rows_imported > 0 ORDER BY file_id LIMIT 1`,
     );
-    return r[0] ? { fileId: r[0].file_id, importId: r[0].import_id, path: r[0].path } : undefined;
+    if (!r[0]) return undefined;
+    const f = await s.all<{ format: string }>(
+      `SELECT format FROM ${s.db}.event_imports WHERE import_id = ${Number(r[0].import_id)} LIMIT 1`,
+    );
+    return {
+      fileId: r[0].file_id,
+      importId: r[0].import_id,
+      path: r[0].path,
+      ...(f[0]?.format ? { format: f[0].format } : {}),
+    };
   }
 
   async openFile(): Promise<RowStream> {

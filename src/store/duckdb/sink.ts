@@ -156,6 +156,7 @@ class DuckDbRowStream implements RowStream {
  * discarding the open transaction of a killed process).
  */
 export class DuckDbEventSink implements EventSink {
+  readonly location: string;
   private dir: string;
   private imp?: ImportRecord;
   private importId = 0;
@@ -168,6 +169,7 @@ export class DuckDbEventSink implements EventSink {
     private options: { segmentRows?: number } = {},
   ) {
     this.dir = store.path === ":memory:" ? tmpdir() : dirname(store.path);
+    this.location = `${store.path} (staging files in ${this.dir})`;
     removeStaleStagingFiles(this.dir);
   }
 
@@ -185,11 +187,23 @@ export class DuckDbEventSink implements EventSink {
   }
 
   async knownFile(sha256: string): Promise<KnownFile | undefined> {
-    const r = await this.store.all<{ file_id: number; import_id: number; path: string }>(
-      "SELECT file_id, import_id, path FROM event_files WHERE sha256 = ?",
+    const r = await this.store.all<{
+      file_id: number;
+      import_id: number;
+      path: string;
+      format: string | null;
+    }>(
+      "SELECT f.file_id, f.import_id, f.path, i.format FROM event_files f LEFT JOIN event_imports i ON i.import_id = f.import_id WHERE f.sha256 = ? AND f.rows_imported > 0",
       [sha256],
     );
-    return r[0] ? { fileId: r[0].file_id, importId: r[0].import_id, path: r[0].path } : undefined;
+    return r[0]
+      ? {
+          fileId: r[0].file_id,
+          importId: r[0].import_id,
+          path: r[0].path,
+          ...(r[0].format ? { format: r[0].format } : {}),
+        }
+      : undefined;
   }
 
   async openFile(): Promise<RowStream> {
@@ -217,6 +231,9 @@ export class DuckDbEventSink implements EventSink {
     this.tot.read += r.rowsRead;
     this.tot.imported += r.rowsImported;
     this.tot.rejected += r.rowsRejected;
+    // Earlier versions recorded files none of whose rows landed (a wrong format): such a record
+    // does not make the file "already imported"; it gives way to the real import.
+    await s.run("DELETE FROM event_files WHERE sha256 = ? AND rows_imported = 0", [r.sha256]);
     await s.run("INSERT INTO event_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
       stream.fileId,
       this.importId,

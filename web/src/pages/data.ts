@@ -1,21 +1,14 @@
 import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { renderValue } from "../generic.ts";
+import type { ScenarioSourceJson } from "../types.ts";
 import { fmt, h, notice, section, sourceLink, table, unavailable } from "../ui.ts";
-
-interface ScenarioSource {
-  source: string;
-  url: boolean;
-  records: Record<string, number>;
-  from: number | null;
-  to: number | null;
-}
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   const st = ctx.state;
   const [panel, scen, info] = await Promise.all([
     has("/api/sources").then((ok) => (ok ? api<Record<string, unknown>>("/api/sources") : null)),
-    api<{ sources: ScenarioSource[] }>(`/api/scenario/sources${qs({ scenario: st.scenario })}`),
+    api<{ sources: ScenarioSourceJson[] }>(`/api/scenario/sources${qs({ scenario: st.scenario })}`),
     api<{ meta: Record<string, string>; counts: Record<string, number> }>(
       `/api/scenario?scenario=${encodeURIComponent(st.scenario)}&include=`,
     ),

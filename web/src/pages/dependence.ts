@@ -1,52 +1,28 @@
 import * as Plot from "@observablehq/plot";
 import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
-import type { Flow, PoleMember, ScenarioData } from "../types.ts";
-import { activeAt, fmt, h, notice, section, sourceLink, table, unavailable } from "../ui.ts";
+import type { DependenceRowJson, Flow, ScenarioData } from "../types.ts";
+import { fmt, h, notice, section, sourceLink, table, unavailable } from "../ui.ts";
+import { waiting } from "../views/pending.ts";
 
 const DOMAINS = ["arms", "gas", "trade-export", "trade-import", "fdi"] as const;
-/** Exports and gas go focal → partner; imports, arms and FDI come partner → focal (the model's convention). */
-const OUTWARD = new Set(["trade-export", "gas", "oil"]);
 
-interface Row {
-  year: number;
-  total: number | null;
-  shares: Record<string, number>;
-  hhi?: number | null;
-  nEff?: number | null;
-  top?: string | null;
-  topShare?: number | null;
-  entropyNorm?: number | null;
-  coverage?: string;
-  sources?: string[];
-}
+type Row = DependenceRowJson;
 
-/** Shares of sourced flows per year from the scenario (value / the year's total), by partner or pole. */
-export function flowShares(
-  flows: Flow[],
-  poles: PoleMember[],
-  focal: string,
-  domain: string,
-  by: "partner" | "pole",
-): { rows: Row[]; units: string[]; used: Flow[] } {
-  const used = flows.filter(
-    (f) => f.domain === domain && (OUTWARD.has(domain) ? f.from === focal : f.to === focal),
-  );
-  const years = [...new Set(used.map((f) => f.year))].sort((a, b) => a - b);
-  const poleOf = (actor: string, year: number) =>
-    poles.find((p) => p.actor === actor && activeAt(p, String(year)))?.name ?? "no pole";
-  const rows = years.map((year) => {
-    const fs = used.filter((f) => f.year === year);
-    const total = fs.reduce((a, f) => a + f.value, 0);
-    const shares: Record<string, number> = {};
-    for (const f of fs) {
-      const partner = OUTWARD.has(domain) ? f.to : f.from;
-      const k = by === "pole" ? poleOf(partner, year) : partner;
-      shares[k] = (shares[k] ?? 0) + (total > 0 ? f.value / total : 0);
-    }
-    return { year, total, shares };
-  });
-  return { rows, units: [...new Set(used.map((f) => f.unit))], used };
+/** The years of the range the chart may draw: only rows the server calls "data". */
+export function chartYears(rows: (Row & { year: number })[]): {
+  data: Set<number>;
+  partial: Set<number>;
+} {
+  const data = new Set<number>();
+  const partial = new Set<number>();
+  for (const r of rows) {
+    if (r.coverage === "data" && Object.keys(r.shares ?? {}).length) data.add(r.year);
+    // "partial" (named partners short of the reported total) and "total only" (a national total,
+    // no partner figures): not drawn, said so.
+    else if (r.coverage === "partial" || r.coverage === "total only") partial.add(r.year);
+  }
+  return { data, partial };
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
@@ -97,50 +73,59 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ),
     ),
   );
-  const sc = await api<ScenarioData>(
-    `/api/scenario${qs({ scenario: st.scenario, include: "flows,poles" })}`,
-  );
-  if (!sc.ok) {
-    root.append(notice("error", sc.error));
+  // The server computes shares, concentration and coverage (with its mixed-unit and
+  // reporter-total checks); this page only draws what it returns.
+  const scP = api<ScenarioData>(`/api/scenario${qs({ scenario: st.scenario, include: "flows" })}`);
+  if (!(await has("/api/dependence"))) {
+    root.append(
+      unavailable(
+        "/api/dependence",
+        "Dependence (partner shares, HHI, effective number of partners, entropy)",
+      ),
+    );
     return;
   }
-  let rows: Row[] = [];
-  let origin: HTMLElement;
-  const local = flowShares(sc.data.flows, sc.data.poles, st.focal, domain, by);
-  if (await has("/api/dependence")) {
-    const r = await api<{ rows: Row[] }>(
-      `/api/dependence${qs({ scenario: st.scenario, focal: st.focal, domain, from: st.from, to: st.to, by })}`,
-    );
-    if (r.ok) {
-      rows = r.data.rows ?? [];
-      origin = h(
-        "p",
-        { class: "summary" },
-        "Measures from /api/dependence (HHI, effective number of partners, top partner); shares per year below.",
-      );
-    } else origin = notice(r.missing ? "unavailable" : "error", r.error);
-  } else {
-    origin = unavailable(
-      "/api/dependence",
-      "Concentration measures (HHI, effective number of partners, entropy)",
-    );
-    rows = local.rows.filter((r) => r.year >= Number(st.from) && r.year <= Number(st.to));
+  const wait = waiting(`Computing ${domain} dependence`, { signal: ctx.signal });
+  root.append(wait.el);
+  const r = await api<{ rows: Row[] }>(
+    `/api/dependence${qs({ scenario: st.scenario, focal: st.focal, domain, from: st.from, to: st.to, by })}`,
+  );
+  wait.stop();
+  wait.el.remove();
+  if (!r.ok) {
+    root.append(notice(r.missing ? "unavailable" : "error", r.error));
+    return;
   }
+  // Yearly rows only (window rows carry from/to instead of a year; this page does not ask for them).
+  const rows = (r.data.rows ?? []).filter(
+    (x): x is Row & { year: number } => typeof x.year === "number",
+  );
+  const origin = h(
+    "p",
+    { class: "summary" },
+    'Measures from /api/dependence (shares, HHI, effective number of partners, top partner). Only years the server marks as measured ("data") are drawn; partial years are listed below, not drawn.',
+  );
+  const units = [...new Set(rows.map((x) => x.unit).filter((u): u is string => !!u))];
   const years: number[] = [];
   for (let y = Number(st.from); y <= Number(st.to); y++) years.push(y);
-  const have = new Set(
-    rows.filter((r) => r.total !== null && Object.keys(r.shares ?? {}).length).map((r) => r.year),
-  );
-  const missingYears = years.filter((y) => !have.has(y));
-  const long = rows.flatMap((r) =>
-    Object.entries(r.shares ?? {}).map(([k, v]) => ({ year: r.year, key: ctx.name(k), share: v })),
-  );
+  const { data: have, partial } = chartYears(rows);
+  const missingYears = years.filter((y) => !have.has(y) && !partial.has(y));
+  const partialYears = years.filter((y) => partial.has(y));
+  const long = rows
+    .filter((r) => have.has(r.year))
+    .flatMap((r) =>
+      Object.entries(r.shares ?? {}).map(([k, v]) => ({
+        year: r.year,
+        key: ctx.name(k),
+        share: v,
+      })),
+    );
   const parts: (HTMLElement | null)[] = [origin];
   if (long.length === 0)
     parts.push(
       notice(
         "empty",
-        `No ${domain} flows for ${ctx.name(st.focal)} in ${st.from}–${st.to} in this scenario.`,
+        `No measured ${domain} year for ${ctx.name(st.focal)} in ${st.from}–${st.to}${partialYears.length ? ` (partial: ${partialYears.join(", ")})` : ""}.`,
       ),
     );
   else {
@@ -169,6 +154,13 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
           rotate: -90,
           fill: "#888",
         }),
+        Plot.text(partialYears, {
+          x: (y: number) => y,
+          y: 0.5,
+          text: (y: number) => rows.find((x) => x.year === y)?.coverage ?? "partial",
+          rotate: -90,
+          fill: "#b36b00",
+        }),
         Plot.ruleY([0]),
       ],
     });
@@ -182,6 +174,13 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
           `No ${domain} data for ${missingYears.join(", ")}: those years are missing, not zero.`,
         ),
       );
+    if (partialYears.length)
+      parts.push(
+        notice(
+          "info",
+          `Not fully measured ${domain} years: ${partialYears.map((y) => `${y} (${rows.find((x) => x.year === y)?.coverage})`).join(", ")}: the named partners do not make up the year's total (or only a total is known), so no share is drawn and no concentration computed.`,
+        ),
+      );
   }
   root.append(section(`${domain} shares by ${by}`, ...parts));
   if (rows.length)
@@ -192,19 +191,17 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
           { key: "y", label: "year", value: (r) => String(r.year) },
           {
             key: "t",
-            label: `total (${local.units.join(", ") || "unit"})`,
+            label: `total (${units.join(", ") || "unit"})`,
             value: (r) => fmt(r.total, 2),
             numeric: true,
           },
           {
             key: "top",
             label: "top partner",
-            value: (r) => {
-              const top =
-                r.top ?? Object.entries(r.shares ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
-              const sh = r.topShare ?? (top ? r.shares[top] : undefined);
-              return top ? `${ctx.name(top)} ${fmt((sh ?? NaN) * 100, 1)}%` : null;
-            },
+            value: (r) =>
+              r.top && typeof r.topShare === "number"
+                ? `${ctx.name(r.top)} ${fmt(r.topShare * 100, 1)}%`
+                : null,
           },
           {
             key: "h",
@@ -234,8 +231,16 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         ]),
       ),
     );
-  const usedInRange = local.used
-    .filter((f) => f.year >= Number(st.from) && f.year <= Number(st.to))
+  // The flow records themselves (each with its source), as the scenario lists them.
+  const sc = await scP;
+  const usedInRange = (sc.ok ? sc.data.flows : [])
+    .filter(
+      (f) =>
+        f.domain === domain &&
+        (f.from === st.focal || f.to === st.focal) &&
+        f.year >= Number(st.from) &&
+        f.year <= Number(st.to),
+    )
     .sort((a, b) => a.year - b.year || b.value - a.value);
   root.append(
     section(

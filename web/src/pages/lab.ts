@@ -1,16 +1,9 @@
 import { api } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { renderValue } from "../generic.ts";
+import { Left, pollJob, startJob } from "../jobs.ts";
+import type { DoctrineSummaryJson, WhatIfRowJson } from "../types.ts";
 import { fmt, h, notice, section, table } from "../ui.ts";
-
-interface Job {
-  id: string;
-  status: string;
-  progress: number;
-  message?: string;
-  result?: unknown;
-  error?: string;
-}
 
 /** A shipped example change set (data/whatif/tripp-operational.yaml): every row hypothetical. */
 const WHATIF_EXAMPLE = `# Hypothetical: TRIPP becomes operational (every row is hypothetical, not a fact).
@@ -24,6 +17,9 @@ changes:
     row: { a: AZE, b: USA, domain: transport, sign: 1, strength: 0.5, from: "2025", source: "hypothetical (what-if example)" }
 `;
 
+/** The page's lifetime, so that a run stops polling (and is cancelled) when the page is left. */
+let pageSignal: AbortSignal | undefined;
+
 /** Run a job kind with progress; resolves with its result (or throws with its error). */
 async function runJob(
   kind: string,
@@ -32,28 +28,30 @@ async function runJob(
   status: HTMLElement,
 ): Promise<unknown> {
   const t0 = performance.now();
-  const r = await api<Job>("/api/compute/jobs", {
-    method: "POST",
-    body: JSON.stringify({ kind, params }),
-  });
-  if (!r.ok) throw new Error(r.error);
+  const signal = pageSignal;
+  const id = await startJob(kind, params);
+  // Nobody will read the result of a run whose page was left: cancel it on the server too.
+  const cancel = () =>
+    void fetch(`/api/compute/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" }).catch(
+      () => undefined,
+    );
+  signal?.addEventListener("abort", cancel, { once: true });
   bar.hidden = false;
-  for (;;) {
-    await new Promise((res) => setTimeout(res, 250));
-    const j = await api<Job>(`/api/jobs/${r.data.id}?t=${Date.now()}`);
-    if (!j.ok) throw new Error(j.error);
-    bar.value = j.data.progress;
-    const secs = ((performance.now() - t0) / 1000).toFixed(1);
-    status.textContent = `${j.data.status} · ${Math.round(j.data.progress * 100)}% · ${secs} s${j.data.message ? ` · ${j.data.message}` : ""}`;
-    if (j.data.status === "done") {
-      bar.hidden = true;
-      status.textContent = `done in ${secs} s`;
-      return j.data.result;
-    }
-    if (j.data.status !== "running") {
-      bar.hidden = true;
-      throw new Error(`${j.data.status}: ${j.data.error ?? ""}`);
-    }
+  try {
+    const job = await pollJob(id, {
+      signal,
+      every: 250,
+      onProgress: (j) => {
+        bar.value = j.progress;
+        const secs = ((performance.now() - t0) / 1000).toFixed(1);
+        status.textContent = `${j.status} · ${Math.round(j.progress * 100)}% · ${secs} s${j.message ? ` · ${j.message}` : ""}`;
+      },
+    });
+    status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+    return job.result;
+  } finally {
+    signal?.removeEventListener("abort", cancel);
+    bar.hidden = true;
   }
 }
 
@@ -83,7 +81,9 @@ function tool(
         out.replaceChildren();
         run(bar, status)
           .then((el) => out.replaceChildren(h("div", { class: "result" }, el)))
-          .catch((err: Error) => out.replaceChildren(notice("error", err.message)))
+          .catch((err: Error) => {
+            if (!(err instanceof Left)) out.replaceChildren(notice("error", err.message));
+          })
           .finally(() => {
             btn.disabled = false;
           });
@@ -108,19 +108,11 @@ function num(id: string, label: string, value: number, min: number, max: number)
 
 const val = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
 
-interface WhatIfRow {
-  measure: string;
-  key: string;
-  before: number | null;
-  after: number | null;
-  delta: number | null;
-}
-
 function whatIfResult(
   r: {
     applied: { op: string; table: string; rows: number }[];
-    changed: WhatIfRow[];
-    measures: WhatIfRow[];
+    changed: WhatIfRowJson[];
+    measures: WhatIfRowJson[];
     notIncluded: string[];
   },
   ctx: PageContext,
@@ -155,20 +147,11 @@ function whatIfResult(
   );
 }
 
-interface DoctrineSummary {
-  doctrine: string;
-  payoff: Record<string, number>;
-  cvar: number;
-  autonomy: number[];
-  coercion: { meanEvents: number; probAny: number };
-  abandonment: { meanEvents: number; probAny: number };
-}
-
 async function doctrineResult(r: {
   runs: number;
   years: number;
   seed: number;
-  doctrines: DoctrineSummary[];
+  doctrines: DoctrineSummaryJson[];
   ranking: string[];
   assumptions?: unknown;
   measured?: unknown;
@@ -199,7 +182,7 @@ async function doctrineResult(r: {
       ...payoffKeys.map((k) => ({
         key: k,
         label: `payoff ${k}`,
-        value: (d: DoctrineSummary) => fmt(d.payoff[k], 2),
+        value: (d: DoctrineSummaryJson) => fmt(d.payoff[k], 2),
         numeric: true,
       })),
       { key: "c", label: "CVaR", value: (d) => fmt(d.cvar, 2), numeric: true },
@@ -270,6 +253,7 @@ function bargainResult(r: {
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
+  pageSignal = ctx.signal;
   const jobs = await api<{ kinds: { name: string }[] }>("/api/jobs");
   const kinds = new Set(jobs.ok ? jobs.data.kinds.map((k) => k.name) : []);
   const missing = (title: string, kind: string) =>

@@ -2,10 +2,15 @@ import { geoCentroid, geoGraticule10, geoNaturalEarth1, geoPath } from "d3-geo";
 import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { type CountryFeature, worldCountries } from "../geo.ts";
+import { Left, pollJob, startJob } from "../jobs.ts";
 import {
+  type CorridorLinkJson,
+  type EdgeJson,
+  type JobJson,
   LEVEL_COLOURS,
   LEVELS,
-  type LevelRec,
+  type LevelJson,
+  type LeverageRowJson,
   type Project,
   type ScenarioData,
   type Tie,
@@ -21,6 +26,7 @@ import {
   table,
   unavailable,
 } from "../ui.ts";
+import { waiting } from "../views/pending.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 function s<K extends keyof SVGElementTagNameMap>(
@@ -34,7 +40,7 @@ function s<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
-const REL = { positive: "#1a9850", negative: "#d73027", mixed: "#fdae61", none: "#cfd8dc" };
+const REL = { positive: "#1a9850", negative: "#d73027", none: "#cfd8dc" };
 const PROJECT_COLOURS: Record<string, string> = {
   pipeline: "#8c2d04",
   corridor: "#08519c",
@@ -45,56 +51,48 @@ const PROJECT_COLOURS: Record<string, string> = {
 
 export interface Partner {
   id: string;
+  /** Levels from /api/levels (the server's level rule with the scenario's overrides). */
   levels: string[];
+  levelBasis: string[];
+  /** The scenario's tie records in force at the date (shown with their sources, not scored). */
   ties: Tie[];
+  /** The sign of the server's signed-graph edge (/api/network); "none" when it has no edge. */
   relation: keyof typeof REL;
-  net: number;
+  /** The server's edge score (tie part + event part), when it has an edge. */
+  score: number | null;
 }
 
-/** The focal state's partners at a date: levels in force, ties in force and the net sign of those ties. */
-export function partnersAt(d: ScenarioData, focal: string, at: string): Partner[] {
-  const ids = new Set<string>();
-  const levels = d.levels.filter((l: LevelRec) => l.focal === focal && activeAt(l, at));
-  for (const l of levels) ids.add(l.partner);
-  const ties = d.ties.filter((t) => (t.a === focal || t.b === focal) && activeAt(t, at));
-  for (const t of ties) ids.add(t.a === focal ? t.b : t.a);
+/**
+ * The focal state's partners at a date, from what the server computes: levels (/api/levels) and
+ * the sign of its signed-graph edge (/api/network). The tie records in force are only listed.
+ */
+export function partnersFrom(
+  focal: string,
+  at: string,
+  levels: LevelJson[],
+  edges: EdgeJson[],
+  ties: Tie[],
+): Partner[] {
+  const ids = new Set<string>(levels.map((l) => l.partner));
+  const mine = edges.filter((e) => e.source === focal || e.target === focal);
+  for (const e of mine) ids.add(e.source === focal ? e.target : e.source);
+  const inForce = ties.filter((t) => (t.a === focal || t.b === focal) && activeAt(t, at));
+  ids.delete(focal);
   return [...ids].map((id) => {
-    const tt = ties.filter((t) => t.a === id || t.b === id);
-    const pos = tt.filter((t) => t.sign > 0).reduce((a, t) => a + t.strength, 0);
-    const neg = tt.filter((t) => t.sign < 0).reduce((a, t) => a + t.strength, 0);
-    const relation: Partner["relation"] =
-      tt.length === 0 ? "none" : pos > 0 && neg > 0 ? "mixed" : pos > 0 ? "positive" : "negative";
+    const e = mine.find((x) => x.source === id || x.target === id);
+    const ls = levels.filter((l) => l.partner === id);
     return {
       id,
-      levels: [...new Set(levels.filter((l) => l.partner === id).map((l) => l.level))],
-      ties: tt,
-      relation,
-      net: pos - neg,
+      levels: [...new Set(ls.map((l) => l.level))],
+      levelBasis: [...new Set(ls.map((l) => l.basis ?? ""))].filter(Boolean),
+      ties: inForce.filter((t) => t.a === id || t.b === id),
+      relation: !e ? "none" : e.sign > 0 ? "positive" : e.sign < 0 ? "negative" : "none",
+      score:
+        e && typeof e.tieScore === "number" && typeof e.eventScore === "number"
+          ? e.tieScore + e.eventScore
+          : null,
     };
   });
-}
-
-interface CorridorLink {
-  id: string;
-  name: string;
-  mode: string;
-  network: string;
-  status: string;
-  capacity: number | string | null;
-  capacityUnit?: string;
-  geometry: number[][];
-  source: string | null;
-  assumption?: boolean;
-}
-
-interface LeverageRow {
-  year: number;
-  network: "transport" | "gas";
-  routeBetweenness: number | null;
-  bypassCost: number | null;
-  shapley: number | null;
-  shapleyShare?: number | null;
-  costUnit?: string;
 }
 
 const leverageJobs = new Map<string, string>();
@@ -115,41 +113,44 @@ function leverageSection(ctx: PageContext): HTMLElement {
   const body = h("div", { class: "leverage" }, h("div", { class: "row" }, bar, " ", status));
   void (async () => {
     const t0 = performance.now();
-    // One job per focal state per page load: re-rendering the map polls the same job.
+    // One job per focal state per page load: re-rendering the map polls the same job. Polling
+    // stops when the page is left (ctx.signal); the job itself finishes on the server.
     let id = leverageJobs.get(focal);
     if (!id) {
-      const r = await api<{ id: string }>("/api/compute/jobs", {
-        method: "POST",
-        body: JSON.stringify({ kind: "corridor-leverage", params: { country: focal } }),
-      });
-      if (!r.ok) {
-        body.replaceChildren(notice(r.status === 404 ? "unavailable" : "error", r.error));
+      try {
+        id = await startJob("corridor-leverage", { country: focal });
+      } catch (e) {
+        const status = (e as { status?: number }).status;
+        body.replaceChildren(
+          notice(status === 404 ? "unavailable" : "error", (e as Error).message),
+        );
         return;
       }
-      id = r.data.id;
       leverageJobs.set(focal, id);
     }
-    const r = { data: { id } };
-    for (;;) {
-      await new Promise((res) => setTimeout(res, 400));
-      const j = await api<{
-        status: string;
-        progress: number;
-        message?: string;
-        result?: { rows: LeverageRow[] };
-        error?: string;
-      }>(`/api/jobs/${r.data.id}?t=${Date.now()}`);
-      if (!j.ok) return body.replaceChildren(notice("error", j.error));
-      bar.value = j.data.progress;
-      status.textContent = `${Math.round(j.data.progress * 100)}% · ${((performance.now() - t0) / 1000).toFixed(0)} s${j.data.message ? ` · ${j.data.message}` : ""}`;
-      if (j.data.status === "running") continue;
-      if (j.data.status !== "done" || !j.data.result) {
-        leverageJobs.delete(focal);
-        return body.replaceChildren(
-          notice("error", `transit leverage ${j.data.status}: ${j.data.error ?? ""}`),
-        );
-      }
-      const rows = j.data.result.rows;
+    let job: JobJson;
+    try {
+      job = await pollJob(id, {
+        signal: ctx.signal,
+        every: 400,
+        onProgress: (j) => {
+          bar.value = j.progress;
+          status.textContent = `${Math.round(j.progress * 100)}% · ${((performance.now() - t0) / 1000).toFixed(0)} s${j.message ? ` · ${j.message}` : ""}`;
+        },
+      });
+    } catch (e) {
+      if (e instanceof Left) return;
+      leverageJobs.delete(focal);
+      body.replaceChildren(notice("error", `transit leverage: ${(e as Error).message}`));
+      return;
+    }
+    const result = job.result as { rows?: LeverageRowJson[] } | undefined;
+    if (!Array.isArray(result?.rows)) {
+      body.replaceChildren(notice("error", "transit leverage: the job returned no rows"));
+      return;
+    }
+    {
+      const rows = result.rows;
       const Plot = await import("@observablehq/plot");
       const chart = Plot.plot({
         width: 760,
@@ -217,19 +218,33 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const zoom = st.extra.zoom === "world" ? "world" : "region";
   const corridorsP = has("/api/corridors/network").then((ok) =>
     ok
-      ? api<{ links: CorridorLink[] }>(`/api/corridors/network${qs({ year: at.slice(0, 4) })}`)
+      ? api<{ links: CorridorLinkJson[] }>(`/api/corridors/network${qs({ year: at.slice(0, 4) })}`)
       : null,
   );
   const hasLeverageP = hasJob("corridor-leverage");
-  const r = await api<ScenarioData>(
-    `/api/scenario${qs({ scenario: st.scenario, include: "levels,ties,projects" })}`,
-  );
+  const wait = waiting(`Loading ${ctx.name(st.focal)}'s partners in ${at}`, { signal: ctx.signal });
+  root.append(wait.el);
+  const [r, lv, net] = await Promise.all([
+    api<ScenarioData>(`/api/scenario${qs({ scenario: st.scenario, include: "ties,projects" })}`),
+    api<{ levels: LevelJson[] }>(
+      `/api/levels${qs({ scenario: st.scenario, focal: st.focal, year: at.slice(0, 4) })}`,
+    ),
+    api<{ edges: EdgeJson[] }>(`/api/network${qs({ scenario: st.scenario, focal: st.focal, at })}`),
+  ]);
+  wait.stop();
+  wait.el.remove();
   if (!r.ok) {
     root.append(notice("error", `Could not load the scenario: ${r.error}`));
     return;
   }
   const d = r.data;
-  const partners = partnersAt(d, st.focal, at);
+  const partners = partnersFrom(
+    st.focal,
+    at,
+    lv.ok ? lv.data.levels : [],
+    net.ok && Array.isArray(net.data.edges) ? net.data.edges : [],
+    d.ties,
+  );
   const byId = new Map(partners.map((p) => [p.id, p]));
   const feats = worldCountries();
   const featOf = new Map(feats.filter((f) => f.iso3).map((f) => [f.iso3!, f]));
@@ -333,7 +348,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     svg.append(el);
   }
   // The corridor model's route network in the year (links with their own geometry), when the server has it.
-  let corridorLinks: CorridorLink[] = [];
+  let corridorLinks: CorridorLinkJson[] = [];
   const cn = await corridorsP;
   if (cn?.ok) corridorLinks = cn.data.links;
   for (const l of corridorLinks) {
@@ -391,7 +406,11 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     colourBy === "level"
       ? LEVELS.map((l) => [LEVEL_COLOURS[l], l] as [string, string])
       : (Object.entries(REL) as [string, string][]).map(
-          ([k, c]) => [c, k === "none" ? "no tie recorded" : `${k} ties`] as [string, string],
+          ([k, c]) =>
+            [
+              c,
+              k === "none" ? "no edge in the signed network" : `${k} edge in the signed network`,
+            ] as [string, string],
         );
   const kindOf = new Map(ctx.actors.map((a) => [a.id, a.kind]));
   const noGeo = partners.filter((p) => !featOf.has(p.id) && kindOf.get(p.id) === "state");
@@ -484,6 +503,15 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         h("span", {}, "Boundaries: Natural Earth 1:110m via world-atlas (public domain)."),
       ),
     ),
+    lv.ok
+      ? null
+      : notice("error", `Levels (/api/levels) failed, so no level is shown: ${lv.error}`),
+    net.ok
+      ? null
+      : notice(
+          "error",
+          `The signed network (/api/network) failed, so no relation is shown: ${net.error}`,
+        ),
     noGeo.length
       ? notice(
           "info",
@@ -497,7 +525,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         )
       : null,
     partners.length === 0
-      ? notice("empty", `The scenario records no level or tie for ${ctx.name(st.focal)} in ${at}.`)
+      ? notice("empty", `The server gives no partner for ${ctx.name(st.focal)} in ${at}.`)
       : null,
     section(
       `Partners in ${at}`,
@@ -508,16 +536,21 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
           {
             key: "l",
             label: "level",
-            value: (p) => (p.levels.length ? p.levels.join(", ") : null),
+            value: (p) =>
+              p.levels.length
+                ? `${p.levels.join(", ")}${p.levelBasis.length ? ` (${p.levelBasis.join(", ")})` : ""}`
+                : null,
           },
           {
             key: "r",
-            label: "relation (ties in force)",
+            label: "relation (the server's signed network)",
             value: (p) =>
               h(
                 "span",
                 { class: `rel rel-${p.relation}` },
-                p.relation === "none" ? "no tie recorded" : `${p.relation} (net ${fmt(p.net, 2)})`,
+                p.relation === "none"
+                  ? "no edge"
+                  : `${p.relation}${p.score === null ? "" : ` (score ${fmt(p.score, 2)})`}`,
               ),
           },
           {

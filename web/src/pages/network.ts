@@ -1,7 +1,7 @@
 import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
-import type { ScenarioData, Tie } from "../types.ts";
-import { activeAt, fmt, h, notice, section, sourceLink, table, unavailable } from "../ui.ts";
+import { fmt, h, notice, section, sourceLink, table, unavailable } from "../ui.ts";
+import { waiting } from "../views/pending.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 function s<K extends keyof SVGElementTagNameMap>(
@@ -26,39 +26,6 @@ export interface NetEdge {
   tieScore?: number;
   eventScore?: number;
   events?: number;
-}
-
-/** The scenario's signed graph at a date: ties in force, one edge per pair (sign of the summed strengths). */
-export function scenarioGraph(
-  d: ScenarioData,
-  at: string,
-  actorKinds: Map<string, string>,
-): { nodes: string[]; edges: NetEdge[] } {
-  const by = new Map<string, { sum: number; ties: Tie[] }>();
-  for (const t of d.ties) {
-    if (!activeAt(t, at)) continue;
-    if (actorKinds.get(t.a) !== "state" || actorKinds.get(t.b) !== "state") continue;
-    const [u, v] = t.a < t.b ? [t.a, t.b] : [t.b, t.a];
-    const k = `${u}|${v}`;
-    const e = by.get(k) ?? { sum: 0, ties: [] };
-    e.sum += t.sign * t.strength;
-    e.ties.push(t);
-    by.set(k, e);
-  }
-  const edges: NetEdge[] = [];
-  for (const [k, e] of by) {
-    if (e.sum === 0) continue;
-    const [u, v] = k.split("|");
-    edges.push({
-      u,
-      v,
-      sign: Math.sign(e.sum),
-      weight: Math.abs(e.sum),
-      sources: [...new Set(e.ties.map((t) => t.source))],
-    });
-  }
-  const nodes = [...new Set(edges.flatMap((e) => [e.u, e.v]))].sort();
-  return { nodes, edges };
 }
 
 /** Pick the network endpoint's fields whatever their nesting (balance result, brokerage nodes). */
@@ -127,110 +94,88 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ),
     ),
   );
-  const kinds = new Map(ctx.actors.map((a) => [a.id, a.kind]));
-  const netP = has("/api/network").then((ok) =>
-    ok
-      ? api<Record<string, unknown>>(
-          `/api/network${qs({ scenario: st.scenario, focal: st.focal, at })}`,
-        )
-      : null,
-  );
-  const sc = await api<ScenarioData>(
-    `/api/scenario${qs({ scenario: st.scenario, include: "ties" })}`,
-  );
-  if (!sc.ok) {
-    root.append(notice("error", sc.error));
+  // The server builds the signed graph (its rule, its evidence); this page only draws it.
+  if (!(await has("/api/network"))) {
+    root.append(
+      unavailable("/api/network", "The signed network (edges, blocs, frustrated ties, brokerage)"),
+    );
     return;
   }
-  let { nodes, edges } = scenarioGraph(sc.data, at, kinds);
-  let partition: Record<string, number> = {};
-  let frustrated = new Set<string>();
-  let summary: HTMLElement | null = null;
-  let brokers: HTMLElement;
-  let rule = "Edges: the scenario's ties in force at the date (sign of the summed strengths).";
-  let fromApi = false;
-  const r = await netP;
-  if (r) {
-    if (r.ok) {
-      const n = fromNetworkApi(r.data);
-      partition = n.partition;
-      frustrated = n.frustrated;
-      fromApi = true;
-      if (n.rule) rule = n.rule;
-      if (n.edges.length) {
-        edges = n.edges;
-        nodes = [...new Set(edges.flatMap((e) => [e.u, e.v]))].sort();
-      }
-      const b = n.bal;
-      summary = h(
-        "dl",
-        { class: "stats" },
-        ...(
-          [
-            ["frustration (edges to remove for balance)", b.frustration],
-            ["normalised frustration", b.normalizedFrustration],
-            ["triangle index", b.triangleIndex],
-            ["walk index", b.walkIndex],
-            [
-              "proven optimal",
-              b.optimal === undefined
-                ? undefined
-                : b.optimal
-                  ? "yes"
-                  : `no (lower bound ${fmt(b.lowerBound)})`,
-            ],
-          ] as [string, unknown][]
-        ).flatMap(([k, v]) => [
-          h("dt", {}, k),
-          h(
-            "dd",
-            {},
-            v === undefined || v === null ? h("span", { class: "missing" }, "—") : fmt(v, 4),
-          ),
-        ]),
-      );
-      brokers = n.brokerage.length
-        ? table(
-            [...n.brokerage]
-              .sort((a, b) => Number(b.betweenness ?? 0) - Number(a.betweenness ?? 0))
-              .slice(0, 15),
-            [
-              { key: "id", label: "actor", value: (x) => ctx.name(String(x.id)) },
-              {
-                key: "b",
-                label: "betweenness",
-                value: (x) => fmt(x.betweenness, 3),
-                numeric: true,
-              },
-              { key: "c", label: "constraint", value: (x) => fmt(x.constraint, 3), numeric: true },
-              {
-                key: "e",
-                label: "effective size",
-                value: (x) => fmt(x.effectiveSize, 2),
-                numeric: true,
-              },
-              {
-                key: "r",
-                label: "brokerage roles",
-                value: (x) =>
-                  x.roles
-                    ? Object.entries(x.roles as Record<string, number>)
-                        .filter(([, v]) => v)
-                        .map(([k, v]) => `${k} ${fmt(v)}`)
-                        .join(", ") || "none"
-                    : null,
-              },
-            ],
-          )
-        : notice("empty", "The network endpoint returned no brokerage scores.");
-    } else brokers = notice("error", r.error);
-  } else {
-    summary = unavailable("/api/network", "Blocs, frustrated edges and brokerage");
-    brokers = unavailable(
-      "/api/network",
-      "Brokerage (betweenness, constraint, Gould–Fernandez roles)",
-    );
+  const wait = waiting(`Solving the signed network at ${at}`, { signal: ctx.signal });
+  root.append(wait.el);
+  const r = await api<Record<string, unknown>>(
+    `/api/network${qs({ scenario: st.scenario, focal: st.focal, at })}`,
+  );
+  wait.stop();
+  wait.el.remove();
+  if (!r.ok) {
+    root.append(notice(r.missing ? "unavailable" : "error", r.error));
+    return;
   }
+  const n = fromNetworkApi(r.data);
+  const partition = n.partition;
+  const frustrated = n.frustrated;
+  const rule = n.rule || "The server did not say how it builds the edges.";
+  const edges = n.edges;
+  const nodes = [...new Set(edges.flatMap((e) => [e.u, e.v]))].sort();
+  const b = n.bal;
+  const summary = h(
+    "dl",
+    { class: "stats" },
+    ...(
+      [
+        ["frustration (edges to remove for balance)", b.frustration],
+        ["normalised frustration", b.normalizedFrustration],
+        ["triangle index", b.triangleIndex],
+        ["walk index", b.walkIndex],
+        [
+          "proven optimal",
+          b.optimal === undefined
+            ? undefined
+            : b.optimal
+              ? "yes"
+              : `no (lower bound ${fmt(b.lowerBound)})`,
+        ],
+      ] as [string, unknown][]
+    ).flatMap(([k, v]) => [
+      h("dt", {}, k),
+      h("dd", {}, v === undefined || v === null ? h("span", { class: "missing" }, "—") : fmt(v, 4)),
+    ]),
+  );
+  const brokers = n.brokerage.length
+    ? table(
+        [...n.brokerage]
+          .sort((a, b) => Number(b.betweenness ?? 0) - Number(a.betweenness ?? 0))
+          .slice(0, 15),
+        [
+          { key: "id", label: "actor", value: (x) => ctx.name(String(x.id)) },
+          {
+            key: "b",
+            label: "betweenness",
+            value: (x) => fmt(x.betweenness, 3),
+            numeric: true,
+          },
+          { key: "c", label: "constraint", value: (x) => fmt(x.constraint, 3), numeric: true },
+          {
+            key: "e",
+            label: "effective size",
+            value: (x) => fmt(x.effectiveSize, 2),
+            numeric: true,
+          },
+          {
+            key: "r",
+            label: "brokerage roles",
+            value: (x) =>
+              x.roles
+                ? Object.entries(x.roles as Record<string, number>)
+                    .filter(([, v]) => v)
+                    .map(([k, v]) => `${k} ${fmt(v)}`)
+                    .join(", ") || "none"
+                : null,
+          },
+        ],
+      )
+    : notice("empty", "The network endpoint returned no brokerage scores.");
   if (nodes.length === 0) {
     root.append(notice("empty", `The scenario records no tie between states in force in ${at}.`));
     return;
@@ -326,27 +271,23 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
                 : "no"
               : null,
         },
-        ...(fromApi
-          ? [
-              {
-                key: "ts",
-                label: "tie part",
-                value: (e: NetEdge) => fmt(e.tieScore, 2),
-                numeric: true,
-              },
-              {
-                key: "es",
-                label: "event part",
-                value: (e: NetEdge) => fmt(e.eventScore, 2),
-                numeric: true,
-              },
-              {
-                key: "t",
-                label: "ties",
-                value: (e: NetEdge) => (e.ties?.length ? e.ties.join(", ") : null),
-              },
-            ]
-          : []),
+        {
+          key: "ts",
+          label: "tie part",
+          value: (e: NetEdge) => fmt(e.tieScore, 2),
+          numeric: true,
+        },
+        {
+          key: "es",
+          label: "event part",
+          value: (e: NetEdge) => fmt(e.eventScore, 2),
+          numeric: true,
+        },
+        {
+          key: "t",
+          label: "ties",
+          value: (e: NetEdge) => (e.ties?.length ? e.ties.join(", ") : null),
+        },
         {
           key: "src",
           label: "evidence",

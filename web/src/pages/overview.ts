@@ -1,209 +1,128 @@
 import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
-import { type EventRec, LEVELS } from "../types.ts";
-import { fmt, h, notice, section, sourceLink, unavailable } from "../ui.ts";
+import { type ShownCell, scorecardCells } from "../measured.ts";
+import {
+  type ClaimsJson,
+  type EventRec,
+  LEVEL_COLOURS,
+  LEVELS,
+  type ScorecardJson,
+} from "../types.ts";
+import { fmt, h, notice, section, unavailable } from "../ui.ts";
+import { cellDetail } from "../views/cell-detail.ts";
+import { claimsList } from "../views/claims.ts";
+import { comparisonPanel, defaultCompare, parseCompare } from "../views/comparison.ts";
+import { intervalChart } from "../views/interval-chart.ts";
+import { pendingBlock } from "../views/pending.ts";
+import { gridLegend, scorecardGrid } from "../views/scorecard-grid.ts";
 
-/** One scorecard cell as the scorecard endpoint gives it (pillar × level × year, 0–100 or missing). */
-export interface Cell {
-  year: number;
-  pillar: string;
-  level: string;
-  score: number | null;
-  /** Share of the cell's input weight that had data (1 = complete). */
-  coverage: number | null;
-  inputs: Record<string, unknown>[];
-  raw: Record<string, unknown>;
-}
+export { scorecardCells };
 
-/** Accept the scorecard's row list under `rows` or `cells`; a cell without a score is missing. */
-export function scorecardCells(data: unknown): Cell[] {
-  const d = data as Record<string, unknown>;
-  const rows = (Array.isArray(d?.rows) ? d.rows : Array.isArray(d?.cells) ? d.cells : []) as Record<
-    string,
-    unknown
-  >[];
-  const overall = (Array.isArray(d?.overall) ? d.overall : []) as Record<string, unknown>[];
-  return [
-    ...rows,
-    ...overall.map((o): Record<string, unknown> => ({ ...o, pillar: "overall", inputs: [] })),
-  ]
-    .filter((r) => r && r.year !== undefined && r.pillar !== undefined)
-    .map((r) => {
-      const v = r.score ?? r.value;
-      return {
-        year: Number(r.year),
-        pillar: String(r.pillar),
-        level: String(r.level ?? "all"),
-        score: typeof v === "number" && Number.isFinite(v) ? v : null,
-        coverage: typeof r.coverage === "number" ? r.coverage : null,
-        inputs: (Array.isArray(r.inputs) ? r.inputs : []) as Record<string, unknown>[],
-        raw: r,
-      };
-    });
-}
-
-function colour(score: number): string {
-  // Sequential, colour-blind safe-ish ramp from pale to deep blue.
-  const t = Math.max(0, Math.min(1, score / 100));
-  const l = 95 - t * 60;
-  return `hsl(210 70% ${l}%)`;
-}
-
-function inputsPanel(cell: Cell): HTMLElement {
-  const keys = [...new Set(cell.inputs.flatMap((i) => Object.keys(i)))];
+/** One small chart per pillar (and overall): a line per level, whiskers for intervals. */
+function scoreCharts(cells: ShownCell[]): HTMLElement {
+  const pillars = [...new Set(cells.map((c) => c.pillar))].sort(
+    (a, b) => Number(a === "overall") - Number(b === "overall"),
+  );
+  const levels = LEVELS.filter((l) => cells.some((c) => c.level === l));
   return h(
     "div",
-    {
-      class: "cell-inputs",
-      role: "region",
-      "aria-live": "polite",
-      "aria-label": "Inputs of the selected cell",
-    },
-    h(
-      "h3",
-      {},
-      `${cell.pillar} · ${cell.level} · ${cell.year}: ${cell.score === null ? "missing" : fmt(cell.score, 1)}`,
-    ),
-    cell.inputs.length === 0
-      ? notice("info", "The scorecard gave no inputs for this cell.")
-      : h(
-          "table",
-          {},
-          h("thead", {}, h("tr", {}, ...keys.map((k) => h("th", { scope: "col" }, k)))),
-          h(
-            "tbody",
-            {},
-            ...cell.inputs.map((i) =>
-              h(
-                "tr",
-                {},
-                ...keys.map((k) => {
-                  const v = i[k];
-                  if (k === "source" || k === "sources")
-                    return h(
-                      "td",
-                      {},
-                      ...(Array.isArray(v) ? v : [v]).map((x) => sourceLink(x as string)),
-                    );
-                  return h(
-                    "td",
-                    {},
-                    v === null || v === undefined
-                      ? h("span", { class: "missing" }, "—")
-                      : typeof v === "object"
-                        ? JSON.stringify(v)
-                        : fmt(v, 3),
-                  );
-                }),
-              ),
-            ),
-          ),
+    { class: "small-multiples" },
+    ...pillars.map((p) =>
+      h(
+        "figure",
+        { class: "score-chart", "data-pillar": p },
+        intervalChart(
+          levels.map((l) => ({
+            name: l,
+            colour: LEVEL_COLOURS[l],
+            points: cells
+              .filter((c) => c.pillar === p && c.level === l)
+              .map((c) => ({ x: c.year, status: c.status, value: c.score, interval: c.interval })),
+          })),
+          { title: p, yDomain: [0, 100] },
         ),
+      ),
+    ),
+    h(
+      "p",
+      { class: "legend" },
+      ...levels.map((l) => h("span", {}, h("i", { style: `background:${LEVEL_COLOURS[l]}` }), l)),
+      h("span", {}, "whiskers: the score's interval; grey marks under the axis: not measured"),
+    ),
   );
 }
 
-async function scorecard(ctx: PageContext): Promise<HTMLElement> {
+async function fetchScorecard(ctx: PageContext, compare: string) {
   const s = ctx.state;
-  if (!(await has("/api/scorecard")))
-    return section(
-      "Scorecard",
-      unavailable("/api/scorecard", "The ANA scorecard (pillars × levels × years)"),
-    );
-  const r = await api<unknown>(
-    `/api/scorecard${qs({ scenario: s.scenario, focal: s.focal, from: s.from, to: s.to })}`,
+  return api<ScorecardJson>(
+    `/api/scorecard${qs({ scenario: s.scenario, focal: s.focal, from: s.from, to: s.to, compare })}`,
   );
-  if (!r.ok) return section("Scorecard", notice(r.missing ? "unavailable" : "error", r.error));
-  const cells = scorecardCells(r.data);
+}
+
+function scorecardView(data: ScorecardJson): HTMLElement {
+  const cells = scorecardCells(data);
   if (cells.length === 0)
-    return section(
-      "Scorecard",
-      notice("empty", "The scorecard returned no cells for this state and period."),
-    );
-  const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
-  const pillars = [...new Set(cells.map((c) => c.pillar))];
-  const levels = [...new Set(cells.map((c) => c.level))].sort(
-    (a, b) => LEVELS.indexOf(a as never) - LEVELS.indexOf(b as never),
-  );
-  const by = new Map(cells.map((c) => [`${c.pillar}|${c.level}|${c.year}`, c]));
+    return notice("empty", "The scorecard returned no cells for this state and period.");
   const detail = h(
     "div",
-    { class: "cell-detail" },
+    { class: "cell-detail", role: "region", "aria-live": "polite", "aria-label": "Selected cell" },
     h(
       "p",
       { class: "hint" },
-      "Select a cell (click, or Tab then Enter) to see its inputs and their sources.",
+      "Select a cell (click, or Tab into the grid, arrows, Enter) to see its inputs, their status, intervals and sources.",
     ),
   );
-  const grid = h(
-    "table",
-    { class: "scorecard" },
+  const grid = scorecardGrid(cells, { onSelect: (c) => detail.replaceChildren(cellDetail(c)) });
+  const counts = { data: 0, other: 0 };
+  for (const c of cells) counts[c.status === "data" && c.score !== null ? "data" : "other"]++;
+  const rule =
+    typeof data.minCoverage === "number"
+      ? ` A cell is scored when at least ${Math.round(data.minCoverage * 100)}% of its input weight is measured (the server's threshold).`
+      : " This server does not report its coverage threshold.";
+  const iv = data.intervals;
+  const ivText =
+    iv && typeof iv === "object"
+      ? ` Intervals: ${typeof iv.level === "number" ? `${Math.round(iv.level * 100)}% ` : ""}${iv.method ?? "method not stated"}${typeof iv.draws === "number" ? `, ${iv.draws} draws` : ""}${typeof iv.seed === "number" ? `, seed ${iv.seed}` : ""}.`
+      : " This server reports no intervals for the scorecard.";
+  return h(
+    "div",
+    {},
     h(
-      "caption",
-      {},
-      "Score 0–100 per pillar, level and year; a hatched cell is missing data, not zero.",
+      "p",
+      { class: "summary" },
+      `${counts.data} of ${cells.length} cells measured; ${counts.other} not fully measured are hatched and not scored.${rule}${ivText}`,
     ),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, "pillar"),
-        h("th", { scope: "col" }, "level"),
-        ...years.map((y) => h("th", { scope: "col" }, String(y))),
-      ),
-    ),
-    h(
-      "tbody",
-      {},
-      ...pillars.flatMap((p) =>
-        levels.map((l) =>
-          h(
-            "tr",
-            {},
-            h("th", { scope: "row" }, p),
-            h("td", { class: "lvl" }, l),
-            ...years.map((y) => {
-              const c = by.get(`${p}|${l}|${y}`);
-              if (!c || c.score === null)
-                return h(
-                  "td",
-                  { class: "sc missing-cell" },
-                  c
-                    ? h(
-                        "button",
-                        {
-                          type: "button",
-                          "aria-label": `${p} ${l} ${y}: missing`,
-                          onclick: () => detail.replaceChildren(inputsPanel(c)),
-                        },
-                        "—",
-                      )
-                    : h("span", { class: "missing", title: "not computed" }, "—"),
-                );
-              return h(
-                "td",
-                {
-                  class: "sc",
-                  style: `background:${colour(c.score)};color:${c.score > 60 ? "#fff" : "#111"}`,
-                },
-                h(
-                  "button",
-                  {
-                    type: "button",
-                    "aria-label": `${p} ${l} ${y}: ${fmt(c.score, 0)}`,
-                    onclick: () => detail.replaceChildren(inputsPanel(c)),
-                  },
-                  fmt(c.score, 0),
-                ),
-              );
-            }),
-          ),
-        ),
-      ),
-    ),
+    h("div", { class: "table-wrap" }, grid),
+    gridLegend(),
+    detail,
+    h("h3", {}, "Scores over time, with intervals"),
+    scoreCharts(cells),
   );
-  return section("Scorecard", h("div", { class: "table-wrap" }, grid), detail);
+}
+
+function compareForm(ctx: PageContext, current: string): HTMLElement {
+  const input = h("input", {
+    id: "ov-compare",
+    type: "text",
+    value: current,
+    pattern: "\\d{4}-\\d{4}:\\d{4}-\\d{4}",
+    size: 22,
+    "aria-describedby": "ov-compare-hint",
+  }) as HTMLInputElement;
+  return h(
+    "form",
+    {
+      class: "filters",
+      "aria-label": "Periods to compare",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        ctx.update({ compare: input.value.trim() });
+      },
+    },
+    h("label", { for: "ov-compare" }, "Periods (before:after)", input),
+    h("button", { type: "submit" }, "Compare"),
+    h("span", { id: "ov-compare-hint", class: "hint" }, "e.g. 2011-2019:2021-2024"),
+  );
 }
 
 async function glance(ctx: PageContext): Promise<HTMLElement> {
@@ -240,7 +159,7 @@ async function glance(ctx: PageContext): Promise<HTMLElement> {
     h(
       "p",
       { class: "summary" },
-      `${ev.length} sourced events involving ${ctx.name(s.focal)}. Each cell: number of events and mean Goldstein weight (green cooperation, red conflict); empty years show "—". Follow a cell to the events and their sources.`,
+      `${ev.length} sourced events involving ${ctx.name(s.focal)}. Each cell: number of events and mean Goldstein weight (green cooperation, red conflict); empty years show "—". The counts say how many events the scenario compiled, not how much happened: they are a way into the events, not a measure. Follow a cell to the events and their sources.`,
     ),
     h(
       "div",
@@ -298,46 +217,64 @@ async function glance(ctx: PageContext): Promise<HTMLElement> {
   );
 }
 
-interface Claim {
-  id: string;
-  claim: string;
-  measure: string;
-  command?: string;
-  finding: string;
-  verdict: string;
-  sources: string[];
-}
-
 async function claims(ctx: PageContext): Promise<HTMLElement> {
-  if (!(await has("/api/claims")))
-    return section("The seed's claims, checked", unavailable("/api/claims", "The claims check"));
-  const r = await api<{ claims: Claim[] }>(`/api/claims${qs({ scenario: ctx.state.scenario })}`);
-  if (!r.ok) return section("The seed's claims, checked", notice("error", r.error));
-  return section(
-    "The seed's claims, checked",
-    h(
-      "p",
-      { class: "summary" },
-      "Each empirical claim of the seed text, the measure that tests it, what the data says, and the sources.",
-    ),
-    h(
-      "ol",
-      { class: "claims" },
-      ...r.data.claims.map((c) =>
-        h(
-          "li",
-          { class: `claim verdict-${c.verdict.replace(/[^a-z]+/gi, "-")}` },
-          h("div", {}, h("span", { class: "tag" }, c.verdict), " ", h("strong", {}, c.claim)),
-          h("div", { class: "ev-meta" }, `Measure: ${c.measure}`),
-          h("div", {}, c.finding),
-          h("div", { class: "ev-meta" }, "Sources: ", ...c.sources.map((x) => sourceLink(x))),
-        ),
-      ),
-    ),
-  );
+  if (!(await has("/api/claims"))) return unavailable("/api/claims", "The claims check");
+  const r = await api<ClaimsJson>(`/api/claims${qs({ scenario: ctx.state.scenario })}`);
+  if (!r.ok) return notice("error", r.error);
+  return claimsList(r.data, ctx.state.focal, ctx.scenario.focal, ctx.name);
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
-  const [a, b, c] = await Promise.all([scorecard(ctx), glance(ctx), claims(ctx)]);
-  root.append(a, b, c);
+  const st = ctx.state;
+  const from = Number(st.from);
+  const to = Number(st.to);
+  const asked = st.extra.compare ?? "";
+  const valid = parseCompare(asked, from, to) !== null;
+  const compare = valid ? asked : defaultCompare(from, to);
+  const signal = ctx.signal;
+  const hasScorecard = has("/api/scorecard");
+  // The cells come from the plain scorecard request (the one the server warms at start-up); the
+  // comparison from the same request with `compare`, which may take longer and has its own wait.
+  const card = hasScorecard.then((ok) => (ok ? fetchScorecard(ctx, "") : null));
+  const compared = hasScorecard.then((ok) => (ok && compare ? fetchScorecard(ctx, compare) : null));
+  const sc = pendingBlock(
+    "Computing the scorecard",
+    async () => {
+      const r = await card;
+      if (r === null)
+        return unavailable("/api/scorecard", "The ANA scorecard (pillars × levels × years)");
+      if (!r.ok) return notice(r.missing ? "unavailable" : "error", r.error);
+      return scorecardView(r.data);
+    },
+    { signal },
+  );
+  const cmp = pendingBlock(
+    "Comparing the periods",
+    async () => {
+      const r = await compared;
+      if (r === null) return unavailable("/api/scorecard", "The comparison of periods");
+      if (!r.ok) return notice("error", r.error);
+      return comparisonPanel(r.data.comparison);
+    },
+    { signal },
+  );
+  const gl = pendingBlock("Counting events", () => glance(ctx), { signal });
+  const cl = pendingBlock("Checking the claims", () => claims(ctx), { signal });
+  root.append(
+    section("Scorecard", sc.el),
+    section(
+      "Did the scores change? Like for like between two periods",
+      compareForm(ctx, compare),
+      asked && !valid
+        ? notice(
+            "info",
+            `"${asked}" is not two periods within ${from}–${to} (before ends before after starts); comparing ${compare} instead.`,
+          )
+        : null,
+      compare ? cmp.el : notice("info", "The period is too short to compare two parts of it."),
+    ),
+    gl.el,
+    section("The seed's claims, checked", cl.el),
+  );
+  await Promise.all([sc.done, cmp.done, gl.done, cl.done]);
 }

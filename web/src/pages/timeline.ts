@@ -1,8 +1,10 @@
 import * as Plot from "@observablehq/plot";
-import { api, qs } from "../api.ts";
+import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { type EventRec, LEVELS } from "../types.ts";
-import { fmt, h, notice, section, sourceLink } from "../ui.ts";
+import { fmt, h, notice, section, sourceLink, unavailable } from "../ui.ts";
+import { alignmentChart, relationChart } from "../views/dyad-charts.ts";
+import { pendingBlock } from "../views/pending.ts";
 
 const DOMAINS = [
   "diplomatic",
@@ -33,6 +35,44 @@ function select(
       ...options.map(([v, l]) => h("option", { value: v, selected: v === value }, l)),
     ),
   );
+}
+
+/** With a partner chosen: the relation score and UN-vote agreement over time, with intervals. */
+function dyadSection(ctx: PageContext, partner: string): { el: HTMLElement; done: Promise<void> } {
+  const s = ctx.state;
+  const rel = pendingBlock(
+    "Computing the relation score",
+    async () => {
+      const r = await api<{ rows: Record<string, unknown>[] }>(
+        `/api/relations${qs({ scenario: s.scenario, focal: s.focal, with: partner, by: "year", from: s.from, to: s.to })}`,
+      );
+      if (!r.ok) return notice(r.missing ? "unavailable" : "error", r.error);
+      return relationChart(r.data.rows ?? [], s.focal, partner);
+    },
+    { signal: ctx.signal },
+  );
+  const al = pendingBlock(
+    "Computing UN-vote alignment",
+    async () => {
+      if (!(await has("/api/alignment"))) return unavailable("/api/alignment", "UN-vote alignment");
+      const r = await api<{ rows: Record<string, unknown>[] }>(
+        `/api/alignment${qs({ focal: s.focal, with: partner, from: s.from, to: s.to })}`,
+      );
+      if (!r.ok) return notice(r.missing ? "unavailable" : "error", r.error);
+      return alignmentChart(r.data.rows ?? [], s.focal);
+    },
+    { signal: ctx.signal },
+  );
+  const el = section(
+    `${ctx.name(s.focal)} and ${ctx.name(partner)}: measures with intervals`,
+    h(
+      "p",
+      { class: "summary" },
+      "Points are drawn only for years the server marks as measured; whiskers are the intervals it reports; grey marks under the axis are years without a measurement.",
+    ),
+    h("div", { class: "dyad-charts" }, rel.el, al.el),
+  );
+  return { el, done: Promise.all([rel.done, al.done]).then(() => undefined) };
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
@@ -91,16 +131,20 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ),
     ),
   );
+  const dyad = f.with ? dyadSection(ctx, f.with) : null;
+  if (dyad) root.append(dyad.el);
   const r = await api<{ count: number; events: EventRec[] }>(
     `/api/events${qs({ scenario: s.scenario, actor: s.focal, with: f.with, from: s.from, to: s.to, domain: f.domain, level: f.level, tone: f.tone })}`,
   );
   if (!r.ok) {
     root.append(notice("error", `Could not load events: ${r.error}`));
+    await dyad?.done;
     return;
   }
   const events = r.data.events;
   if (events.length === 0) {
     root.append(notice("empty", "No event in the scenario matches these filters."));
+    await dyad?.done;
     return;
   }
   const toDate = (d: string) =>
@@ -179,4 +223,5 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ),
     ),
   );
+  await dyad?.done;
 }
