@@ -15,9 +15,12 @@ export interface BacktestRow {
   observed: number;
   /** The model's figure (TEU for flow, relative change for change); null when it has none. */
   model: number | null;
-  /** model - observed; null when not scored. */
+  /**
+   * model - observed; null when the model has no figure. Also given for rows counting both
+   * directions (how far off, against a wider definition) though they are not scored.
+   */
   error: number | null;
-  /** (model - observed) / |observed|; null when not scored. */
+  /** (model - observed) / |observed|; null when the model has no figure. */
   relError: number | null;
   /**
    * "in-sample" when the observation was used to set the model (its source set the year's demand,
@@ -104,8 +107,10 @@ export async function backtest(
       else if (before === 0) reason = `the model has no flow on ${ob.target} in ${ob.baseYear}`;
       else model = now / before - 1;
     }
+    const comparable = reason === undefined && model !== null;
     if (!reason && ob.direction === "both")
-      reason = "the figure counts both directions; the model assigns China→Europe only";
+      reason =
+        "the figure counts both directions; the model assigns China→Europe only (error shown, not scored)";
     const scored = reason === undefined && model !== null;
     rows.push({
       id: ob.id,
@@ -116,8 +121,8 @@ export async function backtest(
       direction: ob.direction,
       observed: ob.value,
       model,
-      error: scored ? model! - ob.value : null,
-      relError: scored && ob.value !== 0 ? (model! - ob.value) / Math.abs(ob.value) : null,
+      error: comparable ? model! - ob.value : null,
+      relError: comparable && ob.value !== 0 ? (model! - ob.value) / Math.abs(ob.value) : null,
       sample: inSample ? "in-sample" : "out-of-sample",
       scored,
       ...(reason ? { reason } : {}),
