@@ -20,6 +20,33 @@ export const OP_WORKER_DEFAULTS = {
   terminate: true,
 };
 
+/** Threads started by `runOperationInWorker` that have not ended yet (their end, as a promise). */
+const live = new Set<Promise<void>>();
+/** Live threads that may be terminated at once (operations that do not use DuckDB). */
+const terminable = new Set<{ terminate(): Promise<number> }>();
+
+/**
+ * Resolves when every operation thread has ended, or after `timeoutMs`. A server that stops waits
+ * for this before it exits: exiting tears down the threads, and a thread torn down while DuckDB is
+ * open aborts the whole process (Napi::Error) instead of exiting cleanly.
+ */
+export async function operationThreadsEnded(timeoutMs: number): Promise<boolean> {
+  for (const w of terminable) void w.terminate();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((r) => {
+    timer = setTimeout(() => r(false), timeoutMs);
+  });
+  const all = (async () => {
+    while (live.size > 0) await Promise.all([...live]);
+    return true as const;
+  })();
+  try {
+    return await Promise.race([all, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Run a server operation in its own worker thread: `params` are already validated, `options` are
  * the server's (the thread serves the same scenarios). Resolves with the result as JSON text.
@@ -43,6 +70,13 @@ export function runOperationInWorker(
     const w = moduleWorker(new URL("./op-worker-entry.ts", import.meta.url), {
       workerData: { op, params, options: { ...options } },
       resourceLimits: { maxOldGenerationSizeMb: cfg.maxOldGenerationSizeMb },
+    });
+    const ended = new Promise<void>((r) => w.once("exit", () => r()));
+    live.add(ended);
+    if (cfg.terminate) terminable.add(w);
+    void ended.then(() => {
+      live.delete(ended);
+      terminable.delete(w);
     });
     let settled = false;
     const settle = (fn: () => void) => {

@@ -80,9 +80,18 @@ export function register(program: Command): void {
           // background; progress at GET /api/health.
           if (!held) void import("../../server/warm-up.ts").then((m) => m.warmUp(app, ctx));
         });
+        let stopping = false;
         const stop = () => {
+          if (stopping) return;
+          stopping = true;
           server.close();
-          void ctx.close().finally(() => process.exit(0));
+          // No new warm-up work; running operation threads end (they close DuckDB) before the
+          // process exits: tearing down a thread with DuckDB open would abort the process.
+          ctx.closed = true;
+          void import("../../server/op-worker.ts")
+            .then((m) => m.operationThreadsEnded(30_000))
+            .then(() => ctx.close())
+            .finally(() => process.exit(0));
         };
         process.on("SIGINT", stop);
         process.on("SIGTERM", stop);
