@@ -22,25 +22,20 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `ana serve` on a free loopback port with a temporary store; resolves once it prints its URL (and, with `waitForWarmUp`, once its start-up warm-up is done). */
+/** `ana serve` on a free loopback port with a new empty store; resolves once it prints its URL (and, with `waitForWarmUp`, once its start-up warm-up is done). */
 export async function startServer(
   extra: string[] = [],
   options: { waitForWarmUp?: boolean } = {},
 ): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), "ana-e2e-"));
+  // A read-only server serves an existing store: make an empty one as a writer would.
+  const db = join(dir, "ana.duckdb");
+  const { Store } = await import("../../src/store/store.ts");
+  const made = await Store.open(db, { access: "write" });
+  await made.close();
   const proc = spawn(
     process.execPath,
-    [
-      join(ROOT, "bin/ana.js"),
-      "serve",
-      "--port",
-      "0",
-      "--host",
-      "127.0.0.1",
-      "--db",
-      join(dir, "ana.duckdb"),
-      ...extra,
-    ],
+    [join(ROOT, "bin/ana.js"), "serve", "--port", "0", "--host", "127.0.0.1", "--db", db, ...extra],
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
@@ -72,6 +67,12 @@ export async function startServer(
       reject(new Error(`ana serve exited with ${code}: ${err}`));
     });
   });
+  // A server that dies during the tests says why (its stderr), instead of "connection refused".
+  let stopping = false;
+  proc.on("exit", (code, signal) => {
+    if (!stopping)
+      process.stderr.write(`ana serve exited (${code ?? signal}) during the tests:\n${err}\n`);
+  });
   if (options.waitForWarmUp) await warmedUp(url);
   return {
     url,
@@ -79,6 +80,7 @@ export async function startServer(
     dir,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (proc.exitCode !== null) return resolve();
         proc.once("exit", () => {
           process.removeListener("exit", killChild);
