@@ -22,6 +22,8 @@ export const balance = libraryFunction(ops.balance);
 export const brokerage = libraryFunction(ops.brokerage);
 /** `ana claims`: the seed's empirical claims checked against the data. */
 export const claims = libraryFunction(ops.claims);
+/** `ana corridors backtest`: model against observed corridor flows, with errors. */
+export const corridorsBacktest = libraryFunction(ops.corridorsBacktest);
 /** `ana corridors check`: validate a corridor network folder (`ok` and the problems). */
 export const corridorsCheck = libraryFunction(ops.corridorsCheck);
 /** `ana corridors compare`: routes between two countries in a year, best first. */

@@ -1,14 +1,7 @@
+import { mulberry32 } from "../network/random.ts";
+
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same draws. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 /** A standard normal draw (Box–Muller) from a uniform generator. */
 export function normalDraw(rand: () => number): number {

@@ -40,7 +40,7 @@ const cache = new Map<string, Map<string, number>>();
 const CACHE_MAX = 20000;
 
 /** Solve an LP text with HiGHS; identical models (same text) are solved once per process. */
-async function solveCached(lp: string): Promise<(name: string) => number> {
+export async function solveCached(lp: string): Promise<(name: string) => number> {
   let cols = cache.get(lp);
   if (!cols) {
     solver ??= highsLoader();

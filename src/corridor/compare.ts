@@ -1,4 +1,5 @@
 import type { Network } from "./load-network.ts";
+import type { AssignmentChoice } from "./problem.ts";
 import { type RouteView, routesInYear, type Weights } from "./year-view.ts";
 
 export interface CompareOptions {
@@ -32,6 +33,13 @@ export interface ComparedRoute {
   inactiveReason?: string;
   sources: string[];
   assumptions: string[];
+  /**
+   * Annual TEU the year's assignment puts on the route (transport); null when the year or the
+   * origin has no demand figure, and for gas routes (see flowBcm). Set by `withFlows`.
+   */
+  flowTEU?: number | null;
+  /** Annual bcm the year's assignment puts on a gas route; null when the year has no figure. */
+  flowBcm?: number | null;
 }
 
 export function compareRow(r: RouteView): ComparedRoute {
@@ -77,6 +85,28 @@ export function compareRoutes(net: Network, o: CompareOptions): ComparedRoute[] 
       key(a) - key(b) ||
       (a.generalizedCost ?? 0) - (b.generalizedCost ?? 0) ||
       a.id.localeCompare(b.id),
+  );
+}
+
+/**
+ * The rows with the flow the year's assignment (`routeFlows`) puts on each route: `flowTEU` on
+ * every transport route, `flowBcm` on every gas route (null where demand is missing).
+ */
+export async function withFlows(
+  net: Network,
+  rows: ComparedRoute[],
+  year: number,
+  weights?: Weights,
+  choice?: AssignmentChoice,
+): Promise<ComparedRoute[]> {
+  const { routeFlows } = await import("./route-flows.ts");
+  const transport = await routeFlows(net, "transport", year, { weights, choice });
+  const gas = await routeFlows(net, "gas", year, { weights });
+  const kind = new Map(net.routes.map((r) => [r.id, r.network]));
+  return rows.map((r) =>
+    kind.get(r.id) === "gas"
+      ? { ...r, flowTEU: null, flowBcm: gas?.get(r.id) ?? null }
+      : { ...r, flowTEU: transport?.get(r.id) ?? null },
   );
 }
 

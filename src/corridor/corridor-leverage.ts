@@ -1,12 +1,16 @@
 import { type LeverageRow, networkCountries, networkYears, yearLeverage } from "./leverage.ts";
+import type { LeverageUncertainty } from "./leverage-uncertainty.ts";
 import { EURASIA_DIR, loadNetwork, type Network } from "./load-network.ts";
 import type { NetworkKind } from "./problem.ts";
 import type { Weights } from "./year-view.ts";
 
 export interface CorridorLeverage {
   iso3: string;
-  /** One row per (year, network) the data covers; years without data have no row. */
-  rows: LeverageRow[];
+  /**
+   * One row per (year, network) the data covers; years without data have no row. With
+   * `draws > 0` each row also carries the intervals and tornado of `leverage-uncertainty.ts`.
+   */
+  rows: (LeverageRow & Partial<LeverageUncertainty>)[];
   coverage: {
     network: NetworkKind;
     /** Whether the country lies on any route of this network at all. */
@@ -31,10 +35,18 @@ export interface CorridorLeverage {
 export async function corridorLeverage(
   iso3: string,
   year?: number,
-  opts: { network?: Network; dir?: string; weights?: Weights; networks?: NetworkKind[] } = {},
+  opts: {
+    network?: Network;
+    dir?: string;
+    weights?: Weights;
+    networks?: NetworkKind[];
+    /** Seeded draws over the assumption ranges (0: point values only). */
+    draws?: number;
+    seed?: number;
+  } = {},
 ): Promise<CorridorLeverage> {
   const net = opts.network ?? loadNetwork(opts.dir ?? EURASIA_DIR);
-  const rows: LeverageRow[] = [];
+  const rows: CorridorLeverage["rows"] = [];
   const coverage: CorridorLeverage["coverage"] = [];
   const sources = new Set<string>();
   for (const kind of opts.networks ?? (["transport", "gas"] as NetworkKind[])) {
@@ -51,7 +63,15 @@ export async function corridorLeverage(
       if (!onNetwork) continue;
       const row = await yearLeverage(net, kind, y, iso3, { weights: opts.weights });
       if (row) {
-        rows.push(row);
+        if ((opts.draws ?? 0) > 0) {
+          const { leverageUncertainty } = await import("./leverage-uncertainty.ts");
+          const u = await leverageUncertainty(net, kind, y, iso3, row, {
+            draws: opts.draws,
+            seed: opts.seed,
+            weights: opts.weights,
+          });
+          rows.push({ ...row, ...u });
+        } else rows.push(row);
         years.push(y);
       } else missing.push(y);
     }

@@ -1,6 +1,6 @@
-import { type AssignResult, assign } from "./assign.ts";
+import type { AssignResult } from "./assign.ts";
 import type { Network } from "./load-network.ts";
-import { type NetworkKind, toAssign, usable, type YearProblem, yearProblem } from "./problem.ts";
+import { assignYear, type NetworkKind, usable, type YearProblem, yearProblem } from "./problem.ts";
 import type { RouteView, Weights } from "./year-view.ts";
 
 export interface RouteFlow {
@@ -141,8 +141,8 @@ export async function disrupt(
     );
   const rb = usable(before);
   const ra = usable(after);
-  const ab = await assign(toAssign(before, rb));
-  const aa = await assign(toAssign(after, ra));
+  const ab = await assignYear(before, rb);
+  const aa = await assignYear(after, ra);
   const vb = view(before, rb, ab);
   const va = view(after, ra, aa);
   const ids = [...new Set([...rb, ...ra].map((r) => r.id))];

@@ -1,6 +1,13 @@
 import { type AssignResult, assign } from "./assign.ts";
 import type { Network } from "./load-network.ts";
-import { type NetworkKind, toAssign, usable, type YearProblem, yearProblem } from "./problem.ts";
+import {
+  assignYear,
+  type NetworkKind,
+  toAssign,
+  usable,
+  type YearProblem,
+  yearProblem,
+} from "./problem.ts";
 import { shapleyExact } from "./shapley.ts";
 import type { RouteView, Weights } from "./year-view.ts";
 
@@ -21,6 +28,11 @@ export interface LeverageRow {
   costUnit: string;
   /** Demand the year's figures cover, by destination (gas: only destinations with a known flow). */
   demand: Record<string, number>;
+  /**
+   * Buyers reached by an operating route this year whose volume is not sourced for the year
+   * (missing, not zero): the game covers only the buyers in `demand`.
+   */
+  demandMissing: string[];
   players: string[];
   /** Value of the grand coalition v(N). */
   grandValue: number;
@@ -73,7 +85,7 @@ export async function yearLeverage(
     }
     return c;
   };
-  const base = await assign(toAssign(p, routes));
+  const base = await assignYear(p, routes);
   memo.set(routes.map((r) => r.id).join(","), base.cost);
   const served = routes.reduce((s, r) => s + (base.flows.get(r.id) ?? 0), 0);
   const through = routes.reduce(
@@ -119,6 +131,7 @@ export async function yearLeverage(
     shapleyShare: grand > 0 ? shapley / grand : null,
     costUnit: p.costUnit,
     demand: Object.fromEntries(p.demand),
+    demandMissing: p.demandMissing,
     players,
     grandValue: grand,
   };

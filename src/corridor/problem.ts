@@ -1,5 +1,6 @@
-import type { AssignProblem } from "./assign.ts";
+import { type AssignProblem, type AssignResult, assign } from "./assign.ts";
 import type { Network } from "./load-network.ts";
+import { assignProRata } from "./prorata.ts";
 import { linkCapacities, type RouteView, routesInYear, type ViewOptions } from "./year-view.ts";
 
 export type NetworkKind = "transport" | "gas";
@@ -21,6 +22,11 @@ export interface YearProblem {
   costUnit: string;
   sources: string[];
   assumptions: string[];
+  /**
+   * Buyers an operating route of this network reached in the year but for which no demand figure
+   * for that year is sourced: their flows are missing (not zero) and left out of the game.
+   */
+  demandMissing: string[];
 }
 
 /**
@@ -60,6 +66,10 @@ export function yearProblem(
   const capacities = linkCapacities(net, year, unit);
   if (opts.unknownCapacity === "zero")
     for (const r of routes) for (const l of r.capacityUnknown) capacities.set(l, 0);
+  const reached = new Set(
+    routes.filter((r) => r.active && r.origin === origin).map((r) => r.destination),
+  );
+  const demandMissing = [...reached].filter((d) => !demand.has(d)).sort();
   return {
     network,
     year,
@@ -76,6 +86,7 @@ export function yearProblem(
     costUnit: network === "transport" ? "USD/yr" : "bcm/yr undelivered",
     sources: [...new Set(sources)],
     assumptions,
+    demandMissing,
   };
 }
 
@@ -102,3 +113,31 @@ export function toAssign(p: YearProblem, routes: RouteView[]): AssignProblem {
     penalty: p.penalty,
   };
 }
+
+/**
+ * The year's assignment over `routes`. Gas routes all cost 0, so many assignments deliver the
+ * same volume; when supply falls short, buyers are served pro rata to their observed volumes
+ * (max-min fair shares, `prorata.ts`), so who loses gas is determined and documented. Transport
+ * keeps the least-cost assignment.
+ */
+export async function assignYear(
+  p: YearProblem,
+  routes: RouteView[],
+  choice: AssignmentChoice = { assignment: "cheapest" },
+): Promise<AssignResult> {
+  const a = toAssign(p, routes);
+  if (p.network === "gas") return assignProRata(a);
+  if (choice.assignment === "logit") {
+    const { assignLogit } = await import("./logit.ts");
+    // theta is per unit of generalised cost (USD/FEU); route costs here are per unit of flow.
+    return assignLogit(a, { theta: choice.theta / p.perUnit });
+  }
+  return assign(a);
+}
+
+/**
+ * How transport demand is assigned: "cheapest" (least total generalised cost under capacities,
+ * all-or-nothing between equal routes) or "logit" (capacity-constrained multinomial logit over
+ * generalised cost with dispersion `theta` per USD/FEU, `logit.ts`).
+ */
+export type AssignmentChoice = { assignment: "cheapest" } | { assignment: "logit"; theta: number };

@@ -22,6 +22,8 @@ parentPort?.on("message", async (msg: { id: number; job: WorkerJob }) => {
             network: net,
             weights: a.weights,
             networks: a.networks,
+            draws: a.draws,
+            seed: a.seed,
           });
     parentPort!.postMessage({ id: msg.id, result });
   } catch (e) {

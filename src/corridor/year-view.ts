@@ -1,5 +1,6 @@
 import type { At, Network } from "./load-network.ts";
 import type { LinkRow, RouteRow } from "./schema.ts";
+import { splitSources } from "./split-sources.ts";
 
 /** Generalised-cost weights (multipliers on the cost, time and risk terms). */
 export interface Weights {
@@ -80,10 +81,7 @@ function isIso3(c: string | undefined): c is string {
 
 function addSource(list: string[], s: string | undefined) {
   if (!s) return;
-  for (const part of s.split(/;\s+/)) {
-    const t = part.trim();
-    if (t && !list.includes(t)) list.push(t);
-  }
+  for (const t of splitSources(s)) if (!list.includes(t)) list.push(t);
 }
 
 export interface ViewOptions {

@@ -108,6 +108,12 @@ export interface RelationsRow {
    * fading towards the neutral prior, which is not evidence of neutral relations.
    */
   scoreStatus: DataStatus;
+  /**
+   * 90 % interval of `score` (null unless `scoreStatus` is "data"): the normal (delta-method)
+   * approximation to the bootstrap that resamples the dyad's events within each calendar year,
+   * as `relationScoreInterval` does by simulation; clipped to [−1, 1].
+   */
+  scoreInterval: Interval | null;
   /** Ids of the period's events (when the records carry ids). */
   events: string[];
 }
@@ -220,6 +226,7 @@ export function relations(records: readonly EventRecord[], o: RelationsOptions):
       let den = 0;
       let any = false;
       let inWindow = false;
+      const strata = new Map<number, StratumMoments>();
       for (const x of recs) {
         if (x.g === null || x.t >= end) continue;
         const w = 2 ** (-(end - x.t) / DAY / halfLife);
@@ -227,6 +234,7 @@ export function relations(records: readonly EventRecord[], o: RelationsOptions):
         den += w;
         any = true;
         if (end - x.t <= halfLife * DAY) inWindow = true;
+        addToStratum(strata, new Date(x.t).getUTCFullYear(), w * x.g, w);
       }
       rows.push({
         period: k,
@@ -240,6 +248,7 @@ export function relations(records: readonly EventRecord[], o: RelationsOptions):
         netCooperation: coop + conf > 0 ? (coop - conf) / (coop + conf) : null,
         score: any ? num / (10 * (den + prior)) : null,
         scoreStatus: inWindow ? "data" : "no data",
+        scoreInterval: inWindow ? ratioInterval(num, den, prior, strata.values()) : null,
         events: inP.map((x) => x.r.id).filter((id): id is string => !!id),
       });
     }
@@ -368,4 +377,63 @@ export function relationScoreInterval(
     status: "data",
     interval: percentileInterval(reps, o.level),
   };
+}
+
+/** Running sums of one calendar year's events: count, Σx, Σy, Σx², Σy², Σxy (x = w·g, y = w). */
+interface StratumMoments {
+  n: number;
+  sx: number;
+  sy: number;
+  sxx: number;
+  syy: number;
+  sxy: number;
+}
+
+function addToStratum(m: Map<number, StratumMoments>, year: number, x: number, y: number): void {
+  let s = m.get(year);
+  if (!s) {
+    s = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
+    m.set(year, s);
+  }
+  s.n++;
+  s.sx += x;
+  s.sy += y;
+  s.sxx += x * x;
+  s.syy += y * y;
+  s.sxy += x * y;
+}
+
+/** z of the central 90 % of a standard normal. */
+const Z90 = 1.6448536269514722;
+
+/**
+ * 90 % interval of R = N / (10·(D + prior)) when the events are resampled with replacement within
+ * each stratum (year): a stratum of n events adds n·var(x), n·var(y) and n·cov(x, y) (population
+ * moments) to Var N, Var D and Cov(N, D); the delta method gives
+ * Var R = (Var N − 2R'·Cov + R'²·Var D) / (10·(D + prior))², R' = N / (D + prior). Clipped to [−1, 1].
+ * Scale-free: multiplying every weight by c leaves the interval unchanged when prior is 0.
+ */
+export function ratioInterval(
+  num: number,
+  den: number,
+  prior: number,
+  strata: Iterable<StratumMoments>,
+): Interval | null {
+  const d = den + prior;
+  if (!(d > 0)) return null;
+  let vN = 0;
+  let vD = 0;
+  let cND = 0;
+  for (const s of strata) {
+    if (s.n < 2) continue; // one event resamples to itself
+    const mx = s.sx / s.n;
+    const my = s.sy / s.n;
+    vN += Math.max(0, s.sxx - s.n * mx * mx);
+    vD += Math.max(0, s.syy - s.n * my * my);
+    cND += s.sxy - s.n * mx * my;
+  }
+  const r = num / d;
+  const sd = Math.sqrt(Math.max(0, vN - 2 * r * cND + r * r * vD)) / (10 * d);
+  const score = r / 10;
+  return [Math.max(-1, score - Z90 * sd), Math.min(1, score + Z90 * sd)];
 }

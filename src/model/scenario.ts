@@ -67,19 +67,7 @@ export const ScenarioMeta = z.object({
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 
-/** The record kinds of a scenario, one CSV file (and one store table) each, in load order. */
-export const SCENARIO_RECORD_KINDS = [
-  "actors",
-  "memberships",
-  "poles",
-  "rivalries",
-  "levels",
-  "ties",
-  "events",
-  "flows",
-  "projects",
-] as const;
-export type ScenarioRecordKind = (typeof SCENARIO_RECORD_KINDS)[number];
+export { SCENARIO_RECORD_KINDS, type ScenarioRecordKind } from "./record-kinds.ts";
 
 /** A validated scenario: every record with its source. */
 export interface Scenario {

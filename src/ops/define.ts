@@ -22,11 +22,16 @@ export interface HttpSpec {
   memo?: boolean | ((result: never) => boolean);
   /**
    * CPU-bound (seconds of synchronous work): the server runs it in its own worker thread under the
-   * job limits, so the event loop stays free. Not for operations that read imported events.
-   * (Operations with a `job` always run in a worker on the server.)
+   * job limits, so the event loop stays free; it may use the panel (DuckDB): such a thread is
+   * never terminated, it runs to its end. Not for operations that read imported events.
+   * (Operations with a `job` always run in a worker on the server, terminated on cancel: a job's
+   * operation must not use DuckDB.)
    */
   worker?: boolean;
-  /** POST: a `text/csv` or `text/plain` body fills this parameter (e.g. an edge list). */
+  /**
+   * POST: a `text/csv` body fills this parameter (e.g. an edge list). (The server refuses
+   * `text/plain` bodies with 415: a page of another origin may send them without a preflight.)
+   */
   textBody?: string;
   /** Other names a query may use for a parameter (`{ iso3: "country" }`). */
   aliases?: Record<string, string>;

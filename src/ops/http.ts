@@ -106,7 +106,15 @@ export function addOperationRoutes(app: Hono, ctx: ServerContext, op: Operation)
         const compute = async () => {
           if (inWorker) {
             const json = await jobsFor(ctx).runBounded(
-              (signal) => runOperationInWorker(op.name, params, ctx.options, { signal }),
+              // `worker` routes read the panel through DuckDB: never terminated mid-query.
+              (signal) =>
+                runOperationInWorker(
+                  op.name,
+                  params,
+                  ctx.options,
+                  { signal },
+                  { terminate: op.job !== undefined },
+                ),
               { seconds, signal: http.memo ? undefined : c.req.raw.signal },
             );
             const keep =

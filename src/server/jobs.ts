@@ -43,6 +43,12 @@ export interface JobLimits {
   maxKept: number;
   /** Default time limit per job in seconds (default 300). */
   maxSeconds: number;
+  /**
+   * Requests (not jobs) that find every slot taken wait for one, at most this many at once
+   * (default 16) and this many seconds (default 30); beyond either they get 503.
+   */
+  maxQueued: number;
+  queueSeconds: number;
 }
 
 /**
@@ -56,7 +62,14 @@ export class JobManager {
   readonly limits: JobLimits;
 
   constructor(limits: Partial<JobLimits> = {}) {
-    this.limits = { maxRunning: 4, maxKept: 50, maxSeconds: 300, ...limits };
+    this.limits = {
+      maxRunning: 4,
+      maxKept: 50,
+      maxSeconds: 300,
+      maxQueued: 16,
+      queueSeconds: 30,
+      ...limits,
+    };
   }
 
   define<S extends z.ZodType>(kind: JobKind<S>): void {
@@ -85,6 +98,55 @@ export class JobManager {
   }
 
   private active = 0;
+  /** Requests waiting for a slot: each is called with the slot handed over. */
+  private waiting: (() => void)[] = [];
+
+  /** Free a slot: hand it to the first waiting request, or give it back. */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+
+  /** Wait for a slot (handed over by `release`), bounded in number and time. */
+  private waitForSlot(signal?: AbortSignal): Promise<void> {
+    const { maxRunning, maxQueued, queueSeconds } = this.limits;
+    if (this.waiting.length >= maxQueued)
+      return Promise.reject(
+        new HttpError(
+          503,
+          `${maxRunning} computations are running and ${maxQueued} waiting; try again later`,
+        ),
+      );
+    return new Promise<void>((resolve, reject) => {
+      const leave = (e: Error) => {
+        const i = this.waiting.indexOf(take);
+        if (i >= 0) this.waiting.splice(i, 1);
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        reject(e);
+      };
+      const take = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      };
+      const timer = setTimeout(
+        () =>
+          leave(
+            new HttpError(
+              503,
+              `${maxRunning} computations are already running (waited ${queueSeconds} s); try again later`,
+            ),
+          ),
+        queueSeconds * 1000,
+      );
+      timer.unref?.();
+      const onAbort = () => leave(new Error("the client closed the connection"));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiting.push(take);
+    });
+  }
 
   private checkCapacity(): void {
     if (this.active >= this.limits.maxRunning)
@@ -96,7 +158,7 @@ export class JobManager {
 
   /**
    * Run one computation of a request under the job limits: it takes one of the `maxRunning` slots
-   * (none free: 503), and its signal aborts when `options.signal` does (the client left) or after
+   * (none free: it waits, bounded by `maxQueued` and `queueSeconds`, else 503), and its signal aborts when `options.signal` does (the client left) or after
    * `options.seconds` (then the answer is a 503 naming the limit). The slot is freed when `fn`'s
    * promise settles, so `fn` must stop its work on abort (e.g. terminate its worker).
    */
@@ -104,7 +166,9 @@ export class JobManager {
     fn: (signal: AbortSignal) => Promise<T>,
     options: { seconds?: number; signal?: AbortSignal } = {},
   ): Promise<T> {
-    this.checkCapacity();
+    if (options.signal?.aborted) throw new Error("the client closed the connection");
+    if (this.active >= this.limits.maxRunning) await this.waitForSlot(options.signal);
+    else this.active++;
     const seconds = options.seconds ?? this.limits.maxSeconds;
     const ac = new AbortController();
     const timeLimit = new HttpError(503, `stopped after the ${seconds} s time limit`);
@@ -113,11 +177,10 @@ export class JobManager {
     const onLeave = () => ac.abort(new Error("the client closed the connection"));
     if (options.signal?.aborted) onLeave();
     options.signal?.addEventListener("abort", onLeave, { once: true });
-    this.active++;
     try {
       return await fn(ac.signal);
     } finally {
-      this.active--;
+      this.release();
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onLeave);
     }
@@ -186,9 +249,7 @@ export class JobManager {
           (result) => finish("done", { result, progress: 1 }),
           (e: unknown) => finish("failed", { error: (e as Error)?.message ?? String(e) }),
         )
-        .finally(() => {
-          this.active--;
-        });
+        .finally(() => this.release());
     });
     return job;
   }

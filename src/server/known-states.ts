@@ -14,17 +14,33 @@ export const STATE_PARAMS = ["focal", "with", "country"] as const;
  * such as EU). Computed once per server.
  */
 export function knownStates(ctx: ServerContext): Promise<Set<string>> {
-  return ctx.memo("known-states", async () => {
-    const panel = await ctx.panel();
-    const rows = (await panel.all(
-      "select iso3 as c from ref_crosswalk union select stateabb from ref_crosswalk union select iso3 from ref_states union select stateabb from ref_states",
-    )) as { c: string | null }[];
-    const out = new Set(rows.flatMap((r) => (r.c ? [r.c.toUpperCase()] : [])));
-    for (const id of ctx.scenarioIds())
-      for (const a of ctx.scenario(id).actors) out.add(a.id.toUpperCase());
-    return out;
-  });
+  // Kept beside the context (not in its answer cache, which may go to disk as JSON).
+  let p = known.get(ctx);
+  if (!p) {
+    p = (async () => {
+      const panel = await ctx.panel();
+      const rows = (await panel.all(
+        "select iso3 as c from ref_crosswalk union select stateabb from ref_crosswalk union select iso3 from ref_states union select stateabb from ref_states",
+      )) as { c: string | null }[];
+      const out = new Set(rows.flatMap((r) => (r.c ? [r.c.toUpperCase()] : [])));
+      for (const id of ctx.scenarioIds()) {
+        let actors: { id: string }[];
+        try {
+          actors = ctx.scenario(id).actors;
+        } catch {
+          continue; // an invalid scenario answers its own error when it is asked for
+        }
+        for (const a of actors) out.add(a.id.toUpperCase());
+      }
+      return out;
+    })();
+    known.set(ctx, p);
+    p.catch(() => known.delete(ctx));
+  }
+  return p;
 }
+
+const known = new WeakMap<ServerContext, Promise<Set<string>>>();
 
 /** Operations that judge the state themselves (levels: 422 for a state outside the COW list). */
 export const CHECKS_OWN_STATES = new Set(["levels"]);

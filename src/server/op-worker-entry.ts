@@ -21,18 +21,19 @@ async function main(): Promise<void> {
   const ctx = new ServerContext({ ...d.options, writable: false });
   // A signal that never aborts: this thread is terminated instead, which stops synchronous work too.
   const oc = serverOpContext(ctx, new AbortController().signal);
+  let json: string;
   try {
     const result = await op.run(oc, d.params as never, (fraction, message) =>
       post({ type: "progress", fraction, message }),
     );
-    post({
-      type: "done",
-      json: JSON.stringify(result, (_k, x) => (typeof x === "bigint" ? x.toString() : x)),
-    });
+    json = JSON.stringify(result, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
   } finally {
+    // Close DuckDB before answering: the main thread terminates this thread once it has the
+    // answer, and a thread terminated while DuckDB closes aborts the whole process.
     await oc.close?.();
     await ctx.close();
   }
+  post({ type: "done", json });
 }
 
 main().catch((e: unknown) => {

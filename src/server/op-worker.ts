@@ -11,13 +11,21 @@ export type WorkerReply =
 export const OP_WORKER_DEFAULTS = {
   /** Heap of one operation's thread, in MB: beyond it the thread stops, the server lives on. */
   maxOldGenerationSizeMb: 1024,
+  /**
+   * Terminate the thread on abort. Operations that use DuckDB must not be terminated: a thread
+   * terminated while DuckDB is open aborts the whole process (Napi::Error). Those run to their
+   * end (they close DuckDB, then answer); an abort then only decides the answer (the abort's
+   * error), and the promise settles when the thread has ended, so its slot is held until then.
+   */
+  terminate: true,
 };
 
 /**
  * Run a server operation in its own worker thread: `params` are already validated, `options` are
  * the server's (the thread serves the same scenarios). Resolves with the result as JSON text.
  * When `signal` aborts (a cancelled job, a time limit, a client that left) the thread is
- * terminated at once, so synchronous work stops too and its memory is freed. Errors arrive as
+ * terminated at once, so synchronous work stops too and its memory is freed (unless
+ * `settings.terminate` is false: see OP_WORKER_DEFAULTS). Errors arrive as
  * they would on the main thread (HttpError with the operation's status, ValidationError).
  */
 export function runOperationInWorker(
@@ -41,10 +49,14 @@ export function runOperationInWorker(
       if (settled) return;
       settled = true;
       signal.removeEventListener("abort", onAbort);
-      fn();
+      // Reached on the thread's answer or end (DuckDB closed by then), or on abort when allowed.
+      if (signal.aborted && !cfg.terminate) reject(abortError(signal));
+      else fn();
       void w.terminate();
     };
-    const onAbort = () => settle(() => reject(abortError(signal)));
+    const onAbort = () => {
+      if (cfg.terminate) settle(() => reject(abortError(signal)));
+    };
     signal.addEventListener("abort", onAbort, { once: true });
     w.on("message", (m: WorkerReply) => {
       if (m.type === "progress") control.progress?.(m.fraction, m.message);

@@ -22,22 +22,31 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `ana serve` on a free loopback port with a new empty store; resolves once it prints its URL (and, with `waitForWarmUp`, once its start-up warm-up is done). */
+/** `ana serve` on a free loopback port with no store file; resolves once it prints its URL (and, with `waitForWarmUp`, once its start-up warm-up is done). */
 export async function startServer(
   extra: string[] = [],
   options: { waitForWarmUp?: boolean } = {},
 ): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), "ana-e2e-"));
-  // A read-only server serves an existing store: make an empty one as a writer would.
-  const db = join(dir, "ana.duckdb");
-  const { Store } = await import("../../src/store/store.ts");
-  const made = await Store.open(db, { access: "write" });
-  await made.close();
   const proc = spawn(
     process.execPath,
-    [join(ROOT, "bin/ana.js"), "serve", "--port", "0", "--host", "127.0.0.1", "--db", db, ...extra],
+    [
+      join(ROOT, "bin/ana.js"),
+      "serve",
+      "--port",
+      "0",
+      "--host",
+      "127.0.0.1",
+      // No store file: the dashboard's views read the panel and the scenario (a read-only server
+      // refuses a --db file that does not exist).
+      "--db",
+      ":memory:",
+      ...extra,
+    ],
     {
       cwd: ROOT,
+      // Answers cached in the test's own folder, never in the user's cache.
+      env: { ...process.env, ANA_CACHE_DIR: join(dir, "cache") },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

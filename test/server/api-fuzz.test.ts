@@ -168,3 +168,24 @@ test("every POST route answers malformed JSON bodies with a 4xx (or 200), never 
   assert.ok(n >= 5 * bodies.length, `${n} requests`);
   assert.equal(({} as Record<string, unknown>).polluted, undefined, "no prototype pollution");
 });
+
+test("one rule for empty ranges: every GET route with from and to answers from after to with 400", async () => {
+  let n = 0;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const params = item.get?.parameters ?? [];
+    const from = params.find((p) => p.name === "from");
+    const to = params.find((p) => p.name === "to");
+    const isTime = (p?: OpenApiParam) =>
+      p?.schema.type === "integer" || p?.schema.pattern?.startsWith("^\\d{4}");
+    if (!isTime(from) || !isTime(to)) continue;
+    const q = new URLSearchParams({ ...SMALL[path] });
+    for (const p of params) if (p.required) q.set(p.name, validValue(p));
+    q.set("from", "2020");
+    q.set("to", "2015");
+    const res = await app.request(`${path}?${q}`);
+    n++;
+    assert.equal(res.status, 400, `${path}?${q}`);
+    assert.match((await res.json()).error, /from 2020 is after to 2015/);
+  }
+  assert.ok(n >= 8, `${n} routes with from and to`);
+});

@@ -3,9 +3,11 @@ import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parseParams } from "../../src/ops/parse.ts";
+import { operation } from "../../src/ops/registry.ts";
 import { createApp } from "../../src/server/app.ts";
 import { HttpError } from "../../src/server/context.ts";
-import { jobsFor } from "../../src/server/jobs.ts";
+import { JobManager, jobsFor } from "../../src/server/jobs.ts";
 import { runOperationInWorker } from "../../src/server/op-worker.ts";
 
 // Issue 15 (High 1, High 2, Medium 5): every computation reachable over HTTP is bounded, runs off
@@ -56,8 +58,10 @@ test("cancelling running doctrine jobs terminates their threads: the thread coun
   // Four are running: a fifth job, or the same computation as a plain GET, is refused.
   const fifth = await app.request("/api/compute/jobs", post({ kind: "doctrine", params: HEAVY }));
   assert.equal(fifth.status, 503);
+  jobsFor(ctx).limits.queueSeconds = 0.5; // a request waits for a slot this long, then 503
   const direct = await app.request("/api/simulate/doctrine?runs=2000&years=50");
   assert.equal(direct.status, 503);
+  assert.match((await direct.json()).error, /already running \(waited 0.5 s\)/);
   for (const id of ids) {
     const res = await app.request(`/api/compute/jobs/${id}/cancel`, { method: "POST" });
     assert.equal(((await res.json()) as { status: string }).status, "cancelled");
@@ -176,4 +180,79 @@ test("CPU-bound measures run off the event loop: the loop never stalls a second 
   assert.equal(res.status, 200);
   assert.ok(((await res.json()) as { rows: unknown[] }).rows.length > 100);
   assert.ok(h.max / 1e6 < 1000, `the event loop stalled ${Math.round(h.max / 1e6)} ms`);
+});
+
+test("requests that find every slot taken wait their turn (bounded), and never exceed maxRunning", async () => {
+  const m = new JobManager({ maxRunning: 2, maxQueued: 2, queueSeconds: 5 });
+  let peak = 0;
+  const gates: (() => void)[] = [];
+  const work = () =>
+    m.runBounded(async () => {
+      peak = Math.max(peak, m.running());
+      await new Promise<void>((r) => gates.push(r));
+      return m.running();
+    });
+  const all = [work(), work(), work(), work()];
+  // A fifth finds two running and two waiting: 503 at once.
+  await assert.rejects(work(), (e: unknown) => e instanceof HttpError && e.status === 503);
+  await until(() => gates.length === 2, 2000, "two ran");
+  gates.shift()?.();
+  await until(() => gates.length === 2, 2000, "a waiting one took the freed slot");
+  while (gates.length > 0 || peak < 2) {
+    gates.shift()?.();
+    await sleep(20);
+  }
+  await Promise.all(all);
+  assert.equal(peak, 2);
+  assert.equal(m.running(), 0);
+  // A waiting request whose client leaves gives up its place.
+  const hold = m.runBounded(() => new Promise((r) => setTimeout(r, 300)));
+  const hold2 = m.runBounded(() => new Promise((r) => setTimeout(r, 300)));
+  const ac = new AbortController();
+  const queued = m.runBounded(async () => "ran", { signal: ac.signal });
+  ac.abort();
+  await assert.rejects(queued, /closed the connection/);
+  await Promise.all([hold, hold2]);
+  assert.equal(m.running(), 0);
+});
+
+test("bargain jobs (once synchronous on the event loop) are cancelled at once: thread terminated, slot freed", async () => {
+  const { app, ctx } = await createApp({ db: ":memory:" });
+  const base = await baseline(app);
+  const res = await app.request(
+    "/api/compute/jobs",
+    post({ kind: "bargain", params: { example: "tripp", runs: 200, sensitivity: true } }),
+  );
+  assert.equal(res.status, 202);
+  const { id } = (await res.json()) as { id: string };
+  await until(() => threads() > base, 30_000, "the job's thread did not start");
+  const t0 = performance.now();
+  const cancel = await app.request(`/api/compute/jobs/${id}/cancel`, { method: "POST" });
+  assert.ok(performance.now() - t0 < 1000, "the cancel was answered while the job computed");
+  assert.equal(((await cancel.json()) as { status: string }).status, "cancelled");
+  await until(() => jobsFor(ctx).running() === 0, 2000, "the slot was not freed");
+  await until(() => threads() <= base, 10_000, `threads stayed above ${base}: ${threads()}`);
+  const job = (await (await app.request(`/api/jobs/${id}`)).json()) as { status: string };
+  assert.equal(job.status, "cancelled");
+});
+
+test("a DuckDB-using measure past its time limit answers 503 without killing the process (its thread ends by itself)", async () => {
+  const { app, ctx } = await createApp({ db: ":memory:" });
+  const base = await baseline(app);
+  const op = operation("alignment");
+  assert.ok(op);
+  const params = parseParams(op, { focal: "AZE", from: "2011", to: "2024", draws: "1000" });
+  await assert.rejects(
+    jobsFor(ctx).runBounded(
+      (signal) =>
+        runOperationInWorker("alignment", params, ctx.options, { signal }, { terminate: false }),
+      { seconds: 2.5 },
+    ),
+    (e: unknown) => e instanceof HttpError && e.status === 503 && /time limit/.test(e.message),
+  );
+  // Terminating a thread with DuckDB open would have aborted this process; it is alive, and the
+  // slot was held until the thread ended.
+  assert.equal(jobsFor(ctx).running(), 0);
+  await until(() => threads() <= base, 10_000, `threads stayed above ${base}: ${threads()}`);
+  assert.equal((await app.request("/api/health")).status, 200);
 });

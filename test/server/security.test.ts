@@ -51,6 +51,12 @@ test("a Host other than the loopback names or the configured host is refused wit
     (await named.request("/api/health", { headers: { host: "other.lan" } })).status,
     403,
   );
+  // --allow-host NAME (a reverse proxy's name).
+  const proxied = (await createApp({ db: ":memory:", allowedHosts: ["ana.example.org"] })).app;
+  const viaProxy = { host: "ana.example.org", origin: "https://ana.example.org" };
+  assert.equal((await proxied.request("/api/health", { headers: viaProxy })).status, 200);
+  const evil = { host: "evil.example" };
+  assert.equal((await proxied.request("/api/health", { headers: evil })).status, 403);
 });
 
 test("requests from another origin get 403: Origin header, null origin, Sec-Fetch-Site cross-site", async () => {

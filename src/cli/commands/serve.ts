@@ -14,6 +14,11 @@ export function register(program: Command): void {
     )
     .option("--writable", "allow requests that change the store (read-only by default)")
     .option(
+      "--allow-host <name>",
+      "also answer requests whose Host is NAME, e.g. behind a reverse proxy (repeatable; others get 403)",
+      (v: string, acc: string[] | undefined) => [...(acc ?? []), v],
+    )
+    .option(
       "--scenario <dir>",
       "also serve this scenario folder, e.g. one made by `ana scenario init` (repeatable)",
       (v: string, acc: string[] | undefined) => [...(acc ?? []), v],
@@ -26,6 +31,7 @@ export function register(program: Command): void {
         store?: string;
         writable?: boolean;
         scenario?: string[];
+        allowHost?: string[];
       }) => {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -60,6 +66,7 @@ export function register(program: Command): void {
           cacheDir: defaultCacheDir(),
           eventStore: opts.store,
           host: opts.host,
+          allowedHosts: opts.allowHost,
         });
         // A writable server takes the store's lock now (and says which store), so a conflict shows
         // at start; a read-only one opens the store read-only only while requests read events.

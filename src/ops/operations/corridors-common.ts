@@ -102,3 +102,36 @@ export async function loadCorridorNetwork(
 
 export const round = (x: number | null | undefined, d = 0) =>
   x === null || x === undefined ? null : Number(x.toFixed(d));
+
+/** `--assignment cheapest|logit` and `--theta`, shared by compare and backtest. */
+export const assignmentParams = {
+  assignment: p
+    .enum(["cheapest", "logit"] as const, "route choice: cheapest-first or calibrated logit")
+    .default("cheapest"),
+  theta: p
+    .number("logit dispersion per USD/FEU (default: estimated from observations 2016–2022)", {
+      positive: true,
+      max: 1,
+      arg: "<theta>",
+    })
+    .optional("estimated by least squares from the network's observations.csv, 2016–2022"),
+};
+
+/** The assignment choice for a run; estimates theta when logit is asked without one. */
+export async function assignmentChoice(
+  net: Network,
+  q: { assignment: "cheapest" | "logit"; theta?: number },
+  weights: Weights,
+): Promise<{
+  choice: import("../../corridor/problem.ts").AssignmentChoice;
+  calibration: import("../../corridor/calibrate.ts").Calibration | null;
+}> {
+  if (q.assignment === "cheapest") return { choice: { assignment: "cheapest" }, calibration: null };
+  if (q.theta !== undefined)
+    return { choice: { assignment: "logit", theta: q.theta }, calibration: null };
+  const { calibrateTheta } = await import("../../corridor/calibrate.ts");
+  const { loadObservations } = await import("../../corridor/observations.ts");
+  const cal = await calibrateTheta(net, loadObservations(net.dir), { weights });
+  if (cal.theta === null) throw new UsageError(`--assignment logit: ${cal.note}; give --theta`);
+  return { choice: { assignment: "logit", theta: cal.theta }, calibration: cal };
+}

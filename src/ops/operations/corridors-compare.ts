@@ -1,9 +1,12 @@
 import { printTable } from "../../cli/output.ts";
+import type { Calibration } from "../../corridor/calibrate.ts";
 import type { ComparedRoute } from "../../corridor/compare.ts";
 import { defineOperation } from "../define.ts";
 import { UsageError } from "../errors.ts";
 import { p } from "../params.ts";
 import {
+  assignmentChoice,
+  assignmentParams,
   CORRIDOR_YEAR,
   dirParam,
   loadCorridorNetwork,
@@ -18,6 +21,10 @@ export interface CorridorsCompareResult {
   to: string;
   year: number;
   weights: Weights;
+  /** How flowTEU was assigned; theta and its calibration for logit. */
+  assignment: "cheapest" | "logit";
+  theta?: number;
+  calibration?: Calibration | null;
   routes: ComparedRoute[];
 }
 
@@ -30,12 +37,13 @@ export const corridorsCompare = defineOperation({
     year: p.year("year").default(CORRIDOR_YEAR),
     ...weightParams,
     planned: p.flag("also list routes not operating that year (planned, not yet open)"),
+    ...assignmentParams,
     dir: dirParam,
   },
   http: { method: "get", path: "/api/corridors/compare", tag: "corridors", memo: true },
   async run(ctx, q): Promise<CorridorsCompareResult> {
     const net = await loadCorridorNetwork(ctx, q.dir, q.year);
-    const { compareRoutes, odPairs } = await import("../../corridor/compare.ts");
+    const { compareRoutes, odPairs, withFlows } = await import("../../corridor/compare.ts");
     const weights = toWeights(q);
     const routes = compareRoutes(net, {
       from: q.from,
@@ -51,7 +59,16 @@ export const corridorsCompare = defineOperation({
       throw new UsageError(
         `no routes from ${q.from} to ${q.to} in the network; pairs it has: ${odPairs(net).join(", ")}`,
       );
-    return { from: q.from, to: q.to, year: q.year, weights, routes };
+    const { choice, calibration } = await assignmentChoice(net, q, weights);
+    return {
+      from: q.from,
+      to: q.to,
+      year: q.year,
+      weights,
+      assignment: choice.assignment,
+      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
+      routes: await withFlows(net, routes, q.year, weights, choice),
+    };
   },
   print({ routes }) {
     printTable(
@@ -61,6 +78,7 @@ export const corridorsCompare = defineOperation({
         days: r.timeDays ? `${r.timeDays[0]}–${r.timeDays[1]}` : null,
         "USD/FEU": round(r.costUsd),
         capacity: r.capacity,
+        "flow TEU": r.flowTEU !== undefined && r.flowTEU !== null ? Math.round(r.flowTEU) : null,
         risk: round(r.risk, 3),
         "GC USD/FEU": round(r.generalizedCost),
         status: r.status,

@@ -18,6 +18,15 @@ export const corridorsLeverage = defineOperation({
     country: p.code("country, e.g. AZE"),
     year: p.year("one year").optional("every year the network covers"),
     network: networkKindParam.optional("both"),
+    draws: p
+      .number("seeded draws over the assumption ranges for intervals and a tornado", {
+        int: true,
+        min: 0,
+        max: 400,
+        arg: "<n>",
+      })
+      .default(0),
+    seed: p.number("seed of the draws", { int: true, min: 0, max: 2 ** 31 - 1 }).default(1),
     ...weightParams,
     dir: dirParam,
   },
@@ -38,6 +47,8 @@ export const corridorsLeverage = defineOperation({
       year: q.year,
       weights: toWeights(q),
       networks: q.network ? [q.network] : undefined,
+      draws: q.draws,
+      seed: q.seed,
     };
     progress?.(0.05, `${q.network ?? "transport and gas"} network${q.network ? "" : "s"}`);
     if (ctx.surface === "server") {
@@ -50,6 +61,8 @@ export const corridorsLeverage = defineOperation({
       network: net,
       weights: args.weights,
       networks: args.networks,
+      draws: args.draws,
+      seed: args.seed,
     });
   },
   print(r, q) {
@@ -61,9 +74,19 @@ export const corridorsLeverage = defineOperation({
         bypassCost: round(x.bypassCost, 2),
         shapley: round(x.shapley, 2),
         shapleyShare: round(x.shapleyShare, 3),
+        ...(x.shapleyShareInterval
+          ? {
+              "share interval": `${round(x.shapleyShareInterval[0], 3)}–${round(x.shapleyShareInterval[1], 3)}${x.assumptionDriven ? " (assumption-driven)" : ""}`,
+            }
+          : {}),
         unit: x.costUnit,
       })),
     );
+    for (const x of r.rows)
+      if (x.tornado?.length)
+        process.stdout.write(
+          `${x.year} ${x.network} tornado (Shapley share at low / high):\n${x.tornado.map((t) => `  ${t.assumption}: ${round(t.shareAtLow, 3)} / ${round(t.shareAtHigh, 3)} (swing ${round(t.swing, 3)})`).join("\n")}\n`,
+        );
     for (const c of r.coverage)
       if (c.missingYears.length > 0 || !c.onNetwork)
         process.stdout.write(

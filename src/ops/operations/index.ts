@@ -7,6 +7,7 @@ export { balance } from "./balance.ts";
 export { bargain } from "./bargain.ts";
 export { brokerage } from "./brokerage.ts";
 export { claims } from "./claims.ts";
+export { corridorsBacktest } from "./corridors-backtest.ts";
 export { corridorsCheck } from "./corridors-check.ts";
 export { corridorsCompare } from "./corridors-compare.ts";
 export { corridorsDisrupt } from "./corridors-disrupt.ts";

@@ -94,6 +94,11 @@ export const relations = defineOperation({
       r.rows.map((x) => ({
         ...x,
         quad: `${x.quad.verbalCooperation}/${x.quad.materialCooperation}/${x.quad.verbalConflict}/${x.quad.materialConflict}`,
+        // A score only echoing older events is not shown as a measurement.
+        score: x.scoreStatus === "data" ? x.score : null,
+        "score 90%": x.scoreInterval
+          ? `${x.scoreInterval[0].toFixed(3)}–${x.scoreInterval[1].toFixed(3)}`
+          : null,
       })) as unknown as Record<string, unknown>[],
       [
         "period",
@@ -104,10 +109,11 @@ export const relations = defineOperation({
         "quad",
         "netCooperation",
         "score",
+        "score 90%",
       ],
     );
     process.stdout.write(
-      `quad = verbal coop/material coop/verbal conflict/material conflict (${r.quadScheme} scheme); ${r.goldsteinTable}; half-life ${r.halfLifeDays} days\n`,
+      `quad = verbal coop/material coop/verbal conflict/material conflict (${r.quadScheme} scheme); ${r.goldsteinTable}; half-life ${r.halfLifeDays} days; score — when no event falls within one half-life before the period's end (no data)\n`,
     );
   },
 });

@@ -1,19 +1,7 @@
-/**
- * A scenario's record kinds (model/scenario.ts `SCENARIO_RECORD_KINDS`, whose module loads zod;
- * repeated so that the command list loads without it — test/ops/registry.test.ts checks they are
- * the same), and the parts `ana scenario show` / `GET /api/scenario` can include.
- */
-export const RECORD_KINDS = [
-  "actors",
-  "memberships",
-  "poles",
-  "rivalries",
-  "levels",
-  "ties",
-  "events",
-  "flows",
-  "projects",
-] as const;
+import { SCENARIO_RECORD_KINDS } from "../../model/record-kinds.ts";
+
+/** A scenario's record kinds, and the parts `ana scenario show` / `GET /api/scenario` can include. */
+export const RECORD_KINDS = SCENARIO_RECORD_KINDS;
 
 export const SCENARIO_PARTS = [
   "levels",

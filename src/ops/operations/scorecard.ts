@@ -92,25 +92,37 @@ export const scorecard = defineOperation({
     return { ...card, powerGap: await powerGap(store, q.focal, from, to) };
   },
   print(card) {
+    // A cell: its score with the 90 % interval and the coverage of its inputs; a cell that is not
+    // fully measured says so ("partial": some inputs have only part of their data) instead of a number.
+    const cellText = (
+      c:
+        | {
+            score: number | null;
+            interval?: [number, number] | null;
+            status?: string;
+            coverage: number;
+          }
+        | undefined,
+    ) =>
+      !c || c.score === null
+        ? c?.status === "partial"
+          ? "partial"
+          : null
+        : `${c.score.toFixed(0)}${c.interval ? ` [${c.interval[0].toFixed(0)}–${c.interval[1].toFixed(0)}]` : ""} ${Math.round(c.coverage * 100)}%`;
     const rows = [];
     for (let y = card.from; y <= card.to; y++)
       for (const level of card.levels) {
         const r: Record<string, unknown> = { year: y, level };
-        for (const pillar of card.pillars) {
-          const c = card.cells.find(
-            (x) => x.year === y && x.level === level && x.pillar === pillar,
+        for (const pillar of card.pillars)
+          r[pillar] = cellText(
+            card.cells.find((x) => x.year === y && x.level === level && x.pillar === pillar),
           );
-          r[pillar] =
-            !c || c.score === null
-              ? null
-              : `${c.score.toFixed(0)} (${Math.round(c.coverage * 100)}%)`;
-        }
-        r.overall = card.overall.find((o) => o.year === y && o.level === level)?.score ?? null;
+        r.overall = cellText(card.overall.find((o) => o.year === y && o.level === level));
         rows.push(r);
       }
     printTable(rows, ["year", "level", ...card.pillars, "overall"]);
     process.stdout.write(
-      `cells: score 0–100 (coverage of inputs with data); scenario: ${card.scenario ?? "none"}; --json lists every input with its value and source\n`,
+      `cells: score 0–100 [90 % interval] and coverage of inputs with data; "—" no data, "partial" not fully measured (never scored); scenario: ${card.scenario ?? "none"}; --json lists every input with its status, value, interval and source\n`,
     );
     if (card.comparison)
       process.stdout.write(`\n${card.comparison.rows.map((r) => r.answer).join("\n")}\n`);

@@ -1,0 +1,145 @@
+import type { Network } from "./load-network.ts";
+import type { Observation } from "./observations.ts";
+import type { AssignmentChoice } from "./problem.ts";
+import { routeFlows } from "./route-flows.ts";
+import type { Weights } from "./year-view.ts";
+
+/** One observation against the model. */
+export interface BacktestRow {
+  id: string;
+  year: number;
+  baseYear: number | null;
+  metric: "flow" | "change";
+  target: string;
+  direction: "westbound" | "both";
+  observed: number;
+  /** The model's figure (TEU for flow, relative change for change); null when it has none. */
+  model: number | null;
+  /**
+   * model - observed; null when the model has no figure. Also given for rows counting both
+   * directions (how far off, against a wider definition) though they are not scored.
+   */
+  error: number | null;
+  /** (model - observed) / |observed|; null when the model has no figure. */
+  relError: number | null;
+  /**
+   * "in-sample" when the observation was used to set the model (its source set the year's demand,
+   * or it was used to estimate a parameter); "out-of-sample" otherwise.
+   */
+  sample: "in-sample" | "out-of-sample";
+  scored: boolean;
+  /** Why a row is not scored. */
+  reason?: string;
+  definition: string;
+  source: string;
+  quote: string;
+}
+
+export interface BacktestSummary {
+  sample: "in-sample" | "out-of-sample";
+  n: number;
+  /** Mean of |relError| over the scored rows; null when none. */
+  meanAbsRelError: number | null;
+}
+
+export const BACKTEST_DEFAULTS = {
+  weights: undefined as Weights | undefined,
+  choice: { assignment: "cheapest" } as AssignmentChoice,
+  /** Ids of observations used in calibration (in-sample), besides the one that set demand. */
+  calibrationSources: [] as string[],
+};
+
+function modelValue(net: Network, flows: Map<string, number>, target: string): number | null {
+  const [kind, name] = target.split(":");
+  const ids = net.routes
+    .filter(
+      (r) => r.network === "transport" && (kind === "route" ? r.id === name : r.corridor === name),
+    )
+    .map((r) => r.id)
+    .filter((id) => flows.has(id));
+  if (ids.length === 0) return null;
+  return ids.reduce((s, id) => s + flows.get(id)!, 0);
+}
+
+/**
+ * Model against observation for every observation: the year's transport assignment (the
+ * network's demand, cheapest-first) summed over the target's routes. Rows counting both
+ * directions are shown but not scored (the model assigns China→Europe only).
+ */
+export async function backtest(
+  net: Network,
+  observations: Observation[],
+  options: Partial<typeof BACKTEST_DEFAULTS> = {},
+): Promise<{ rows: BacktestRow[]; summary: BacktestSummary[] }> {
+  const o = { ...BACKTEST_DEFAULTS, ...options };
+  const cache = new Map<number, Map<string, number> | null>();
+  const flowsIn = async (y: number) => {
+    if (!cache.has(y))
+      cache.set(y, await routeFlows(net, "transport", y, { weights: o.weights, choice: o.choice }));
+    return cache.get(y)!;
+  };
+  const rows: BacktestRow[] = [];
+  for (const ob of observations) {
+    // In-sample: the year's demand was set to this very figure from this source, or the
+    // observation was used to estimate a parameter.
+    const setsDemand = net.demand.some(
+      (d) =>
+        d.network === "transport" &&
+        d.yearFrom <= ob.year &&
+        ob.year <= d.yearTo &&
+        (d.source ?? "").includes(ob.source) &&
+        d.volume === ob.value,
+    );
+    const inSample = setsDemand || o.calibrationSources.includes(ob.id);
+    let model: number | null = null;
+    let reason: string | undefined;
+    const f = await flowsIn(ob.year);
+    if (!f) reason = `no transport demand for ${ob.year} in the network`;
+    else if (ob.metric === "flow") {
+      model = modelValue(net, f, ob.target);
+      if (model === null) reason = `no route matches ${ob.target}`;
+    } else {
+      const fb = await flowsIn(ob.baseYear!);
+      const now = modelValue(net, f, ob.target);
+      const before = fb ? modelValue(net, fb, ob.target) : null;
+      if (!fb) reason = `no transport demand for ${ob.baseYear} in the network`;
+      else if (now === null || before === null) reason = `no route matches ${ob.target}`;
+      else if (before === 0) reason = `the model has no flow on ${ob.target} in ${ob.baseYear}`;
+      else model = now / before - 1;
+    }
+    const comparable = reason === undefined && model !== null;
+    if (!reason && ob.direction === "both")
+      reason =
+        "the figure counts both directions; the model assigns China→Europe only (error shown, not scored)";
+    const scored = reason === undefined && model !== null;
+    rows.push({
+      id: ob.id,
+      year: ob.year,
+      baseYear: ob.baseYear ?? null,
+      metric: ob.metric,
+      target: ob.target,
+      direction: ob.direction,
+      observed: ob.value,
+      model,
+      error: comparable ? model! - ob.value : null,
+      relError: comparable && ob.value !== 0 ? (model! - ob.value) / Math.abs(ob.value) : null,
+      sample: inSample ? "in-sample" : "out-of-sample",
+      scored,
+      ...(reason ? { reason } : {}),
+      definition: ob.definition,
+      source: ob.source,
+      quote: ob.quote,
+    });
+  }
+  const summary = (["in-sample", "out-of-sample"] as const).map((sample) => {
+    const errs = rows
+      .filter((r) => r.sample === sample && r.scored && r.relError !== null)
+      .map((r) => Math.abs(r.relError!));
+    return {
+      sample,
+      n: errs.length,
+      meanAbsRelError: errs.length ? errs.reduce((s, x) => s + x, 0) / errs.length : null,
+    };
+  });
+  return { rows, summary };
+}

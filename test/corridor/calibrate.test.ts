@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { calibrateTheta } from "../../src/corridor/calibrate.ts";
+import { loadNetwork } from "../../src/corridor/load-network.ts";
+import { loadObservations } from "../../src/corridor/observations.ts";
+
+const tiny = fileURLToPath(new URL("../data/corridors/tiny/", import.meta.url));
+const HEAD = "id,year,base_year,metric,target,value,unit,direction,definition,source,quote,note\n";
+
+function tinyWith(rows: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "ana-calibrate-"));
+  cpSync(tiny, dir, { recursive: true });
+  writeFileSync(join(dir, "observations.csv"), HEAD + rows.join("\n"));
+  return dir;
+}
+
+test("calibrateTheta recovers the theta that generated the observations (hand-computed logit flows)", async () => {
+  // Tiny network, default weights: GC RA 700 (capacity 10 TEU), RB 250, RS 600; demand 30 TEU.
+  // 2019 (RB not open): RS vs RA, theta0 = 1/200 → RS share 1/(1+e^{-0.5}); RA 30·e^{-0.5}/(1+e^{-0.5})
+  // = 11.3 > 10 would bind, so use 2021 and 2020 where RB is open and RA stays below capacity:
+  // shares ∝ e^{-700/200}, e^{-250/200}, e^{-600/200} for RA, RB, RS.
+  const theta0 = 1 / 200;
+  const w = [700, 250, 600].map((c) => Math.exp(-theta0 * c));
+  const z = w[0] + w[1] + w[2];
+  const rb = (30 * w[1]) / z;
+  const rs = (30 * w[2]) / z;
+  assert.ok((30 * w[0]) / z < 10);
+  const dir = tinyWith([
+    `o-rb,2021,,flow,route:RB,${rb},TEU,westbound,t,https://example.org/a,"q",`,
+    `o-rs,2020,,flow,route:RS,${rs},TEU,westbound,t,https://example.org/b,"q",`,
+  ]);
+  const net = loadNetwork(dir);
+  const cal = await calibrateTheta(net, loadObservations(dir), { from: 2019, to: 2021 });
+  assert.ok(cal.identified, cal.note);
+  assert.equal(cal.n, 2);
+  assert.ok(Math.abs(cal.theta! / theta0 - 1) < 1e-3, `theta ${cal.theta} vs ${theta0}`);
+  assert.ok(cal.rmse! < 1e-4);
+});
+
+test("calibrateTheta says when nothing in the window can be compared", async () => {
+  const dir = tinyWith([`o,2021,,flow,route:RB,5,TEU,both,t,https://example.org/a,"q",`]);
+  const cal = await calibrateTheta(loadNetwork(dir), loadObservations(dir), {
+    from: 2019,
+    to: 2021,
+  });
+  assert.equal(cal.theta, null);
+  assert.equal(cal.identified, false);
+  assert.match(cal.note, /cannot be estimated/);
+});
