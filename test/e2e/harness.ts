@@ -22,7 +22,7 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `ana serve` on a free loopback port with a temporary store; resolves once it prints its URL (and, with `waitForWarmUp`, once its start-up warm-up is done). */
+/** `ana serve` on a free loopback port with no store file; resolves once it prints its URL (and, with `waitForWarmUp`, once its start-up warm-up is done). */
 export async function startServer(
   extra: string[] = [],
   options: { waitForWarmUp?: boolean } = {},
@@ -76,6 +76,12 @@ export async function startServer(
       reject(new Error(`ana serve exited with ${code}: ${err}`));
     });
   });
+  // A server that dies during the tests says why (its stderr), instead of "connection refused".
+  let stopping = false;
+  proc.on("exit", (code, signal) => {
+    if (!stopping)
+      process.stderr.write(`ana serve exited (${code ?? signal}) during the tests:\n${err}\n`);
+  });
   if (options.waitForWarmUp) await warmedUp(url);
   return {
     url,
@@ -83,6 +89,7 @@ export async function startServer(
     dir,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (proc.exitCode !== null) return resolve();
         proc.once("exit", () => {
           process.removeListener("exit", killChild);
