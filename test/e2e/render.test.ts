@@ -332,6 +332,17 @@ test("relation rows (interface 4) are drawn only where the status is 'data', wit
   assert.equal(el.querySelector("span.reported")?.textContent, "0.13");
 });
 
+test("relation rows as /api/relations sends them (scoreStatus, scoreInterval) are drawn the same way", () => {
+  const rows = [
+    { period: "2024", n: 5, scoreStatus: "data", score: 0.12, scoreInterval: [-0.2, 0.45] },
+    { period: "2025", n: 0, scoreStatus: "no data", score: 0.05, scoreInterval: null },
+  ];
+  assert.deepEqual(relationPoints(rows), [
+    { x: 2024, status: "data", value: 0.12, interval: [-0.2, 0.45] },
+    { x: 2025, status: "no data", value: null, interval: null },
+  ]);
+});
+
 test("alignment rows (interface 5) below the minimum of roll calls are gaps, one series per partner", () => {
   const rows = [
     {

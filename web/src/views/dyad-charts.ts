@@ -9,18 +9,28 @@ const PALETTE = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02
 
 type Row = Record<string, unknown>;
 
+/** A relations row's score status: `scoreStatus` (the API's name), else a generic `status`. */
+function relationStatus(r: Row) {
+  return statusOf({ status: r.scoreStatus ?? r.status });
+}
+
+/** A relations row's score interval: `scoreInterval` (the API's name), else `interval`. */
+function relationInterval(r: Row) {
+  return intervalOf(r.scoreInterval ?? r.interval);
+}
+
 /** Yearly relation rows → chart points (x = the period's year). */
 export function relationPoints(rows: Row[]): ChartPoint[] {
   return rows
     .filter((r) => /^\d{4}$/.test(String(r.period ?? "")))
     .map((r) => {
-      const status = statusOf(r);
+      const status = relationStatus(r);
       const score = typeof r.score === "number" && Number.isFinite(r.score) ? r.score : null;
       return {
         x: Number(r.period),
         status,
         value: status === "data" ? score : null,
-        interval: status === "data" ? intervalOf(r.interval) : null,
+        interval: status === "data" ? relationInterval(r) : null,
       };
     });
 }
@@ -103,8 +113,8 @@ export function relationChart(rows: Row[], a: string, b: string): HTMLElement {
           "tbody",
           {},
           ...rows.map((r) => {
-            const s = statusOf(r);
-            const iv = intervalOf(r.interval);
+            const s = relationStatus(r);
+            const iv = relationInterval(r);
             return h(
               "tr",
               {},
