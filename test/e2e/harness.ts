@@ -45,8 +45,9 @@ export async function startServer(
     ],
     {
       cwd: ROOT,
-      // Answers cached in the test's own folder, never in the user's cache.
-      env: { ...process.env, ANA_CACHE_DIR: join(dir, "cache") },
+      // Answers cached in the test's own folder, never in the user's cache (unless the caller
+      // names one: bench/api-load.ts shares its cache between two starts).
+      env: { ANA_CACHE_DIR: join(dir, "cache"), ...process.env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
