@@ -115,12 +115,17 @@ export async function assign(
   return finish(p, routes, dests, capLinks, await solveCached(lp));
 }
 
-function finish(
+/**
+ * An assignment read from an LP solution (`x<i>` route flows, `u<j>` unserved demand): flows,
+ * unserved demand (0 first for every buyer in `zeroFor`), link loads, binding capacities, cost.
+ */
+export function finish(
   p: AssignProblem,
   routes: AssignRoute[],
   dests: string[],
   capLinks: string[],
   val: (name: string) => number,
+  zeroFor: Iterable<string> = [],
 ): AssignResult {
   const flows = new Map<string, number>();
   for (const r of p.routes) flows.set(r.id, 0);
@@ -128,6 +133,7 @@ function finish(
     flows.set(r.id, val(`x${i}`));
   });
   const unserved = new Map<string, number>();
+  for (const d of zeroFor) unserved.set(d, 0);
   dests.forEach((d, j) => {
     unserved.set(d, val(`u${j}`));
   });

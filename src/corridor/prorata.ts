@@ -1,4 +1,4 @@
-import { type AssignProblem, type AssignResult, assign, solveCached } from "./assign.ts";
+import { type AssignProblem, type AssignResult, assign, finish, solveCached } from "./assign.ts";
 
 /**
  * Who loses when supply falls short: among the assignments of least total cost (for gas, where
@@ -96,25 +96,5 @@ export async function assignProRata(
   const val = await solveCached(
     `Minimize\n obj: ${obj.join(" + ")}\nSubject To\n${rows.join("\n")}\nEnd\n`,
   );
-  const flows = new Map<string, number>();
-  for (const r of p.routes) flows.set(r.id, 0);
-  routes.forEach((r, i) => {
-    flows.set(r.id, val(`x${i}`));
-  });
-  const unserved = new Map<string, number>();
-  for (const d of p.demand.keys()) unserved.set(d, 0);
-  dests.forEach((d, j) => {
-    unserved.set(d, val(`u${j}`));
-  });
-  const linkFlows = new Map<string, number>();
-  for (const r of routes)
-    for (const l of r.links) linkFlows.set(l, (linkFlows.get(l) ?? 0) + flows.get(r.id)!);
-  const binding = capLinks.filter((l) => {
-    const cap = p.capacities.get(l)!;
-    return (linkFlows.get(l) ?? 0) >= cap - 1e-6 * Math.max(1, cap);
-  });
-  let cost = 0;
-  for (const r of routes) cost += r.cost * flows.get(r.id)!;
-  for (const u of unserved.values()) cost += p.penalty * u;
-  return { flows, unserved, cost, linkFlows, binding };
+  return finish(p, routes, dests, capLinks, val, p.demand.keys());
 }

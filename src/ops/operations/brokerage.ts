@@ -5,7 +5,7 @@ import { OpError, UsageError } from "../errors.ts";
 import { TIME_LIMITS, timeLimit } from "../limits.ts";
 import { Param, p } from "../params.ts";
 import { readLocalFile } from "../read-local-file.ts";
-import { edgeParams, edgePeriods } from "./edge-input.ts";
+import { edgeParams, edgePeriods, jsonText } from "./edge-input.ts";
 
 /** Node → bloc, as an object (`{ "AZE": "west" }`) or its JSON text. */
 const blocMapParam = new Param<
@@ -19,14 +19,7 @@ const blocMapParam = new Param<
   required: true,
   schema: (z) =>
     z.preprocess(
-      (v) => {
-        if (typeof v !== "string") return v;
-        try {
-          return JSON.parse(v);
-        } catch {
-          return v;
-        }
-      },
+      jsonText,
       z
         .record(z.string().max(100), z.union([z.string().max(100), z.number()]))
         .transform((m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)]))),

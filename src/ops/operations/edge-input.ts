@@ -15,6 +15,16 @@ export interface EdgeInput {
   period?: string | number;
 }
 
+/** A parameter given as JSON text (CLI, query string) or as the value itself (library, body). */
+export function jsonText(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
 /** Edges as JSON: `[{source, target, sign?, weight?, period?}]` (an array, or its JSON text). */
 const edgesParam = new Param<EdgeInput[], EdgeInput[] | string, true>({
   kind: "string",
@@ -23,14 +33,7 @@ const edgesParam = new Param<EdgeInput[], EdgeInput[] | string, true>({
   required: true,
   schema: (z) =>
     z.preprocess(
-      (v) => {
-        if (typeof v !== "string") return v;
-        try {
-          return JSON.parse(v);
-        } catch {
-          return v;
-        }
-      },
+      jsonText,
       z
         .array(
           z.object({
