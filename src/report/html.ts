@@ -85,10 +85,18 @@ function scorecardHtml(r: ReportData): string {
   if (!sc)
     return `<p class="note">Not available: ${esc(r.scorecardNote ?? "")}. Nothing is shown in its place.</p>`;
   const years = [...new Set(sc.cells.map((c) => c.year))].sort((a, b) => a - b);
-  const cell = (score: number | null, coverage: number) =>
-    score === null
-      ? '<td class="missing">—</td>'
-      : `<td class="num" style="background:hsl(210 70% ${95 - (score / 100) * 55}%);color:${score > 60 ? "#fff" : "#111"}" title="input coverage ${(coverage * 100).toFixed(0)}%">${score.toFixed(0)}</td>`;
+  // Coloured only when scored; the 90 % interval beside the score; "partial" never coloured.
+  const cell = (c: {
+    score: number | null;
+    coverage: number;
+    interval?: [number, number] | null;
+    status?: string;
+  }) =>
+    c.score === null
+      ? c.status === "partial"
+        ? '<td class="missing" title="inputs only partly measured: not scored">partial</td>'
+        : '<td class="missing">—</td>'
+      : `<td class="num" style="background:hsl(210 70% ${95 - (c.score / 100) * 55}%);color:${c.score > 60 ? "#fff" : "#111"}" title="input coverage ${(c.coverage * 100).toFixed(0)}%${c.interval ? `; 90 % interval ${c.interval[0].toFixed(1)}–${c.interval[1].toFixed(1)}` : ""}">${c.score.toFixed(0)}${c.interval ? `<small> [${c.interval[0].toFixed(0)}–${c.interval[1].toFixed(0)}]</small>` : ""}</td>`;
   const rows: string[] = [];
   for (const p of sc.pillars)
     for (const l of sc.levels)
@@ -96,7 +104,7 @@ function scorecardHtml(r: ReportData): string {
         `<tr><th>${esc(p)}</th><td>${esc(l)}</td>${years
           .map((y) => {
             const c = sc.cells.find((x) => x.year === y && x.level === l && x.pillar === p);
-            return c ? cell(c.score, c.coverage) : '<td class="missing">—</td>';
+            return c ? cell(c) : '<td class="missing">—</td>';
           })
           .join("")}</tr>`,
       );
@@ -105,7 +113,7 @@ function scorecardHtml(r: ReportData): string {
       `<tr><th>overall</th><td>${esc(l)}</td>${years
         .map((y) => {
           const o = sc.overall.find((x) => x.year === y && x.level === l);
-          return o ? cell(o.score, o.coverage) : '<td class="missing">—</td>';
+          return o ? cell(o) : '<td class="missing">—</td>';
         })
         .join("")}</tr>`,
     );

@@ -15,7 +15,15 @@ function scorecardMd(r: ReportData): string {
   const sc = r.scorecard;
   if (!sc) return `> Not available: ${r.scorecardNote ?? ""}.`;
   const years = [...new Set(sc.cells.map((c) => c.year))].sort((a, b) => a - b);
-  const v = (x: number | null | undefined) => (x === null || x === undefined ? "—" : x.toFixed(0));
+  // A score with its 90 % interval; "partial" for a cell not fully measured (never scored), — none.
+  const v = (
+    c: { score: number | null; interval?: [number, number] | null; status?: string } | undefined,
+  ) =>
+    !c || c.score === null
+      ? c?.status === "partial"
+        ? "partial"
+        : "—"
+      : `${c.score.toFixed(0)}${c.interval ? ` [${c.interval[0].toFixed(0)}–${c.interval[1].toFixed(0)}]` : ""}`;
   const lines = [
     `| pillar | level | ${years.join(" | ")} |`,
     `|---|---|${years.map(() => "---:").join("|")}|`,
@@ -23,13 +31,13 @@ function scorecardMd(r: ReportData): string {
   for (const p of sc.pillars)
     for (const l of sc.levels)
       lines.push(
-        `| ${p} | ${l} | ${years.map((y) => v(sc.cells.find((c) => c.year === y && c.level === l && c.pillar === p)?.score)).join(" | ")} |`,
+        `| ${p} | ${l} | ${years.map((y) => v(sc.cells.find((c) => c.year === y && c.level === l && c.pillar === p))).join(" | ")} |`,
       );
   for (const l of sc.levels)
     lines.push(
-      `| overall | ${l} | ${years.map((y) => v(sc.overall.find((o) => o.year === y && o.level === l)?.score)).join(" | ")} |`,
+      `| overall | ${l} | ${years.map((y) => v(sc.overall.find((o) => o.year === y && o.level === l))).join(" | ")} |`,
     );
-  return `Each cell 0–100 (${sc.formula.cell ?? ""}); — is missing data, not zero.\n\n${lines.join("\n")}`;
+  return `Each cell 0–100 [90 % interval] (${sc.formula.cell ?? ""}); — is missing data, not zero; "partial" marks a cell whose inputs are only partly measured, which is never scored.\n\n${lines.join("\n")}`;
 }
 
 /**

@@ -150,3 +150,55 @@ test("ana report writes the HTML and Markdown forms and rejects bad usage with e
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /XYZ is not an actor/);
 });
+
+test("both report forms show a scored cell with its 90 % interval, a partial cell as 'partial' (uncoloured) and a missing one as —", () => {
+  const r = buildReport(loadScenario(MINI), { focal: "AZE", from: 2020, to: 2021 });
+  const cellOf = (
+    year: number,
+    score: number | null,
+    status: string,
+    interval: [number, number] | null,
+  ) => ({
+    year,
+    level: "neighbourhood",
+    pillar: "balance",
+    status,
+    score,
+    interval,
+    coverage: score === null ? 0.5 : 1,
+    inputs: [],
+  });
+  r.scorecard = {
+    pillars: ["balance"],
+    levels: ["neighbourhood"],
+    formula: { cell: "test formula" },
+    cells: [cellOf(2020, 36.4, "data", [31.2, 43.7]), cellOf(2021, null, "partial", null)],
+    overall: [
+      {
+        year: 2020,
+        level: "neighbourhood",
+        status: "no data",
+        score: null,
+        interval: null,
+        coverage: 0,
+      },
+      {
+        year: 2021,
+        level: "neighbourhood",
+        status: "no data",
+        score: null,
+        interval: null,
+        coverage: 0,
+      },
+    ],
+  } as unknown as typeof r.scorecard;
+  const { markdown } = reportMarkdown(r, "f");
+  assert.match(markdown, /\| balance \| neighbourhood \| 36 \[31–44\] \| partial \|/);
+  assert.match(markdown, /\| overall \| neighbourhood \| — \| — \|/);
+  const html = reportHtml(r);
+  assert.match(html, />36<small> \[31–44\]<\/small><\/td>/);
+  assert.match(
+    html,
+    /<td class="missing" title="inputs only partly measured: not scored">partial<\/td>/,
+  );
+});
