@@ -190,15 +190,8 @@ export interface ScorecardJson {
   comparison?: ComparisonJson;
 }
 
-/** The five verdicts a claim can get (interface 8). */
-export const VERDICTS = [
-  "supported",
-  "partly supported",
-  "not supported",
-  "inconclusive",
-  "not testable",
-] as const;
-export type Verdict = (typeof VERDICTS)[number];
+/** The five verdicts a claim can get (interface 8): the claims engine's own list. */
+export { VERDICTS, type Verdict } from "../../src/claims/verdict.ts";
 
 /** One of the seed's claims, checked (interface 8). */
 export interface ClaimJson {
