@@ -1,3 +1,4 @@
+import { quantileSorted } from "../measure/bootstrap.ts";
 import { mulberry32 } from "../network/random.ts";
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same draws. */
@@ -13,11 +14,10 @@ export function normalDraw(rand: () => number): number {
 /** The q-quantile (0–1) of a sample, linear interpolation between order statistics (R type 7). */
 export function quantile(xs: readonly number[], q: number): number {
   if (xs.length === 0) throw new Error("quantile of an empty sample");
-  const s = [...xs].sort((a, b) => a - b);
-  const h = (s.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return s[lo] + (h - lo) * (s[hi] - s[lo]);
+  return quantileSorted(
+    [...xs].sort((a, b) => a - b),
+    q,
+  );
 }
 
 /** The central `level` interval of a sample of draws. */

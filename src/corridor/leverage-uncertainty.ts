@@ -1,4 +1,5 @@
 import { mulberry32 } from "../network/random.ts";
+import { quantile as sortedQuantile } from "../simulate/quantiles.ts";
 import { type AssumptionRange, loadAssumptionRanges, withValues } from "./assumption-ranges.ts";
 import { type LeverageRow, yearLeverage } from "./leverage.ts";
 import type { Network } from "./load-network.ts";
@@ -57,12 +58,12 @@ export function triangular(u: number, a: number, c: number, b: number): number {
   return u < f ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
 }
 
-/** Linear-interpolation quantile (type 7) of a sample. */
+/** Linear-interpolation quantile (type 7) of a sample (NaN for none). */
 export function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((x, y) => x - y);
-  const h = (s.length - 1) * q;
-  const lo = Math.floor(h);
-  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+  return sortedQuantile(
+    [...xs].sort((x, y) => x - y),
+    q,
+  );
 }
 
 function applies(r: AssumptionRange, year: number): boolean {

@@ -1,3 +1,4 @@
+import { quantile } from "../simulate/quantiles.ts";
 import { Xoshiro128 } from "../simulate/xoshiro.ts";
 import type { Interval } from "./status.ts";
 
@@ -44,10 +45,7 @@ export function stratifiedCounts(
 /** Quantile of sorted values (linear interpolation between order statistics, R type 7). */
 export function quantileSorted(xs: readonly number[], p: number): number {
   if (xs.length === 0) throw new Error("quantile of no values");
-  const h = (xs.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(xs.length - 1, lo + 1);
-  return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
+  return quantile(xs as number[], p);
 }
 
 /** Central percentile interval of bootstrap replicates at `level`; null when none is finite. */
