@@ -22,13 +22,24 @@ export type PeersOptions = Partial<typeof PEERS_DEFAULTS>;
 /**
  * Regions as blocks of Correlates of War state codes (COW numbers states by region: the Americas
  * 2–165, Europe 200–399, Africa 400–626, the Middle East 630–698, Asia 700–899, Oceania 900–999).
- * POSTSOVIET: the Soviet Union's successor states (COW codes 365 for Russia, which continues the
+ * LATAM: Latin America and the Caribbean (31–165: the Americas without the United States and
+ * Canada). EASTASIA: East and South-East Asia (710–740: China to Japan; 775: Myanmar; 800–860:
+ * Thailand to Timor-Leste). POSTSOVIET: the Soviet Union's successor states (COW codes 365 for Russia, which continues the
  * USSR's code, and the 1991 entrants 359–373 and 701–705).
  */
 export const REGIONS: Record<string, { name: string; ranges: [number, number][] }> = {
   AMERICAS: { name: "the Americas (COW codes 2–165)", ranges: [[2, 165]] },
   EUROPE: { name: "Europe (COW codes 200–399)", ranges: [[200, 399]] },
   AFRICA: { name: "Africa (COW codes 400–626)", ranges: [[400, 626]] },
+  LATAM: { name: "Latin America and the Caribbean (COW codes 31–165)", ranges: [[31, 165]] },
+  EASTASIA: {
+    name: "East and South-East Asia (COW codes 710–740, 775, 800–860)",
+    ranges: [
+      [710, 740],
+      [775, 775],
+      [800, 860],
+    ],
+  },
   MIDEAST: { name: "the Middle East (COW codes 630–698)", ranges: [[630, 698]] },
   ASIA: { name: "Asia (COW codes 700–899)", ranges: [[700, 899]] },
   OCEANIA: { name: "Oceania (COW codes 900–999)", ranges: [[900, 999]] },

@@ -90,6 +90,13 @@ test("a region is the states of the panel's state-year list within its COW code 
   const eu = await members({ kind: "region", id: "EUROPE" }, 2010);
   for (const x of ["DEU", "AZE", "RUS", "GEO", "ARM"]) assert.ok(eu.includes(x), x);
   for (const x of ["USA", "TUR", "KAZ"]) assert.ok(!eu.includes(x), x);
+  // The 33 states of the UN's Latin American and Caribbean Group; ASEAN's ten with East Asia's seven.
+  assert.equal((await members({ kind: "region", id: "LATAM" }, 2010)).length, 33);
+  const asean = ["BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"];
+  assert.deepEqual(
+    await members({ kind: "region", id: "EASTASIA" }, 2010),
+    [...asean, "CHN", "JPN", "KOR", "PRK", "MNG", "TWN", "TLS"].sort(),
+  );
   const ps = await members({ kind: "region", id: "POSTSOVIET" }, 2010);
   assert.equal(ps.length, 15);
 });
