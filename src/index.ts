@@ -16,6 +16,8 @@ export const alignment = libraryFunction(ops.alignment);
 export const alliances = libraryFunction(ops.alliances);
 /** `ana atlas`: the Atlas of multi-alignment (every state-year's hedging index, components, ranks). */
 export const atlas = libraryFunction(ops.atlas);
+/** `ana atlas compare`: a state's percentile among peer groups on the Atlas measures, per year. */
+export const atlasCompare = libraryFunction(ops.atlasCompare);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
@@ -95,6 +97,21 @@ export {
   type Poles,
   parsePoles,
 } from "./atlas/index.ts";
+export {
+  loadPeerGroups,
+  type PeerGroupData,
+  type PeerSpec,
+  parsePeerSpecs,
+  REGIONS,
+  type ResolvedPeerGroup,
+  resolvePeerGroup,
+} from "./atlas/peers.ts";
+// Atlas peers: peer groups (organisations with sourced memberships, regions, CINC bands, lists)
+export {
+  ATLAS_COMPARE_DEFAULTS,
+  type AtlasCompareResult,
+  atlasCompare as atlasCompareOf,
+} from "./atlas/peers-compare.ts";
 // Claims: claims files checked by the generic engine; the peer baseline of relative claims
 export {
   type ClaimCheck,

@@ -14,19 +14,22 @@ export interface MeasureValue {
   value: number | null;
   /**
    * The Atlas's seeded draws of the value, aligned across states (draw d of every state comes from
-   * the same resample); null where the state has no value in that draw.
+   * the same resample); null or NaN where the state has no value in that draw.
    */
-  draws?: (number | null)[];
+  draws?: Draws;
 }
+
+/** Draws as the Atlas keeps them (a Float64Array view with NaN for missing) or as plain arrays. */
+export type Draws = ArrayLike<number | null>;
 
 /** The part of an Atlas row the comparison reads. */
 export interface AtlasRowLike {
   iso3: string;
   year: number;
   index: number | null;
-  /** Draws of the index, when the Atlas kept them. */
-  indexDraws?: (number | null)[];
-  components: Record<string, { value: number | null; draws?: (number | null)[] }>;
+  /** Draws of the index, when the Atlas kept them (`atlas(store, { keepDraws: true })`). */
+  indexDraws?: Draws;
+  components: Record<string, { value: number | null; draws?: Draws }>;
 }
 
 /** The part of an Atlas result the comparison reads. */
@@ -118,7 +121,7 @@ export function atlasCompare(
       for (const x of peers) {
         const v = get(states.get(x), m);
         if (v && v.value !== null && Number.isFinite(v.value))
-          have.push({ iso3: x, value: v.value, ...(v.draws ? { draws: v.draws } : {}) });
+          have.push({ iso3: x, value: v.value, ...(v.draws ? { draws: plain(v.draws) } : {}) });
       }
       const values = have.map((h) => h.value).sort((a, b) => a - b);
       const row: AtlasCompareRow = {
@@ -137,7 +140,11 @@ export function atlasCompare(
         anyDraws ||= withDraws;
         const b = peerBaseline(
           {
-            focal: { iso3: data.focal, value: fv.value, ...(withDraws ? { draws: fv.draws } : {}) },
+            focal: {
+              iso3: data.focal,
+              value: fv.value,
+              ...(withDraws ? { draws: plain(fv.draws!) } : {}),
+            },
             peers: withDraws ? have : have.map(({ iso3, value }) => ({ iso3, value })),
           },
           {
@@ -165,6 +172,10 @@ export function atlasCompare(
     seed: o.seed,
     level: o.level,
   };
+}
+
+function plain(d: Draws): (number | null)[] {
+  return Array.from(d, (v) => (v === null || !Number.isFinite(v) ? null : v));
 }
 
 function median(sorted: number[]): number {

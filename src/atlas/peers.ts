@@ -350,7 +350,7 @@ export async function resolvePeerGroup(
       name: info.name,
       year,
       members: members.sort(),
-      how: `members in ${year} per data/peers/peer-groups.csv${info.listed ? ` (rows without a sourced start count in ${info.listed.from}–${info.listed.to})` : ""}`,
+      how: `members in the year per data/peers/peer-groups.csv${info.listed ? ` (rows without a sourced start count in ${info.listed.from}–${info.listed.to})` : ""}`,
       source:
         sources.length <= 3
           ? sources.join("; ")
