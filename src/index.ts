@@ -14,6 +14,8 @@ export const actors = libraryFunction(ops.actors);
 export const alignment = libraryFunction(ops.alignment);
 /** `ana alliances`: ATOP alliance-portfolio similarity. */
 export const alliances = libraryFunction(ops.alliances);
+/** `ana backtest deu`: bargaining models and baselines scored against DEU III decision outcomes. */
+export const backtestDeu = libraryFunction(ops.backtestDeu);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
@@ -79,6 +81,18 @@ export const sources = libraryFunction(ops.sources);
 /** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
 export const whatif = libraryFunction(ops.whatif);
 
+// Backtest: forecasting models scored against real decision outcomes (DEU III, batch files)
+export {
+  type BacktestIssue,
+  type BacktestResult,
+  parseDeu,
+  readDeu,
+  renderBacktestMarkdown,
+  runModels,
+  scoreBacktest,
+  type TrackRecord,
+  trackRecord,
+} from "./backtest/index.ts";
 // Claims: claims files checked by the generic engine; the peer baseline of relative claims
 export {
   type ClaimCheck,
