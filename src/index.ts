@@ -18,6 +18,8 @@ export const alliances = libraryFunction(ops.alliances);
 export const atlas = libraryFunction(ops.atlas);
 /** `ana atlas compare`: a state's percentile among peer groups on the Atlas measures, per year. */
 export const atlasCompare = libraryFunction(ops.atlasCompare);
+/** `ana backtest deu`: bargaining models and baselines scored against DEU III decision outcomes. */
+export const backtestDeu = libraryFunction(ops.backtestDeu);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
@@ -97,6 +99,7 @@ export {
   type Poles,
   parsePoles,
 } from "./atlas/index.ts";
+// Atlas peers: peer groups (organisations with sourced memberships, regions, CINC bands, lists)
 export {
   loadPeerGroups,
   type PeerGroupData,
@@ -106,12 +109,23 @@ export {
   type ResolvedPeerGroup,
   resolvePeerGroup,
 } from "./atlas/peers.ts";
-// Atlas peers: peer groups (organisations with sourced memberships, regions, CINC bands, lists)
 export {
   ATLAS_COMPARE_DEFAULTS,
   type AtlasCompareResult,
   atlasCompare as atlasCompareOf,
 } from "./atlas/peers-compare.ts";
+// Backtest: forecasting models scored against real decision outcomes (DEU III, batch files)
+export {
+  type BacktestIssue,
+  type BacktestResult,
+  parseDeu,
+  readDeu,
+  renderBacktestMarkdown,
+  runModels,
+  scoreBacktest,
+  type TrackRecord,
+  trackRecord,
+} from "./backtest/index.ts";
 // Claims: claims files checked by the generic engine; the peer baseline of relative claims
 export {
   type ClaimCheck,

@@ -5,6 +5,7 @@ export { alignment } from "./alignment.ts";
 export { alliances } from "./alliances.ts";
 export { atlas } from "./atlas.ts";
 export { atlasCompare } from "./atlas-compare.ts";
+export { backtestDeu } from "./backtest-deu.ts";
 export { balance } from "./balance.ts";
 export { bargain } from "./bargain.ts";
 export { brokerage } from "./brokerage.ts";
