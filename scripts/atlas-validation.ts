@@ -237,6 +237,29 @@ export async function atlasValidation(
   }
   out.push("");
 
+  // 1b. The same check with a wider West pole.
+  const wide = { ...base.poles, WEST: ["USA", "GBR", "FRA"] };
+  const alt = await atlas(store, { from, to, draws: 0, poles: wide });
+  const widePoles = Object.values(wide).flat();
+  out.push(
+    `With a wider West pole (WEST = ${wide.WEST.join(", ")}; the pole's members left out of the groups), AUC NAM > NATO: ${o.years
+      .map((y) => {
+        const rows = indexOf(alt, y);
+        const nam = values(
+          rows,
+          groups.NONALIGNED.get(y)!.filter((m) => !widePoles.includes(m)),
+        );
+        const nato = values(
+          rows,
+          groups.NATO.get(y)!.filter((m) => !widePoles.includes(m)),
+        );
+        return nam.length && nato.length ? `${y} ${f2(auc(nam, nato))}` : null;
+      })
+      .filter(Boolean)
+      .join(", ")}.`,
+    "",
+  );
+
   // 2. Sensitivity to the weights.
   out.push(
     "### 2. Sensitivity of the ranks to the weights",
