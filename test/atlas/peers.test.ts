@@ -186,3 +186,21 @@ test("a bad peer-groups file is rejected with file, line and field", () => {
     assert.ok(e.problems.every((p) => p.file.endsWith("peer-groups.csv")));
   }
 });
+
+test("the peer groups agree with the Azerbaijan scenario's memberships.csv wherever both list a full membership", async () => {
+  const { loadScenario } = await import("../../src/data/load-scenario.ts");
+  const { resolveScenarioDir } = await import("../../src/data/scenario-registry.ts");
+  const sc = loadScenario(resolveScenarioDir("azerbaijan"));
+  let checked = 0;
+  for (const m of sc.memberships) {
+    if (!data.groups.has(m.organisation) || !["member", "founding-member"].includes(m.status))
+      continue;
+    const year = Number(String(m.from).slice(0, 4));
+    assert.ok(
+      (await members(org(m.organisation), year)).includes(m.actor),
+      `${m.actor} in ${m.organisation} in ${year}`,
+    );
+    checked++;
+  }
+  assert.ok(checked >= 25, `checked ${checked}`);
+});
