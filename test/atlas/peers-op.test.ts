@@ -57,3 +57,11 @@ test("GET /api/atlas/compare answers 400 naming a bad peer group, 404 for an unk
   assert.equal(focal.status, 404);
   assert.match(await focal.text(), /XXX/);
 });
+
+test("GET /api/atlas/compare bounds draws × years on the server", async () => {
+  const r = await app.request(
+    "/api/atlas/compare?focal=AZE&peers=NATO&from=1992&to=2024&draws=1000",
+  );
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /draws.*years/);
+});

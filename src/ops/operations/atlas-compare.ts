@@ -30,7 +30,11 @@ export const atlasCompare = defineOperation({
       .weights("component weights of the index (as for ana atlas)", "<component=w,...>")
       .optional(),
     draws: p
-      .number("resampling draws behind every interval", { int: true, min: 1, max: 2000 })
+      .number("resampling draws behind every interval (the draws of every state-year are kept)", {
+        int: true,
+        min: 1,
+        max: 1000,
+      })
       .default(200),
     minPeers: p
       .number("fewest peers with a value for a percentile", { int: true, min: 2, max: 200 })
@@ -47,6 +51,12 @@ export const atlasCompare = defineOperation({
     const from = q.year ?? q.from ?? 1992;
     const to = q.year ?? q.to ?? Math.max(2024, from);
     checkYearRange({ from, to });
+    // Every state-year's draws are held for the paired intervals: bound draws × years on the server.
+    const cap = ctx.surface === "server" ? 10_000 : 40_000;
+    if (q.draws * (to - from + 1) > cap)
+      throw new UsageError(
+        `{draws} × years must be at most ${cap}${ctx.surface === "server" ? " on the server" : ""} (the draws of every state-year are kept for the paired intervals): ${q.draws} × ${to - from + 1}`,
+      );
     if (from < 1946) throw new UsageError("{from} must be 1946 or later (UN votes start in 1946)");
     const { loadPeerGroups, parsePeerSpecs, resolvePeerGroup } = await import(
       "../../atlas/peers.ts"
