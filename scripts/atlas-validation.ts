@@ -123,11 +123,9 @@ async function groupsByYear(store: Store, years: number[], poles: string[]): Pro
         focal: "USA",
         data,
       });
-      // A pole's own members are the pole, not states aligned with it.
-      out[id].set(
-        y,
-        g.members.filter((m) => !poles.includes(m)),
-      );
+      // A pole's own members are the pole, not states aligned with it; a group with members whose
+      // start is not sourced (NAM before 2012) is incomplete that year and not used.
+      out[id].set(y, g.unsourced ? [] : g.members.filter((m) => !poles.includes(m)));
     }
   }
   return out;
@@ -179,7 +177,7 @@ export async function atlasValidation(
   out.push(
     "### 1. Face validity: alliance members against non-aligned states",
     "",
-    "Expectation, fixed before looking: members of a military alliance with one pole (NATO without the United States; the CSTO without Russia) are less evenly engaged with the poles than members of the Non-Aligned Movement, so the AUC — the chance that a random NAM member has a higher index than a random alliance member — is above 0.5. NAM membership counts only in 2012–2024 (accession years not sourced, data/peers/peer-groups.yaml), so earlier years compare NATO with the CSTO only.",
+    "Expectation, fixed before looking: members of a military alliance with one pole (NATO without the United States; the CSTO without Russia) are less evenly engaged with the poles than members of the Non-Aligned Movement, so the AUC — the chance that a random NAM member has a higher index than a random alliance member — is above 0.5. NAM membership is complete only in 2012–2024 (most accession years are not sourced, data/peers/peer-groups.yaml), so earlier years compare NATO with the CSTO only.",
     "",
     "| year | NATO n | NATO median | CSTO n | CSTO median | NAM n | NAM median | AUC NAM > NATO | AUC NAM > CSTO | AUC CSTO > NATO |",
     "|---|---|---|---|---|---|---|---|---|---|",
