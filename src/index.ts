@@ -14,6 +14,10 @@ export const actors = libraryFunction(ops.actors);
 export const alignment = libraryFunction(ops.alignment);
 /** `ana alliances`: ATOP alliance-portfolio similarity. */
 export const alliances = libraryFunction(ops.alliances);
+/** `ana backtest batch`: score the models on a batch file of your own cases (docs/backtest-format.md). */
+export const backtestBatch = libraryFunction(ops.backtestBatch);
+/** `ana backtest track-record`: the shipped track record of the models (docs/backtest.md). */
+export const backtestTrackRecord = libraryFunction(ops.backtestTrackRecord);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
@@ -79,6 +83,9 @@ export const sources = libraryFunction(ops.sources);
 /** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
 export const whatif = libraryFunction(ops.whatif);
 
+// Simulation: KTAB SMP, BDM, baselines, landscape theory, doctrine simulator, what-if
+export { BATCH_DEFAULTS, parseBatch } from "./backtest/batch.ts";
+export { formatBatch } from "./backtest/batch-write.ts";
 // Claims: claims files checked by the generic engine; the peer baseline of relative claims
 export {
   type ClaimCheck,
@@ -157,7 +164,6 @@ export { type LibraryOptions, libraryFunction } from "./ops/library.ts";
 export { LocalContext, type LocalOptions } from "./ops/local-context.ts";
 export { p as param } from "./ops/params.ts";
 export { OPERATIONS, operation } from "./ops/registry.ts";
-// Simulation: KTAB SMP, BDM, baselines, landscape theory, doctrine simulator, what-if
 export { type BargainResult, runBargain } from "./simulate/bargain.ts";
 export { readBargainScenario } from "./simulate/bargain-input.ts";
 export { monteCarlo } from "./simulate/bargain-monte-carlo.ts";

@@ -3,7 +3,8 @@
  * for issues on their own scales (saliences 0–100), so that any set of issues (e.g. read from a DEU file) can be
  * saved, edited and scored again with `ana backtest batch`.
  */
-import { type BatchIssue, hasControl } from "./batch.ts";
+import { hasControl } from "./batch.ts";
+import type { BacktestIssue } from "./types.ts";
 
 export const BATCH_WRITE_DEFAULTS = Object.freeze({
   /** A comment written at the top of the file (one line per entry). */
@@ -32,7 +33,7 @@ const KEYLIKE = /^(issue|id)$/i;
 
 /** The batch text of `issues` (`source` and `notes` are not written). */
 export function formatBatch(
-  issues: readonly BatchIssue[],
+  issues: readonly BacktestIssue[],
   options: BatchWriteOptions = {},
 ): string {
   const o = { ...BATCH_WRITE_DEFAULTS, ...options };

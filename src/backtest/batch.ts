@@ -11,21 +11,7 @@
  */
 import { parseCsv } from "../data/csv.ts";
 import { type Problem, ValidationError } from "../data/problem.ts";
-
-/** One issue to score (the shape the DEU reader produces as well: see TEAM interface). */
-export interface BatchIssue {
-  id: string;
-  proposal?: string;
-  procedure?: string;
-  rule?: string;
-  outcome: number | null;
-  reference: number | null;
-  actors: { id: string; position: number; salience: number; capability: number }[];
-  /** The issue's scale [low, high] when the block declares one (default [0, 100]). */
-  scale?: [number, number];
-  /** Where the issue was read from ("file:line"). */
-  source?: string;
-}
+import type { BacktestIssue } from "./types.ts";
 
 export const BATCH_DEFAULTS = Object.freeze({
   /** Largest file read, in characters. */
@@ -137,7 +123,7 @@ export function parseBatch(
   text: string,
   file = "<batch>",
   options: BatchOptions = {},
-): BatchIssue[] {
+): BacktestIssue[] {
   const o = { ...BATCH_DEFAULTS, ...options };
   const problems: Problem[] = [];
   const bad = (line: number, field: string, message: string) => {
@@ -237,7 +223,7 @@ export function parseBatch(
   if (blocks.length === 0 && problems.length === 0)
     bad(1, "file", "no issues: a batch file has blocks starting with issue,<id>");
 
-  const issues: BatchIssue[] = [];
+  const issues: BacktestIssue[] = [];
   const seen = new Map<string, number>();
   for (const b of blocks) {
     const issue = b.broken ? undefined : readBlock(b, bad, o, file);
@@ -259,7 +245,7 @@ function readBlock(
   bad: Bad,
   o: typeof BATCH_DEFAULTS,
   file: string,
-): BatchIssue | undefined {
+): BacktestIssue | undefined {
   let ok = true;
   const fail: Bad = (line, field, message) => {
     ok = false;
@@ -362,7 +348,7 @@ function readBlock(
     : sal.every((s) => s === undefined || s <= 1)
       ? 100
       : 1;
-  const actors: BatchIssue["actors"] = [];
+  const actors: BacktestIssue["actors"] = [];
   const names = new Map<string, number>();
   b.rows.forEach((r, k) => {
     const f = r.fields;

@@ -13,6 +13,7 @@ export const GROUPS: Record<string, string> = {
   scenario: "make and manage scenario folders",
   data: "check and inspect scenario data",
   simulate: "simulations: doctrine comparison under rivalry and shocks",
+  backtest: "score the bargaining models against real decision outcomes (docs/backtest.md)",
   corridors: "Eurasian transport and gas corridors: compare routes, close them, measure leverage",
 };
 
