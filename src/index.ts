@@ -17,6 +17,9 @@ export const alliances = libraryFunction(ops.alliances);
 /** `ana backtest batch`: score the models on a batch file of your own cases (docs/backtest-format.md). */
 export const backtestBatch = libraryFunction(ops.backtestBatch);
 /** `ana backtest track-record`: the shipped track record of the models (docs/backtest.md). */
+/** `ana backtest deu`: bargaining models and baselines scored against DEU III decision outcomes. */
+export const backtestDeu = libraryFunction(ops.backtestDeu);
+/** `ana backtest track-record`: the shipped track record of the models (docs/backtest.md). */
 export const backtestTrackRecord = libraryFunction(ops.backtestTrackRecord);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
@@ -83,9 +86,20 @@ export const sources = libraryFunction(ops.sources);
 /** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
 export const whatif = libraryFunction(ops.whatif);
 
-// Simulation: KTAB SMP, BDM, baselines, landscape theory, doctrine simulator, what-if
 export { BATCH_DEFAULTS, parseBatch } from "./backtest/batch.ts";
 export { formatBatch } from "./backtest/batch-write.ts";
+// Backtest: forecasting models scored against real decision outcomes (DEU III, batch files)
+export {
+  type BacktestIssue,
+  type BacktestResult,
+  parseDeu,
+  readDeu,
+  renderBacktestMarkdown,
+  runModels,
+  scoreBacktest,
+  type TrackRecord,
+  trackRecord,
+} from "./backtest/index.ts";
 // Claims: claims files checked by the generic engine; the peer baseline of relative claims
 export {
   type ClaimCheck,

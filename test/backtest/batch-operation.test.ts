@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { ValidationError } from "../../src/data/problem.ts";
-import { backtestBatch, backtestTrackRecord } from "../../src/index.ts";
+import { backtestBatch, backtestTrackRecord, trackRecord } from "../../src/index.ts";
 import { OpError } from "../../src/ops/errors.ts";
 import { createApp } from "../../src/server/index.ts";
 
@@ -103,18 +103,19 @@ test("backtestBatch rejects a bad file with file:line: field, and an unknown mod
   );
 });
 
-test("backtestTrackRecord reads a backtest result: the scores without the issue rows", async () => {
+test("backtestTrackRecord reads a track record file: the scores, where they come from, no issue rows", async () => {
   const r = await backtestBatch({ file: EXAMPLE, draws: 5 });
   const f = join(dir, "tr.json");
-  writeFileSync(f, JSON.stringify(r));
+  writeFileSync(f, JSON.stringify(trackRecord(r, { file: EXAMPLE, command: "test" })));
   const t = await backtestTrackRecord({ file: f });
   assert.equal(t.source, "docs/backtest.md");
-  assert.equal(t.dataset, EXAMPLE);
+  assert.equal(t.file, f);
+  assert.equal(t.dataset.file, "batch-example-synthetic.csv");
   assert.deepEqual(t.summary, r.summary);
   assert.deepEqual(t.calibration, r.calibration);
-  assert.equal(t.issues, 2);
-  assert.equal(t.skipped, 1);
-  assert.ok(!("predictions" in t));
+  assert.equal(t.dataset.issues, 2);
+  assert.equal(t.dataset.skipped, 1);
+  assert.ok(!("issues" in t));
 });
 
 test("backtestTrackRecord: a missing file is a 404 and a malformed one a 500, never a degraded answer", async () => {
@@ -127,7 +128,7 @@ test("backtestTrackRecord: a missing file is a 404 and a malformed one a 500, ne
   await assert.rejects(
     backtestTrackRecord({ file: f }),
     (e: unknown) =>
-      e instanceof OpError && e.status === 500 && /not a backtest result/.test(e.message),
+      e instanceof OpError && e.status === 500 && /not a track record/.test(e.message),
   );
   writeFileSync(f, "{");
   await assert.rejects(

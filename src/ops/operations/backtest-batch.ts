@@ -4,6 +4,7 @@ import { printTable } from "../../cli/output.ts";
 import { defineOperation } from "../define.ts";
 import { p } from "../params.ts";
 import { readLocalFile } from "../read-local-file.ts";
+import type { BacktestDeuResult } from "./backtest-deu.ts";
 
 /** The batch file's issues on one scale: kept when all share one, else each mapped onto 0–100. */
 export function commonScale(issues: readonly BacktestIssue[]): {
@@ -87,26 +88,46 @@ export const backtestBatch = defineOperation({
       })
       .default(1),
     level: p.number("level of the bootstrap intervals", { min: 0.5, max: 0.999 }).default(0.9),
+    resamples: p.number("bootstrap resamples", { int: true, min: 100, max: 100_000 }).default(2000),
+    threads: p
+      .number("worker threads for smp and bdm (default: 2, or 1 on a one-core machine)", {
+        int: true,
+        min: 1,
+        max: 64,
+      })
+      .optional(),
   },
   positionals: ["file"],
   http: false,
-  async run(ctx, q): Promise<BacktestResult> {
+  async run(ctx, q, progress): Promise<BacktestDeuResult> {
     const text = readLocalFile(ctx, q.file);
     const { parseBatch } = await import("../../backtest/batch.ts");
-    const { scoreBacktest } = await import("../../backtest/score.ts");
-    const parsed = parseBatch(text, q.file);
-    const { issues, note } = commonScale(parsed);
+    const { forecastIssuesParallel, PARALLEL_DEFAULTS } = await import(
+      "../../backtest/parallel.ts"
+    );
+    const { scoreForecasts } = await import("../../backtest/score.ts");
+    const { issues, note } = commonScale(parseBatch(text, q.file));
     const models = [...new Set(q.models)];
-    const result = scoreBacktest(issues, {
+    const threads = q.threads ?? PARALLEL_DEFAULTS.threads;
+    const t0 = Date.now();
+    progress?.(0, `forecasting ${issues.length} issues`);
+    const forecasts = await forecastIssuesParallel(issues, models, {
+      draws: q.draws,
+      perturb: q.perturb,
+      seed: q.seed,
+      threads,
+    });
+    const result = scoreForecasts(issues, forecasts, {
       models,
       draws: q.draws,
       perturb: q.perturb,
       seed: q.seed,
       level: q.level,
+      resamples: q.resamples,
       capabilities: "as given in the batch file (Capability column)",
       notes: note ? [note] : [],
     });
-    return { file: q.file, ...result };
+    return { file: q.file, ...result, elapsedMs: Date.now() - t0, threads };
   },
   print(r) {
     console.log(

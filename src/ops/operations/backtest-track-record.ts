@@ -1,10 +1,5 @@
 import { readFileSync } from "node:fs";
-import type {
-  BacktestCalibrationRow,
-  BacktestGroupRow,
-  BacktestResult,
-  BacktestSummaryRow,
-} from "../../backtest/types.ts";
+import type { TrackRecord } from "../../backtest/track-record.ts";
 import { defineOperation } from "../define.ts";
 import { OpError, UsageError } from "../errors.ts";
 import { p } from "../params.ts";
@@ -15,34 +10,33 @@ import { printScores } from "./backtest-batch.ts";
 export const TRACK_RECORD_FILE = "data/models/backtest/track-record.json";
 const SHIPPED = new URL(`../../../${TRACK_RECORD_FILE}`, import.meta.url).pathname;
 
-/** The scores of the shipped backtest, without the issue-by-issue forecasts. */
-export interface TrackRecordResult {
+/** The shipped track record (src/backtest/track-record.ts) and where it is explained. */
+export type TrackRecordResult = TrackRecord & {
   /** Where the track record is explained ("docs/backtest.md"). */
   source: string;
   /** The JSON file read. */
   file: string;
-  /** The data the models were scored on (the backtest's input file). */
-  dataset: string | null;
-  models: string[];
-  capabilities: string;
-  summary: BacktestSummaryRow[];
-  calibration: BacktestCalibrationRow[];
-  byProcedure: BacktestGroupRow[];
-  byRule: BacktestGroupRow[];
-  settings: BacktestResult["settings"] | null;
-  notes: string[];
-  /** Issues scored and issues skipped (no outcome, too few actors). */
-  issues: number;
-  skipped: number;
-}
+};
 
-async function validate(json: unknown, file: string): Promise<BacktestResult> {
+async function validate(json: unknown, file: string): Promise<TrackRecord> {
   const z = await loadZod();
   const num = z.number().nullable();
+  const group = z.array(
+    z.object({ group: z.string(), model: z.string(), n: z.number(), mae: num }),
+  );
   const schema = z.object({
-    file: z.string().optional(),
-    models: z.array(z.string()),
+    dataset: z.object({
+      name: z.string(),
+      citation: z.string(),
+      doi: z.string(),
+      file: z.string(),
+      issues: z.number().int().min(0),
+      skipped: z.number().int().min(0),
+    }),
+    command: z.string(),
+    settings: z.object({ level: z.number(), scale: z.string() }).passthrough(),
     capabilities: z.string(),
+    models: z.array(z.string()),
     summary: z
       .array(
         z.object({
@@ -59,6 +53,8 @@ async function validate(json: unknown, file: string): Promise<BacktestResult> {
         }),
       )
       .min(1),
+    byProcedure: group,
+    byRule: group,
     calibration: z.array(
       z.object({
         model: z.string(),
@@ -67,23 +63,19 @@ async function validate(json: unknown, file: string): Promise<BacktestResult> {
         coverage: num,
       }),
     ),
-    byProcedure: z.array(
-      z.object({ group: z.string(), model: z.string(), n: z.number(), mae: num }),
-    ),
-    byRule: z.array(z.object({ group: z.string(), model: z.string(), n: z.number(), mae: num })),
-    issues: z.array(z.unknown()),
-    skipped: z.array(z.unknown()),
+    failures: z.array(z.object({ model: z.string(), n: z.number() }).passthrough()),
+    notes: z.array(z.string()),
   });
   const r = schema.safeParse(json);
   if (!r.success)
     throw new OpError(
       500,
-      `${file} is not a backtest result: ${r.error.issues
+      `${file} is not a track record: ${r.error.issues
         .slice(0, 3)
         .map((i) => `${i.path.join(".")}: ${i.message}`)
         .join("; ")}`,
     );
-  return json as BacktestResult;
+  return json as TrackRecord;
 }
 
 export const backtestTrackRecord = defineOperation({
@@ -92,9 +84,12 @@ export const backtestTrackRecord = defineOperation({
     "the shipped track record of the bargaining models and baselines on real EU decisions (docs/backtest.md)",
   params: {
     file: p
-      .string("read this backtest result (ana backtest deu --json) instead of the shipped one", {
-        arg: "<file.json>",
-      })
+      .string(
+        "read this track record (ana backtest deu --track-record <file.json>) instead of the shipped one",
+        {
+          arg: "<file.json>",
+        },
+      )
       .local()
       .optional(TRACK_RECORD_FILE),
   },
@@ -116,7 +111,7 @@ export const backtestTrackRecord = defineOperation({
       if ((e as NodeJS.ErrnoException).code === "ENOENT")
         throw new OpError(
           404,
-          `no track record: ${shown} does not exist (it is generated with docs/backtest.md from \`ana backtest deu --json\`)`,
+          `no track record: ${shown} does not exist (it is generated with docs/backtest.md by \`ana backtest deu <file> --track-record <file.json>\`)`,
         );
       throw new OpError(500, `cannot read ${shown}: ${(e as Error).message}`);
     }
@@ -126,26 +121,11 @@ export const backtestTrackRecord = defineOperation({
     } catch (e) {
       throw new OpError(500, `${shown} is not JSON: ${(e as Error).message}`);
     }
-    const r = await validate(json, shown);
-    return {
-      source: "docs/backtest.md",
-      file: shown,
-      dataset: r.file ?? null,
-      models: r.models,
-      capabilities: r.capabilities,
-      summary: r.summary,
-      calibration: r.calibration,
-      byProcedure: r.byProcedure,
-      byRule: r.byRule,
-      settings: r.settings ?? null,
-      notes: r.notes ?? [],
-      issues: r.issues.length,
-      skipped: r.skipped.length,
-    };
+    return { source: "docs/backtest.md", file: shown, ...(await validate(json, shown)) };
   },
   print(r) {
     console.log(
-      `Track record (${r.source}): ${r.issues} issues scored, ${r.skipped} skipped${r.dataset ? `, from ${r.dataset}` : ""}. Capabilities: ${r.capabilities}`,
+      `Track record (${r.source}, ${r.file}): ${r.dataset.name}, ${r.dataset.file}: ${r.dataset.issues} issues scored, ${r.dataset.skipped} skipped. Capabilities: ${r.capabilities}. Errors on ${r.settings.scale}.`,
     );
     printScores(r);
     for (const n of r.notes) console.log(`note: ${n}`);
