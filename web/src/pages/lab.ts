@@ -368,7 +368,7 @@ export function trackRecordView(tr: ApiResult<TrackRecord>, model: string): HTML
     h(
       "p",
       { class: "muted" },
-      `From docs/backtest.md (${r.file}, made by \`${r.command}\`). Data: ${r.dataset.citation}, doi:${r.dataset.doi}. Capabilities: ${r.capabilities}. The models were scored on EU legislative decisions; how well that carries over to a negotiation like this one is not measured.`,
+      `From docs/backtest.md (${r.file}, made by "${r.command}"). Data: ${r.dataset.citation}, doi:${r.dataset.doi}. Capabilities: ${r.capabilities}. The models were scored on EU legislative decisions, one issue dimension at a time; how well that carries over to a negotiation like this one is not measured.`,
     ),
   );
 }
