@@ -14,9 +14,10 @@ export const actors = libraryFunction(ops.actors);
 export const alignment = libraryFunction(ops.alignment);
 /** `ana alliances`: ATOP alliance-portfolio similarity. */
 export const alliances = libraryFunction(ops.alliances);
+/** `ana atlas`: the Atlas of multi-alignment (every state-year's hedging index, components, ranks). */
+export const atlas = libraryFunction(ops.atlas);
 /** `ana backtest batch`: score the models on a batch file of your own cases (docs/backtest-format.md). */
 export const backtestBatch = libraryFunction(ops.backtestBatch);
-/** `ana backtest track-record`: the shipped track record of the models (docs/backtest.md). */
 /** `ana backtest deu`: bargaining models and baselines scored against DEU III decision outcomes. */
 export const backtestDeu = libraryFunction(ops.backtestDeu);
 /** `ana backtest track-record`: the shipped track record of the models (docs/backtest.md). */
@@ -86,6 +87,20 @@ export const sources = libraryFunction(ops.sources);
 /** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
 export const whatif = libraryFunction(ops.whatif);
 
+// Atlas: multi-alignment of every state-year (`atlasOf(store, options)` is the computation behind `atlas`)
+export {
+  ATLAS_COMPONENTS,
+  ATLAS_DEFAULTS,
+  type AtlasComponentInfo,
+  type AtlasComponentValue,
+  type AtlasOptions,
+  type AtlasResult,
+  type AtlasRow,
+  atlas as atlasOf,
+  evenness,
+  type Poles,
+  parsePoles,
+} from "./atlas/index.ts";
 export { BATCH_DEFAULTS, parseBatch } from "./backtest/batch.ts";
 export { formatBatch } from "./backtest/batch-write.ts";
 // Backtest: forecasting models scored against real decision outcomes (DEU III, batch files)
