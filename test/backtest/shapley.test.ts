@@ -38,7 +38,8 @@ test("Shapley–Shubik index of the EU-15 Council (QMV 62 of 87) equals Python's
   const w = Object.values(eu15.weights);
   const got = shapleyShubik(w, eu15.quota, eu15.minMembers);
   const want = brute(w, eu15.quota, eu15.minMembers);
-  got.forEach((x, i) => assert.ok(Math.abs(x - want[i]) < 1e-12, `${i}: ${x} vs ${want[i]}`));
+  for (const [i, x] of got.entries())
+    assert.ok(Math.abs(x - want[i]) < 1e-12, `${i}: ${x} vs ${want[i]}`);
 });
 
 test("a member-count condition is honoured (brute force on a small game)", () => {
@@ -46,7 +47,7 @@ test("a member-count condition is honoured (brute force on a small game)", () =>
   for (const m of [0, 3, 4]) {
     const got = shapleyShubik(w, 9, m);
     const want = brute(w, 9, m);
-    got.forEach((x, i) => assert.ok(Math.abs(x - want[i]) < 1e-12, `m=${m} ${i}`));
+    for (const [i, x] of got.entries()) assert.ok(Math.abs(x - want[i]) < 1e-12, `m=${m} ${i}`);
   }
 });
 
