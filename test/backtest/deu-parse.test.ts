@@ -110,10 +110,17 @@ test("malformed input: errors name the file, line, column and field", () => {
     () => parseDeu([lines[0], sal.join("\t")].join("\n"), { file: "s.tsv" }),
     new RegExp(`s\\.tsv:2:${header.indexOf("sfr") + 1} \\(sfr\\): salience 140 outside 0–100`),
   );
-  assert.throws(
-    () => parseDeu([lines[0], lines[2], lines[2]].join("\n"), { file: "d.tsv" }),
-    /d\.tsv:3:\d+ \(isnr\): issue id "d00032i1" already used on line 2/,
+  const dup = readDeu([lines[0], lines[2], lines[2]].join("\n"), { file: "d.tsv" });
+  assert.deepEqual(
+    dup.issues.map((i) => i.id),
+    ["d00032i1", "d00032i1@3"],
   );
+  assert.deepEqual(dup.duplicates, ['line 3: issue id "d00032i1" already used on line 2']);
+  const na = lines[2].split("\t");
+  na[c] = "NA";
+  na.push("", "");
+  const [withNa] = parseDeu([lines[0], na.join("\t")].join("\n"), { file: "n.tsv" });
+  assert.ok(!withNa.actors.some((a) => a.id === "de"), "NA is no position");
 });
 
 test("decimal commas are read as decimal points; quoted numbers are numbers", () => {
