@@ -123,6 +123,21 @@ export function renderBacktestMarkdown(t: TrackRecord): string {
       L.push(
         `| ${c.model} | central ${Math.round(100 * c.band)} % | ${c.n} | ${pct(c.coverage)} |`,
       );
+    L.push("");
+    for (const c of t.calibration) {
+      if (c.coverage === null) continue;
+      // a binomial standard error tells sampling noise from miscalibration
+      const se = Math.sqrt((c.band * (1 - c.band)) / c.n);
+      const gap = c.coverage - c.band;
+      if (Math.abs(gap) > 2 * se)
+        L.push(
+          `- \`${c.model}\`'s central ${Math.round(100 * c.band)} % band holds ${pct(c.coverage)} of the outcomes: ${gap < 0 ? "too narrow (overconfident)" : "too wide (underconfident)"}, beyond two binomial standard errors (±${pct(2 * se)}).`,
+        );
+      else
+        L.push(
+          `- \`${c.model}\`'s central ${Math.round(100 * c.band)} % band holds ${pct(c.coverage)} of the outcomes: within two binomial standard errors (±${pct(2 * se)}) of ${pct(c.band)}.`,
+        );
+    }
   }
   L.push("");
   L.push("## Definitions");
