@@ -31,25 +31,27 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const MISSING = /^(|na|n\/a|nan|null|-|\.)$/i;
 
 /** Block keys (lower case, spaces/underscores/hyphens removed) → field. */
-const KEYS: Record<string, string> = {
-  issue: "issue",
-  id: "issue",
-  proposal: "proposal",
-  procedure: "procedure",
-  proc: "procedure",
-  rule: "rule",
-  decisionrule: "rule",
-  reference: "reference",
-  referencepoint: "reference",
-  statusquo: "reference",
-  rp: "reference",
-  outcome: "outcome",
-  out: "outcome",
-  scale: "scale",
-  saliencescale: "salienceScale",
-  source: "source",
-  note: "note",
-};
+const KEYS = new Map<string, string>(
+  Object.entries({
+    issue: "issue",
+    id: "issue",
+    proposal: "proposal",
+    procedure: "procedure",
+    proc: "procedure",
+    rule: "rule",
+    decisionrule: "rule",
+    reference: "reference",
+    referencepoint: "reference",
+    statusquo: "reference",
+    rp: "reference",
+    outcome: "outcome",
+    out: "outcome",
+    scale: "scale",
+    saliencescale: "salienceScale",
+    source: "source",
+    note: "note",
+  }),
+);
 
 const normKey = (s: string) =>
   s
@@ -166,7 +168,7 @@ export function parseBatch(
   const blocks: Block[] = [];
   let cur: Block | undefined;
   for (const r of records) {
-    const key = KEYS[normKey(r.fields[0])];
+    const key = KEYS.get(normKey(r.fields[0]));
     if (key === "issue") {
       const id = r.fields[1] ?? "";
       if (!id) bad(r.line, "issue", "an issue line needs an id: issue,<id>");

@@ -174,6 +174,12 @@ test("parseBatch names file, line and field of each problem", () => {
       /^f:3: scale: the high end 4 must be above the low end 10/m,
     ],
   ];
+  // Names of Object.prototype are keys like any other: unknown.
+  for (const k of ["constructor", "toString", "__proto__", "hasOwnProperty"])
+    cases.push([
+      `issue,a\noutcome,5\n${k},1\nActor,Capability,Position,Salience\nA,1,2,3\nB,1,2,3\n`,
+      new RegExp(`^f:3: key: unknown key "${k}"`, "m"),
+    ]);
   for (const [text, re] of cases)
     assert.throws(
       () => parseBatch(text, "f"),
