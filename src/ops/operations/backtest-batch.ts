@@ -63,9 +63,7 @@ export const backtestBatch = defineOperation({
     "score the bargaining models and baselines on your own cases: a batch file of issues with actors and outcomes (docs/backtest-format.md)",
   params: {
     file: p.string("batch file (docs/backtest-format.md)", { arg: "<file>" }).local(),
-    models: p
-      .enums(BACKTEST_MODELS, `models to score (default all: ${BACKTEST_MODELS.join(",")})`)
-      .default([...BACKTEST_MODELS]),
+    models: p.enums(BACKTEST_MODELS, "models to score").default([...BACKTEST_MODELS]),
     draws: p
       .number("Monte Carlo runs per issue for smp and bdm (0: no quantiles, no calibration)", {
         int: true,
