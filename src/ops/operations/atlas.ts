@@ -74,7 +74,7 @@ export const atlas = defineOperation({
     } catch (e) {
       const m = (e as Error).message;
       if (/^atlas: (weights|poles|level|minCoverage|draws|seed|from|to)\b/.test(m))
-        throw new UsageError(m.replace(/^atlas: /, ""));
+        throw new UsageError(m.replace(/^atlas: (\w+)/, "{$1}"));
       throw e;
     }
   },
