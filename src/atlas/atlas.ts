@@ -1,5 +1,6 @@
 import { panelCoverage, requirePanel } from "../measure/panel.ts";
 import type { Store } from "../store/store.ts";
+import { poleBalance } from "./balance.ts";
 import { type ComponentYear, DATA, emptyYear } from "./component.ts";
 import { composite } from "./composite.ts";
 import { ATLAS_COMPONENTS, ATLAS_DEFAULTS } from "./defaults.ts";
@@ -53,6 +54,13 @@ export function atlasOptions(options: AtlasOptions = {}): Required<AtlasOptions>
     throw new Error("atlas: weights: at least one component needs a weight > 0");
   o.weights = weights;
   return o;
+}
+
+/** A component's detail with the balance between poles added beside its engagement. */
+function withBalance(detail: Record<string, unknown>): Record<string, unknown> {
+  const e = detail.engagement as Record<string, number | null> | undefined;
+  const b = e ? poleBalance(e) : null;
+  return b ? { ...detail, ...b } : detail;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -125,6 +133,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
       for (const p of parts) {
         const y = p.year;
         const has = y.status[s] === DATA;
+        const detail = y.detail[s];
         const iv = has
           ? y.draws
             ? drawInterval(y.draws.subarray(s * o.draws, (s + 1) * o.draws), o.level)
@@ -135,7 +144,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
           interval: iv,
           status: STATUS[y.status[s]],
           ...(y.n ? { n: y.n[s] } : {}),
-          ...(y.detail[s] ? { detail: y.detail[s] } : {}),
+          ...(detail ? { detail: withBalance(detail) } : {}),
         };
       }
       const has = c.status[s] === DATA;
