@@ -46,8 +46,9 @@ if (!process.argv.includes("--cli-only")) {
   for (const c of COMPONENT_SPECS) {
     if (!c.compute) continue;
     const t = performance.now();
+    const c0 = cpu();
     await c.compute(input);
-    parts.push(`${c.key} ${s(performance.now() - t)}`);
+    parts.push(`${c.key} ${s(performance.now() - t)} (CPU ${s(cpu() - c0)})`);
   }
   console.log(`components (200 draws): ${parts.join(", ")}`);
   for (let i = 0; i < 3; i++) {

@@ -368,3 +368,34 @@ describe("atlas: speed", () => {
     assert.ok(s < 60, `${s.toFixed(1)} s`);
   });
 });
+
+describe("atlas: rows and balance", () => {
+  test("a UN member that lost its vote is a row with its UN-vote component missing", async () => {
+    const r = await atlas(store, { from: 2022, to: 2022, draws: 0 });
+    const ven = row(r, "VEN", 2022);
+    assert.equal(ven.components.unvotes.status, "no data");
+    assert.equal(ven.index, null);
+    assert.equal(r.rows.filter((x) => x.year === 2022).length, 193);
+  });
+
+  test("closest pole and margin follow the engagement", () => {
+    for (const r of y2010.rows) {
+      const c = r.components.unvotes;
+      if (c.status !== "data") continue;
+      const e = Object.entries(engagement(c)).sort((a, b) => b[1] - a[1]);
+      const d = c.detail as { closest: string | null; margin: number };
+      close(d.margin, e[0][1] - e[1][1], 1e-3);
+      if (e[0][1] > e[1][1]) assert.equal(d.closest, e[0][0]);
+      else assert.equal(d.closest, null);
+    }
+  });
+
+  test("with three poles evenness is 1 − (max − min) of the engagements", () => {
+    for (const x of [
+      [0.1, 0.9, 0.4],
+      [0.5, 0.5, 0.2],
+      [0, 0, 0],
+    ])
+      close(evenness(x), 1 - (Math.max(...x) - Math.min(...x)));
+  });
+});
