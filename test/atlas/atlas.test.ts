@@ -399,3 +399,19 @@ describe("atlas: rows and balance", () => {
       close(evenness(x), 1 - (Math.max(...x) - Math.min(...x)));
   });
 });
+
+test("ideal points: distance to each pole and closeness from the published estimates", async () => {
+  const pts = await store.all<{ iso3: string; t: number }>(
+    "SELECT iso3, idealpointfp AS t FROM ref_idealpoints WHERE year = 2010 AND idealpointfp IS NOT NULL",
+  );
+  const th = new Map(pts.map((p) => [p.iso3, p.t]));
+  const range = Math.max(...th.values()) - Math.min(...th.values());
+  const c = row(y2010, "IND").components.idealpoints;
+  const d = c.detail as { distance: Record<string, number> };
+  const x = ["USA", "RUS", "CHN"].map((p) => {
+    const dist = Math.abs((th.get("IND") as number) - (th.get(p) as number));
+    close(d.distance[p === "USA" ? "WEST" : p], dist, 1e-3);
+    return 1 - Math.min(1, dist / range);
+  });
+  close(c.value as number, even3(x[0], x[1], x[2]));
+});
