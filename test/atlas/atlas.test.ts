@@ -88,11 +88,12 @@ describe("atlas: UN-vote component against the raw votes", () => {
 
 describe("atlas: alliance and IGO components against the panel rows", () => {
   test("ATOP valued ties with USA, RUS, CHN", async () => {
-    for (const iso3 of ["KAZ", "GBR", "PRK"]) {
+    for (const iso3 of ["KAZ", "GBR", "PRK", "JPN"]) {
       const ties = await store.all<{ b: string; v: number }>(
-        `SELECT iso3_2 AS b, max(CASE WHEN defense = 1 OR offense = 1 THEN 3 WHEN neutral = 1 OR consul = 1 THEN 2 WHEN nonagg = 1 THEN 1 ELSE 0 END) AS v
-         FROM ref_atop WHERE year = 2010 AND iso3_1 = ? AND iso3_2 IN ('USA', 'RUS', 'CHN') GROUP BY ALL`,
-        [iso3],
+        `SELECT CASE WHEN iso3_1 = ? THEN iso3_2 ELSE iso3_1 END AS b, max(CASE WHEN defense = 1 OR offense = 1 THEN 3 WHEN neutral = 1 OR consul = 1 THEN 2 WHEN nonagg = 1 THEN 1 ELSE 0 END) AS v
+         FROM ref_atop WHERE year = 2010 AND ((iso3_1 = ? AND iso3_2 IN ('USA', 'RUS', 'CHN')) OR (iso3_2 = ? AND iso3_1 IN ('USA', 'RUS', 'CHN')))
+         GROUP BY ALL`,
+        [iso3, iso3, iso3],
       );
       const t = (p: string) => (ties.find((x) => x.b === p)?.v ?? 0) / 3;
       const got = row(y2010, iso3).components.alliances;
