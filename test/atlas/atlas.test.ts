@@ -210,7 +210,7 @@ describe("atlas: the composite", () => {
 });
 
 describe("atlas: invariants", () => {
-  test("relabelling and reordering the poles leaves every value unchanged", async () => {
+  test("relabelling and reordering the poles leaves every value, interval and rank unchanged", async () => {
     const b = await atlas(store, {
       from: 2010,
       to: 2010,
@@ -223,7 +223,13 @@ describe("atlas: invariants", () => {
       const y = b.rows[i];
       assert.equal(x.iso3, y.iso3);
       if (x.index === null) assert.equal(y.index, null);
-      else close(x.index, y.index as number);
+      else {
+        close(x.index, y.index as number);
+        close((x.interval as number[])[0], (y.interval as number[])[0]);
+        close((x.interval as number[])[1], (y.interval as number[])[1]);
+        assert.equal(x.rank, y.rank);
+        assert.deepEqual(x.rankInterval, y.rankInterval);
+      }
       for (const k of Object.keys(x.components)) {
         const u = x.components[k].value;
         const v = y.components[k].value;
