@@ -40,6 +40,9 @@ export function atlasOptions(options: AtlasOptions = {}): Required<AtlasOptions>
   if (!(o.minCoverage > 0 && o.minCoverage <= 1))
     throw new Error(`atlas: minCoverage must be in (0, 1], got ${o.minCoverage}`);
   o.poles = checkPoles(options.poles ?? defaultPoles());
+  o.states = options.states ?? [];
+  for (const st of o.states)
+    if (!/^[A-Z]{3}$/.test(st)) throw new Error(`atlas: states: "${st}" is not an ISO3 code`);
   const weights = { ...ATLAS_DEFAULTS.weights };
   for (const [k, w] of Object.entries(options.weights ?? {})) {
     if (!(ATLAS_COMPONENTS as readonly string[]).includes(k))
@@ -114,6 +117,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
     if (spec.compute && cov) computed.set(spec.key, await spec.compute(input));
   }
   const rows: AtlasRow[] = [];
+  const only = o.states.length > 0 ? new Set(o.states) : null;
   const poleOf = new Map<string, string>();
   for (const [p, ms] of Object.entries(o.poles)) for (const m of ms) poleOf.set(m, p);
   for (const [year, st] of years) {
@@ -129,6 +133,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
       ? rankIntervals(c.draws, S, o.draws, (i) => Number.isFinite(c.index[i]), o.level)
       : null;
     for (let s = 0; s < S; s++) {
+      if (only && !only.has(st.iso3[s])) continue;
       const components: Record<string, AtlasComponentValue> = {};
       for (const p of parts) {
         const y = p.year;

@@ -422,3 +422,12 @@ test("ideal points: distance to each pole and closeness from the published estim
   });
   close(c.value as number, even3(x[0], x[1], x[2]));
 });
+
+test("states: a filtered row equals the same row of the whole Atlas (ranks among all states)", async () => {
+  const some = await atlas(store, { from: 2010, to: 2010, states: ["AZE", "GEO"] });
+  assert.deepEqual(
+    some.rows,
+    y2010.rows.filter((r) => r.iso3 === "AZE" || r.iso3 === "GEO"),
+  );
+  await assert.rejects(atlas(store, { from: 2010, to: 2010, states: ["az"] }), /ISO3/);
+});
