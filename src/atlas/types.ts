@@ -16,6 +16,11 @@ export interface AtlasOptions {
   draws?: number;
   seed?: number;
   level?: number;
+  /**
+   * Return only these states' rows (ISO3). Ranks and rank intervals are still among all the
+   * year's states, so a filtered row equals the same row of the unfiltered result.
+   */
+  states?: string[];
 }
 
 /** One component of one state-year. */
