@@ -22,6 +22,8 @@ export const backtestBatch = libraryFunction(ops.backtestBatch);
 export const backtestDeu = libraryFunction(ops.backtestDeu);
 /** `ana backtest track-record`: the shipped track record of the models (docs/backtest.md). */
 export const backtestTrackRecord = libraryFunction(ops.backtestTrackRecord);
+/** `ana atlas compare`: a state's percentile among peer groups on the Atlas measures, per year. */
+export const atlasCompare = libraryFunction(ops.atlasCompare);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
@@ -101,6 +103,21 @@ export {
   type Poles,
   parsePoles,
 } from "./atlas/index.ts";
+export {
+  loadPeerGroups,
+  type PeerGroupData,
+  type PeerSpec,
+  parsePeerSpecs,
+  REGIONS,
+  type ResolvedPeerGroup,
+  resolvePeerGroup,
+} from "./atlas/peers.ts";
+// Atlas peers: peer groups (organisations with sourced memberships, regions, CINC bands, lists)
+export {
+  ATLAS_COMPARE_DEFAULTS,
+  type AtlasCompareResult,
+  atlasCompare as atlasCompareOf,
+} from "./atlas/peers-compare.ts";
 export { BATCH_DEFAULTS, parseBatch } from "./backtest/batch.ts";
 export { formatBatch } from "./backtest/batch-write.ts";
 // Backtest: forecasting models scored against real decision outcomes (DEU III, batch files)
