@@ -231,7 +231,7 @@ async function render(): Promise<void> {
     main.append(
       notice(
         "info",
-        `${names.get(full.focal)} (${full.focal}) is not in the ${scenario.name} scenario: the pages show the measures that need only the reference panel (the Atlas, the scorecard's panel inputs); events, ties and claims belong to the scenario's own states.`,
+        `${names.get(full.focal)} (${full.focal}) is not one of the actors of the scenario “${scenario.name}”: the pages show the measures that need only the reference panel (the Atlas, the scorecard's panel inputs); events, ties and claims belong to the scenario's own states.`,
       ),
     );
   if (!actorsRes.ok)

@@ -49,7 +49,7 @@ export function peerPercentile(
             {},
             h("th", { scope: "col" }, "peer group"),
             h("th", { scope: "col", class: "num" }, "year"),
-            h("th", { scope: "col", class: "num" }, `${who}'s index [interval]`),
+            h("th", { scope: "col", class: "num" }, `${who}'s index`),
             h("th", { scope: "col", class: "num" }, "percentile [interval]"),
             h("th", { scope: "col", class: "num" }, "n peers"),
             h("th", { scope: "col" }, "how the group is drawn"),
@@ -67,7 +67,7 @@ export function peerPercentile(
               h("td", { class: "num" }, r && r.value !== null ? r.value.toFixed(2) : "—"),
               r
                 ? h("td", { class: "num" }, valueInterval(r.percentile, r.interval))
-                : h("td", { class: "missing" }, `no data: ${who} has no index in any year`),
+                : h("td", { class: "missing" }, `no data: no percentile for ${who} in any year`),
               h("td", { class: "num" }, r?.n !== null && r?.n !== undefined ? String(r.n) : "—"),
               h(
                 "td",
