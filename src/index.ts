@@ -14,6 +14,8 @@ export const actors = libraryFunction(ops.actors);
 export const alignment = libraryFunction(ops.alignment);
 /** `ana alliances`: ATOP alliance-portfolio similarity. */
 export const alliances = libraryFunction(ops.alliances);
+/** `ana atlas`: the Atlas of multi-alignment (every state-year's hedging index, components, ranks). */
+export const atlas = libraryFunction(ops.atlas);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
@@ -79,6 +81,20 @@ export const sources = libraryFunction(ops.sources);
 /** `ana whatif`: apply hypothetical changes to a scenario and compare measures before and after. */
 export const whatif = libraryFunction(ops.whatif);
 
+// Atlas: multi-alignment of every state-year (`atlasOf(store, options)` is the computation behind `atlas`)
+export {
+  ATLAS_COMPONENTS,
+  ATLAS_DEFAULTS,
+  type AtlasComponentInfo,
+  type AtlasComponentValue,
+  type AtlasOptions,
+  type AtlasResult,
+  type AtlasRow,
+  atlas as atlasOf,
+  evenness,
+  type Poles,
+  parsePoles,
+} from "./atlas/index.ts";
 // Claims: claims files checked by the generic engine; the peer baseline of relative claims
 export {
   type ClaimCheck,
