@@ -345,6 +345,18 @@ export interface AtlasRowJson {
   components: Record<string, AtlasComponentJson>;
 }
 
+export interface AtlasComponentInfoJson {
+  key: string;
+  label: string;
+  source: string;
+  /** Years the component's source covers (null: not in the panel). */
+  coverage: { from: number; to: number } | null;
+  weight?: number;
+  /** How the component's interval is made. */
+  interval?: string;
+  note?: string;
+}
+
 export interface AtlasJson {
   from: number;
   to: number;
@@ -354,12 +366,9 @@ export interface AtlasJson {
   draws: number;
   seed: number;
   level: number;
-  components: {
-    key: string;
-    label: string;
-    source: string;
-    coverage: { from: number; to: number };
-  }[];
+  /** Least share of the index weight with data for an index. */
+  minCoverage?: number;
+  components: AtlasComponentInfoJson[];
   rows: AtlasRowJson[];
 }
 

@@ -212,7 +212,7 @@ function atlasView(
       h(
         "p",
         {},
-        `Intervals: ${Math.round((data.level ?? 0) * 100)} % over ${data.draws} seeded draws (seed ${data.seed}). Missing stays missing: a state-year without the data for its index is hatched on the map and listed last in the ranking, never given a value.`,
+        `Intervals: ${Math.round((data.level ?? 0) * 100)} % over ${data.draws} seeded draws (seed ${data.seed}).${typeof data.minCoverage === "number" ? ` A state-year has an index when at least ${Math.round(data.minCoverage * 100)} % of the index weight has data.` : ""} Missing stays missing: a state-year without the data for its index is hatched on the map and listed last in the ranking, never given a value.`,
       ),
       data.components?.length
         ? h(
@@ -222,8 +222,10 @@ function atlasView(
               h(
                 "li",
                 {},
-                h("strong", {}, c.label),
-                ` (${c.key}): ${c.source}; data ${c.coverage?.from ?? "?"}–${c.coverage?.to ?? "?"}`,
+                h("strong", {}, c.key),
+                `${typeof c.weight === "number" ? ` (weight ${c.weight})` : ""}: ${c.label}. ${c.coverage ? `Data ${c.coverage.from}–${c.coverage.to}` : "Not in the panel"}.${c.interval ? ` Interval: ${c.interval}.` : ""}${c.note ? ` ${c.note}.` : ""}`,
+                h("br", {}),
+                h("small", { class: "source citation" }, c.source),
               ),
             ),
           )

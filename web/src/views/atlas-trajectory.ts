@@ -15,7 +15,7 @@ export interface AtlasTrajectoryOptions {
   /** The index's domain (the map's). */
   domain?: [number, number];
   /** Component keys and labels, in the server's order. */
-  components?: { key: string; label: string }[];
+  components?: { key: string; label: string; weight?: number }[];
   /** Every row of every state, to give each component one domain for all states. */
   all?: ShownAtlasRow[];
   name?: string;
@@ -34,10 +34,9 @@ export function atlasTrajectory(
   const last = traj[traj.length - 1]?.year;
   const comps = o.components.length
     ? o.components
-    : [...new Set(traj.flatMap((r) => Object.keys(r.components)))].map((key) => ({
-        key,
-        label: key,
-      }));
+    : [...new Set(traj.flatMap((r) => Object.keys(r.components)))].map(
+        (key): { key: string; label: string; weight?: number } => ({ key, label: key }),
+      );
   const latest = measured[measured.length - 1];
   return h(
     "div",
@@ -93,8 +92,13 @@ export function atlasTrajectory(
                     }),
                   },
                 ],
-                { title: c.label, yDomain: dom, digits: 2 },
+                {
+                  title: `${c.key}${typeof c.weight === "number" ? ` (weight ${c.weight})` : ""}`,
+                  yDomain: dom,
+                  digits: 2,
+                },
               ),
+              h("figcaption", { class: "hint" }, c.label),
             );
           }),
         )
