@@ -16,6 +16,8 @@ export const alignment = libraryFunction(ops.alignment);
 export const alliances = libraryFunction(ops.alliances);
 /** `ana atlas`: the Atlas of multi-alignment (every state-year's hedging index, components, ranks). */
 export const atlas = libraryFunction(ops.atlas);
+/** `ana backtest deu`: bargaining models and baselines scored against DEU III decision outcomes. */
+export const backtestDeu = libraryFunction(ops.backtestDeu);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
@@ -95,6 +97,18 @@ export {
   type Poles,
   parsePoles,
 } from "./atlas/index.ts";
+// Backtest: forecasting models scored against real decision outcomes (DEU III, batch files)
+export {
+  type BacktestIssue,
+  type BacktestResult,
+  parseDeu,
+  readDeu,
+  renderBacktestMarkdown,
+  runModels,
+  scoreBacktest,
+  type TrackRecord,
+  trackRecord,
+} from "./backtest/index.ts";
 // Claims: claims files checked by the generic engine; the peer baseline of relative claims
 export {
   type ClaimCheck,

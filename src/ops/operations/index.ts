@@ -4,6 +4,7 @@ export { actors } from "./actors.ts";
 export { alignment } from "./alignment.ts";
 export { alliances } from "./alliances.ts";
 export { atlas } from "./atlas.ts";
+export { backtestDeu } from "./backtest-deu.ts";
 export { balance } from "./balance.ts";
 export { bargain } from "./bargain.ts";
 export { brokerage } from "./brokerage.ts";
