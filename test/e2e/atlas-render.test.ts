@@ -297,3 +297,52 @@ test("the peer percentile: each group's latest year with a value, its interval a
   });
   assert.equal(odd[0].percentile, null);
 });
+
+test("a peer group listed once per membership spell is shown once, with the spell of the year shown", async () => {
+  const { peerGroupsOf } = await import("../../web/src/views/peer-percentile.ts");
+  const spells = {
+    ...compare,
+    peerGroups: [
+      {
+        id: "NONALIGNED",
+        name: "NAM",
+        year: 2019,
+        years: [2019, 2020],
+        members: ["KAZ"],
+        how: "early",
+        source: "s",
+      },
+      {
+        id: "NONALIGNED",
+        name: "NAM",
+        year: 2021,
+        years: [2021, 2021],
+        members: ["KAZ", "AZE"],
+        how: "late",
+        source: "s",
+      },
+      {
+        id: "OTS",
+        name: "OTS",
+        year: 2019,
+        years: [2019, 2021],
+        members: ["KAZ"],
+        how: "all",
+        source: "s",
+      },
+    ],
+  };
+  const latest = new Map(
+    data.latestPercentiles(data.peerRows(spells), "index").map((r) => [r.peerGroup, r]),
+  );
+  const gs = peerGroupsOf(spells, latest);
+  assert.deepEqual(
+    gs.map((g: { id: string; how: string }) => [g.id, g.how]),
+    [
+      ["NONALIGNED", "late"],
+      ["OTS", "all"],
+    ],
+  );
+  const el = peerPercentile(spells);
+  assert.equal(el.querySelectorAll('tr[data-peer-group="NONALIGNED"]').length, 1);
+});

@@ -233,6 +233,8 @@ export interface ShownPeerRow {
   percentile: number | null;
   interval: Interval | null;
   n: number | null;
+  missing: number | null;
+  peerMedian: number | null;
 }
 
 /** The compare answer's rows, normalised (a percentile without the focal's value is dropped). */
@@ -252,6 +254,8 @@ export function peerRows(data: AtlasCompareJson | unknown): ShownPeerRow[] {
         percentile,
         interval: percentile === null ? null : intervalOf(r.interval),
         n: finite(r.n),
+        missing: finite(r.missing),
+        peerMedian: finite(r.peerMedian),
       };
     });
 }

@@ -375,7 +375,9 @@ export interface AtlasJson {
 export interface PeerGroupJson {
   id: string;
   name: string;
+  /** A group whose members change appears once per spell (first year; `years` the spell). */
   year?: number;
+  years?: [number, number];
   members: string[];
   how: string;
   source: string;
@@ -391,6 +393,10 @@ export interface AtlasCompareRowJson {
   interval: Interval | null;
   /** Peers with a value. */
   n: number;
+  /** Peers without a value. */
+  missing?: number;
+  /** The peers' median, for context. */
+  peerMedian?: number | null;
 }
 
 export interface AtlasCompareJson {

@@ -220,8 +220,12 @@ async function glance(ctx: PageContext): Promise<HTMLElement> {
 }
 
 export const OVERVIEW_DEFAULTS = {
-  /** Peer groups for the focal state's percentile; empty: the server's default groups. */
-  peers: "",
+  /**
+   * Peer groups for the focal state's percentile (atlas compare's syntax): the Non-Aligned
+   * Movement, and states of similar material capabilities (CINC within ×2), which both exist
+   * for any state.
+   */
+  peers: "NONALIGNED,CINC:2",
 };
 
 /** The focal state's percentile among its peers, from the Atlas (GET /api/atlas/compare). */
@@ -232,8 +236,38 @@ async function peers(ctx: PageContext): Promise<HTMLElement> {
   const r = await api<AtlasCompareJson>(
     `/api/atlas/compare${qs({ focal: s.focal, peers: s.extra.peers ?? OVERVIEW_DEFAULTS.peers })}`,
   );
-  if (!r.ok) return notice(r.missing ? "unavailable" : "error", `Peers: ${r.error}`);
-  return peerPercentile(r.data, { name: ctx.name });
+  const form = peersForm(ctx, s.extra.peers ?? OVERVIEW_DEFAULTS.peers);
+  if (!r.ok)
+    return h("div", {}, form, notice(r.missing ? "unavailable" : "error", `Peers: ${r.error}`));
+  return h("div", {}, form, peerPercentile(r.data, { name: ctx.name }));
+}
+
+function peersForm(ctx: PageContext, current: string): HTMLElement {
+  const input = h("input", {
+    id: "ov-peers",
+    type: "text",
+    value: current,
+    size: 30,
+    "aria-describedby": "ov-peers-hint",
+  }) as HTMLInputElement;
+  return h(
+    "form",
+    {
+      class: "filters",
+      "aria-label": "Peer groups",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        ctx.update({ peers: input.value.trim() });
+      },
+    },
+    h("label", { for: "ov-peers" }, "Peer groups", input),
+    h("button", { type: "submit" }, "Compare"),
+    h(
+      "span",
+      { id: "ov-peers-hint", class: "hint" },
+      "e.g. NONALIGNED,OTS,REGION:POSTSOVIET,CINC:2,custom:ARM+GEO",
+    ),
+  );
 }
 
 async function claims(ctx: PageContext): Promise<HTMLElement> {

@@ -3,7 +3,7 @@
 // peers with a value that year); below, every measure in that year. A group in which the focal
 // state has no value in any year says so instead of showing a number.
 import { latestPercentiles, peerRows, type ShownPeerRow, valueInterval } from "../atlas-data.ts";
-import type { AtlasCompareJson } from "../types.ts";
+import type { AtlasCompareJson, PeerGroupJson } from "../types.ts";
 import { h, notice } from "../ui.ts";
 
 export interface PeerPercentileOptions {
@@ -20,8 +20,8 @@ export function peerPercentile(
 ): HTMLElement {
   const o = { ...defaults, ...options };
   const rows = peerRows(data);
-  const groups = Array.isArray(data.peerGroups) ? data.peerGroups : [];
   const latest = new Map(latestPercentiles(rows, "index").map((r) => [r.peerGroup, r]));
+  const groups = peerGroupsOf(data, latest);
   const who = o.name(data.focal);
   if (groups.length === 0) return notice("empty", `The server named no peer group for ${who}.`);
   const label = (m: string) => (m === "index" ? "multi-alignment index" : (o.labels[m] ?? m));
@@ -51,7 +51,8 @@ export function peerPercentile(
             h("th", { scope: "col", class: "num" }, "year"),
             h("th", { scope: "col", class: "num" }, `${who}'s index`),
             h("th", { scope: "col", class: "num" }, "percentile [interval]"),
-            h("th", { scope: "col", class: "num" }, "n peers"),
+            h("th", { scope: "col", class: "num" }, "n peers with a value"),
+            h("th", { scope: "col", class: "num" }, "peers' median"),
             h("th", { scope: "col" }, "how the group is drawn"),
           ),
         ),
@@ -68,7 +69,13 @@ export function peerPercentile(
               r
                 ? h("td", { class: "num" }, valueInterval(r.percentile, r.interval))
                 : h("td", { class: "missing" }, `no data: no percentile for ${who} in any year`),
-              h("td", { class: "num" }, r?.n !== null && r?.n !== undefined ? String(r.n) : "—"),
+              h(
+                "td",
+                { class: "num" },
+                r?.n !== null && r?.n !== undefined ? String(r.n) : "—",
+                r?.missing ? h("small", {}, ` (${r.missing} without)`) : null,
+              ),
+              h("td", { class: "num" }, r?.peerMedian != null ? r.peerMedian.toFixed(2) : "—"),
               h(
                 "td",
                 {},
@@ -89,6 +96,29 @@ export function peerPercentile(
       label,
     ),
   );
+}
+
+/**
+ * One entry per peer group (the answer lists a group whose members change once per spell): the
+ * spell that holds the year shown, else the latest spell.
+ */
+export function peerGroupsOf(
+  data: AtlasCompareJson,
+  latest: Map<string, ShownPeerRow>,
+): PeerGroupJson[] {
+  const all = Array.isArray(data.peerGroups) ? data.peerGroups : [];
+  const out = new Map<string, PeerGroupJson>();
+  for (const g of all) {
+    const y = latest.get(g.id)?.year;
+    const holds = (x: PeerGroupJson) =>
+      y !== undefined &&
+      (x.years ? x.years[0] <= y && y <= x.years[1] : x.year === undefined || x.year === y);
+    const cur = out.get(g.id);
+    if (!cur) out.set(g.id, g);
+    else if (holds(g) && !holds(cur)) out.set(g.id, g);
+    else if (!holds(cur) && (g.year ?? 0) > (cur.year ?? 0)) out.set(g.id, g);
+  }
+  return [...out.values()];
 }
 
 /** Every measure in each group's latest indexed year (percentile [interval], n). */
