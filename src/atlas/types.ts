@@ -21,6 +21,7 @@ export interface AtlasOptions {
    * year's states, so a filtered row equals the same row of the unfiltered result.
    */
   states?: string[];
+  /**
    * Keep each value's draws on the rows (`indexDraws`, `components[k].draws`: views of the draws,
    * NaN where missing) for paired comparisons across states (`ana atlas compare`); not for JSON.
    */
