@@ -17,6 +17,11 @@ export interface AtlasOptions {
   seed?: number;
   level?: number;
   /**
+   * Return only these states' rows (ISO3). Ranks and rank intervals are still among all the
+   * year's states, so a filtered row equals the same row of the unfiltered result.
+   */
+  states?: string[];
+  /**
    * Keep each value's draws on the rows (`indexDraws`, `components[k].draws`: views of the draws,
    * NaN where missing) for paired comparisons across states (`ana atlas compare`); not for JSON.
    */
