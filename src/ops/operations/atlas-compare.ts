@@ -1,3 +1,4 @@
+import type { ResolvedPeerGroup } from "../../atlas/peers.ts";
 import type { AtlasCompareResult } from "../../atlas/peers-compare.ts";
 import { printTable } from "../../cli/output.ts";
 import { defineOperation } from "../define.ts";
@@ -36,6 +37,7 @@ export const atlasCompare = defineOperation({
         max: 1000,
       })
       .default(200),
+    union: p.flag("also compare with the union of the groups (as relative claims do)"),
     minPeers: p
       .number("fewest peers with a value for a percentile", { int: true, min: 2, max: 200 })
       .default(5),
@@ -69,7 +71,7 @@ export const atlasCompare = defineOperation({
       throw new UsageError(`{peers}: ${(e as Error).message}`);
     }
     const store = await ctx.store();
-    const groups = [];
+    const groups: ResolvedPeerGroup[] = [];
     for (const spec of specs)
       for (let y = from; y <= to; y++) {
         try {
@@ -79,6 +81,21 @@ export const atlasCompare = defineOperation({
           if (/not a state code/.test(m)) throw new UsageError(`{peers}: ${m}`);
           throw e;
         }
+      }
+    if (q.union && specs.length > 1)
+      for (let y = from; y <= to; y++) {
+        const parts = groups.filter((g) => g.year === y);
+        groups.push({
+          id: parts.map((g) => g.id).join("|"),
+          name: `any of: ${parts.map((g) => g.name).join("; ")}`,
+          year: y,
+          members: [...new Set(parts.flatMap((g) => g.members))].sort(),
+          how: `union of ${parts.map((g) => g.id).join(", ")}`,
+          source: [...new Set(parts.map((g) => g.source))].join("; "),
+          ...(parts.some((g) => g.unsourced)
+            ? { unsourced: [...new Set(parts.flatMap((g) => g.unsourced ?? []))].sort() }
+            : {}),
+        });
       }
     const { atlas: runAtlas } = await import("../../atlas/atlas.ts");
     const { atlasCompare } = await import("../../atlas/peers-compare.ts");
