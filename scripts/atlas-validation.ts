@@ -6,6 +6,7 @@
 // Run: node --import tsx scripts/atlas-validation.ts [--write | --check] [--coincidence FILE.csv]
 import { readFileSync, writeFileSync } from "node:fs";
 import { atlas } from "../src/atlas/atlas.ts";
+import { evenness } from "../src/atlas/evenness.ts";
 import { loadPeerGroups, parsePeerSpecs, resolvePeerGroup } from "../src/atlas/peers.ts";
 import { atlasCompare } from "../src/atlas/peers-compare.ts";
 import type { AtlasResult, AtlasRow } from "../src/atlas/types.ts";
@@ -234,6 +235,38 @@ export async function atlasValidation(
     }
   }
   out.push("");
+
+  // 1a. Diagnostic: agreement relative to the year's distribution.
+  const rel = o.years
+    .map((y) => {
+      const rows = [...indexOf(base, y).values()].filter(
+        (r) => r.components.unvotes?.value !== null && r.components.unvotes?.detail,
+      );
+      const poleIds = Object.keys(base.poles);
+      const eng = (r: AtlasRow, p: string) =>
+        (r.components.unvotes.detail as { engagement: Record<string, number> }).engagement[p];
+      // Each pole: the state's agreement as a mid-rank percentile among all states that year.
+      const pct = new Map<string, number[]>();
+      for (const p of poleIds) {
+        const xs = rows.map((r) => eng(r, p));
+        for (const r of rows) {
+          const v = eng(r, p);
+          const q = xs.reduce((acc, x) => acc + (x < v ? 1 : x === v ? 0.5 : 0), 0) / xs.length;
+          pct.set(r.iso3, [...(pct.get(r.iso3) ?? []), q]);
+        }
+      }
+      const ev = new Map([...pct].map(([k, v]) => [k, evenness(v)]));
+      const pick = (ids: string[]) =>
+        ids.map((x) => ev.get(x)).filter((x): x is number => x !== undefined && !Number.isNaN(x));
+      const nam = pick(groups.NONALIGNED.get(y)!);
+      const nato = pick(groups.NATO.get(y)!);
+      return nam.length && nato.length ? `${y} ${f2(auc(nam, nato))}` : null;
+    })
+    .filter(Boolean);
+  out.push(
+    `Diagnostic, not the Atlas's formula: if each state's UN-vote agreement with a pole were taken as its percentile among all states that year (so that "engaged with the United States" means "more than most states", not "more than half the time"), the evenness of those percentiles would give AUC NAM > NATO: ${rel.join(", ")}.`,
+    "",
+  );
 
   // 1b. The same check with a wider West pole.
   const wide = { ...base.poles, WEST: ["USA", "GBR", "FRA"] };
