@@ -63,18 +63,25 @@ export const atlas = defineOperation({
     } catch (e) {
       throw new UsageError(`{poles}: ${(e as Error).message.replace(/^poles: /, "")}`);
     }
+    const options = {
+      from,
+      to,
+      poles,
+      weights: q.weights,
+      minCoverage: q.minCoverage,
+      draws: q.draws,
+      seed: q.seed,
+      level: q.level,
+      states: q.states,
+    };
     try {
-      return await atlas(await ctx.store(), {
-        from,
-        to,
-        poles,
-        weights: q.weights,
-        minCoverage: q.minCoverage,
-        draws: q.draws,
-        seed: q.seed,
-        level: q.level,
-        states: q.states,
-      });
+      const compute = async () => atlas(await ctx.store(), options);
+      // Local calls keep answers on disk (src/atlas/cache.ts); the server memoises its own.
+      if (ctx.surface === "local") {
+        const { cachedAtlas } = await import("../../atlas/cache.ts");
+        return await cachedAtlas(options, compute);
+      }
+      return await compute();
     } catch (e) {
       const m = (e as Error).message;
       if (/^atlas: (weights|poles|level|minCoverage|draws|seed|from|to|states)\b/.test(m))
