@@ -49,6 +49,7 @@ export const atlas = defineOperation({
   uses: { db: ":memory:" },
   http: { method: "get", path: "/api/atlas", tag: "measures", memo: true, worker: true },
   async run(ctx, q): Promise<AtlasResult> {
+    checkYearRange(q);
     if (q.year !== undefined && (q.from !== undefined || q.to !== undefined))
       throw new UsageError("pass either {year} or {from}/{to}, not both");
     const from = q.year ?? q.from ?? 1992;
