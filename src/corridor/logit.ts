@@ -82,8 +82,18 @@ export function assignLogit(
   for (const r of routes)
     for (const l of r.links) linkFlows.set(l, (linkFlows.get(l) ?? 0) + flows.get(r.id)!);
   const binding = capLinks.filter((l) => (mu.get(l) ?? 0) > 0);
+  // The objective's value, sum c x + (1/theta) sum x ln(x/D) over routes and the unserved
+  // alternative: without binding capacities it is D times the expected perceived cost (the
+  // logsum, -(1/theta) ln sum exp(-theta c)). It rises when a route closes (the feasible set
+  // shrinks), unlike sum c x alone.
+  const xlx = (x: number, D: number) => (x > 0 && D > 0 ? x * Math.log(x / D) : 0);
   let cost = 0;
-  for (const r of routes) cost += r.cost * flows.get(r.id)!;
-  for (const u of unserved.values()) cost += p.penalty * u;
+  for (const [d, D] of p.demand) {
+    for (const r of routes)
+      if (r.destination === d)
+        cost += r.cost * flows.get(r.id)! + xlx(flows.get(r.id)!, D) / o.theta;
+    const u = unserved.get(d) ?? 0;
+    cost += p.penalty * u + xlx(u, D) / o.theta;
+  }
   return { flows, unserved, cost, linkFlows, binding, iterations: it, shadowPrices: mu, converged };
 }

@@ -129,6 +129,13 @@ export async function assignYear(
   if (p.network === "gas") return assignProRata(a);
   if (choice.assignment === "logit") {
     const { assignLogit } = await import("./logit.ts");
+    const land = choice.landConstant ?? 0;
+    if (land !== 0) {
+      const isLand = new Set(routes.filter(isLandRoute).map((r) => r.id));
+      a.routes = a.routes.map((r) =>
+        isLand.has(r.id) ? { ...r, cost: r.cost + land * p.perUnit } : r,
+      );
+    }
     // theta is per unit of generalised cost (USD/FEU); route costs here are per unit of flow.
     return assignLogit(a, { theta: choice.theta / p.perUnit });
   }
@@ -140,4 +147,41 @@ export async function assignYear(
  * all-or-nothing between equal routes) or "logit" (capacity-constrained multinomial logit over
  * generalised cost with dispersion `theta` per USD/FEU, `logit.ts`).
  */
-export type AssignmentChoice = { assignment: "cheapest" } | { assignment: "logit"; theta: number };
+export type AssignmentChoice =
+  | { assignment: "cheapest" }
+  | {
+      assignment: "logit";
+      theta: number;
+      /**
+       * Alternative-specific constant of land routes (any link not by sea), USD/FEU, added to their
+       * generalised cost in the logit only: what the cost, time and risk terms leave out of the
+       * choice between sea and land (cargo mix, reliability, terminal and border limits). 0 when
+       * not given.
+       */
+      landConstant?: number;
+    };
+
+/** A land route: at least one link not by sea (rail, ferries, road). */
+export function isLandRoute(r: { modes: string[] }): boolean {
+  return r.modes.some((m) => m !== "sea");
+}
+
+/** Names of the estimated logit parameters in parameters.csv. */
+export const LOGIT_PARAMS = {
+  theta: "logit_theta_per_usd_feu",
+  landConstant: "logit_land_constant_usd_per_feu",
+} as const;
+
+/**
+ * The network's default route choice: the calibrated logit when parameters.csv holds its estimated
+ * parameters (`logit_theta_per_usd_feu`, `logit_land_constant_usd_per_feu`), else cheapest-first.
+ */
+export function defaultChoice(net: Network): AssignmentChoice {
+  const t = net.params[LOGIT_PARAMS.theta];
+  if (!t) return { assignment: "cheapest" };
+  return {
+    assignment: "logit",
+    theta: t.value,
+    landConstant: net.params[LOGIT_PARAMS.landConstant]?.value ?? 0,
+  };
+}

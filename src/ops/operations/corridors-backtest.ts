@@ -16,7 +16,13 @@ import {
 export interface CorridorsBacktestResult {
   assignment: "cheapest" | "logit";
   theta?: number;
-  /** The estimate of theta (logit without --theta); its observations are in-sample. */
+  /** Land-route constant of the logit, USD/FEU. */
+  landConstant?: number;
+  /**
+   * The estimate of the logit parameters from the observations of 2016–2022 (made on every logit
+   * run); its observations are in-sample. With the network's stored parameters, the run uses
+   * those and this shows the fresh estimate beside them.
+   */
   calibration?: Calibration | null;
   weights: Weights;
   rows: BacktestRow[];
@@ -40,7 +46,13 @@ export const corridorsBacktest = defineOperation({
     const { loadObservations } = await import("../../corridor/observations.ts");
     const weights = toWeights(q);
     const obs = loadObservations(net.dir);
-    const { choice, calibration } = await assignmentChoice(net, q, weights);
+    const picked = await assignmentChoice(net, q, weights);
+    const { choice } = picked;
+    let calibration = picked.calibration;
+    if (choice.assignment === "logit" && !calibration) {
+      const { calibrateLogit } = await import("../../corridor/calibrate.ts");
+      calibration = await calibrateLogit(net, obs, { weights });
+    }
     const { rows, summary } = await backtest(net, obs, {
       weights,
       choice,
@@ -48,29 +60,38 @@ export const corridorsBacktest = defineOperation({
     });
     return {
       assignment: choice.assignment,
-      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
+      ...(choice.assignment === "logit"
+        ? { theta: choice.theta, landConstant: choice.landConstant ?? 0, calibration }
+        : {}),
       weights,
       rows,
       summary,
       observationsFile: `${net.dir.replace(/\/$/, "")}/observations.csv`,
     };
   },
-  print({ rows, summary, assignment, theta, calibration }) {
-    if (assignment === "logit")
+  print({ rows, summary, assignment, theta, landConstant, calibration }) {
+    if (assignment === "logit") {
       console.log(
-        `logit theta = ${theta?.toPrecision(4)} per USD/FEU${calibration ? ` (estimated: ${calibration.note}; n = ${calibration.n}, RMSE of relative errors ${calibration.rmse?.toFixed(3)})` : ""}`,
+        `logit theta = ${theta?.toPrecision(4)} per USD/FEU, land constant = ${Math.round(landConstant ?? 0)} USD/FEU`,
       );
+      if (calibration)
+        console.log(
+          `estimate from ${calibration.window.join("–")} (n = ${calibration.n}: ${calibration.used.join(", ")}): theta ${calibration.theta?.toPrecision(4)}${calibration.interval ? ` (90 % ${calibration.interval.theta.map((x) => x.toPrecision(3)).join("–")})` : ""}, land constant ${calibration.landConstant === null ? "—" : Math.round(calibration.landConstant)}${calibration.interval?.landConstant ? ` (90 % ${calibration.interval.landConstant.map((x) => Math.round(x)).join("–")})` : ""}; RMSE ${calibration.rmse?.toFixed(3)} (log errors); ${calibration.note}`,
+        );
+    }
     printTable(
       rows.map((r) => ({
         id: r.id,
         year: r.baseYear ? `${r.baseYear}→${r.year}` : r.year,
-        target: r.target,
-        observed: r.metric === "change" ? round(r.observed, 3) : r.observed,
+        target: r.denominator ? `${r.target} / ${r.denominator}` : r.target,
+        observed: r.metric === "flow" ? r.observed : round(r.observed, 4),
         model:
-          r.model === null ? null : r.metric === "change" ? round(r.model, 3) : Math.round(r.model),
+          r.model === null ? null : r.metric === "flow" ? Math.round(r.model) : round(r.model, 4),
         "rel. error": r.relError === null ? null : round(r.relError, 3),
         sample: r.sample,
-        note: r.reason ?? "",
+        note: [r.inDemand ? "part of the year's demand total" : "", r.reason ?? ""]
+          .filter(Boolean)
+          .join("; "),
       })),
     );
     printTable(
