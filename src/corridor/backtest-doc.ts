@@ -30,7 +30,11 @@ export async function backtestMarkdown(net: Network): Promise<string> {
   const out: string[] = [];
   if (choice.assignment === "logit")
     out.push(
-      `Route choice: logit, θ = ${choice.theta} per USD/FEU, land constant ${fmt(choice.landConstant ?? 0)} USD/FEU (parameters.csv).`,
+      `Route choice: logit, θ = ${choice.theta} per USD/FEU, land constant ${fmt(choice.landConstant ?? 0)} USD/FEU${Object.entries(
+        choice.corridorConstants ?? {},
+      )
+        .map(([c, v]) => `, ${c} constant ${fmt(v)} USD/FEU`)
+        .join("")} (parameters.csv).`,
       "",
       `Estimate (${cal.window.join("–")}, n = ${cal.n}: ${cal.used.join(", ")}): θ = ${cal.theta?.toPrecision(4)}` +
         (cal.interval
@@ -40,6 +44,12 @@ export async function backtestMarkdown(net: Network): Promise<string> {
         (cal.interval?.landConstant
           ? ` (90 % ${cal.interval.landConstant.map((x) => fmt(x)).join("–")}, SE ${fmt(cal.se!.landConstant!)})`
           : "") +
+        Object.entries(cal.corridorConstants)
+          .map(
+            ([c, v]) =>
+              `, ${c} constant ${fmt(v)} USD/FEU${cal.interval?.corridors[c] ? ` (90 % ${cal.interval.corridors[c].map((x) => fmt(x)).join("–")}, SE ${fmt(cal.se!.corridors[c])})` : ""}`,
+          )
+          .join("") +
         `; RMSE of the residuals ${cal.rmse?.toFixed(3)} (log errors); ${cal.note}.`,
       "",
     );

@@ -1,6 +1,6 @@
 import type { Network } from "./load-network.ts";
 import type { Observation } from "./observations.ts";
-import { type AssignmentChoice, defaultChoice, isLandRoute } from "./problem.ts";
+import { type AssignmentChoice, defaultChoice, routeConstant } from "./problem.ts";
 import { routeFlows } from "./route-flows.ts";
 import { routesInYear, type Weights } from "./year-view.ts";
 
@@ -80,14 +80,13 @@ export function logitRatio(
   year: number,
   num: string,
   den: string,
-  choice: { theta: number; landConstant?: number },
+  choice: { theta: number; landConstant?: number; corridorConstants?: Record<string, number> },
   weights?: Weights,
 ): number | null {
   const routes = routesInYear(net, year, { weights }).filter(
     (r) => r.network === "transport" && r.active && r.generalizedCost !== null,
   );
-  const u = (r: (typeof routes)[number]) =>
-    r.generalizedCost! + (isLandRoute(r) ? (choice.landConstant ?? 0) : 0);
+  const u = (r: (typeof routes)[number]) => r.generalizedCost! + routeConstant(r, choice);
   const all = routes.map(u);
   if (all.length === 0) return null;
   const m = Math.min(...all);

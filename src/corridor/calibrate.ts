@@ -4,14 +4,14 @@ import type { Observation } from "./observations.ts";
 import type { Weights } from "./year-view.ts";
 
 /**
- * Least-squares estimate of the logit route choice: the dispersion theta (per USD/FEU) and the
+ * Least-squares estimate of the logit route choice: the dispersion theta (per USD/FEU), the
  * land-route constant (USD/FEU added to the generalised cost of every route with a link not by
- * sea). Residuals: ln(model / observed) for flows and ratios (volumes span four orders of
+ * sea) and corridor constants (USD/FEU added to one corridor's routes, e.g. the Middle Corridor). Residuals: ln(model / observed) for flows and ratios (volumes span four orders of
  * magnitude, so errors are relative and symmetric), (model - observed) / |observed| for changes;
  * only scored observations (comparable direction) whose years lie in the window count.
- * Search: a grid over log10(theta) with, at each point, a golden-section search of the land
- * constant; then alternating golden-section refinements of both. Standard errors from the
- * Gauss–Newton approximation s² (JᵀJ)⁻¹, s² = SSE / (n - k), when n > k parameters.
+ * Search: Levenberg–Marquardt (numeric Jacobian) from several starts (a grid of log10 theta by
+ * a grid of the land constant); the best end point wins. Standard errors from the Gauss–Newton
+ * approximation s² (JᵀJ)⁻¹, s² = SSE / (n - k), when n > k parameters.
  */
 export const CALIBRATE_DEFAULTS = {
   from: 2016,
@@ -19,34 +19,47 @@ export const CALIBRATE_DEFAULTS = {
   weights: undefined as Weights | undefined,
   /** Search range of log10(theta), theta per USD/FEU. */
   logThetaRange: [-6, -2] as [number, number],
-  gridStep: 0.2,
-  /** Search range of the land constant, USD/FEU. */
-  landRange: [-60000, 60000] as [number, number],
-  /** Grid points over the land constant's range (before refinement). */
-  landGridSteps: 30,
-  /** Hold the land constant at this value instead of estimating it (one-parameter fit). */
+  /** Starting values of log10(theta) for the multi-start search. */
+  logThetaStarts: [-4.5, -4, -3.5, -3],
+  /** Range of every constant, USD/FEU. */
+  constantRange: [-60000, 60000] as [number, number],
+  /** Starting values of the land constant. */
+  landStarts: [0, 40000],
+  /** Hold the land constant at this value instead of estimating it. */
   fixLandConstant: undefined as number | undefined,
-  refineIter: 40,
-  rounds: 3,
+  /** Starting values of every corridor constant. */
+  corridorStarts: [0, 40000],
+  /** Corridors that get their own constant (estimated). */
+  corridorConstants: ["Middle"] as string[],
+  maxIter: 60,
 };
 
 export interface Calibration {
-  parameter: "theta" | "theta+landConstant";
+  /** The estimated parameters, e.g. "theta+landConstant+Middle". */
+  parameter: string;
   theta: number | null;
-  /** Land-route constant, USD/FEU (held fixed when `parameter` is "theta"). */
+  /** Land-route constant, USD/FEU (the fixed value when not estimated). */
   landConstant: number | null;
-  /** Standard errors: of log10(theta) and of the land constant; null when not computable. */
-  se: { log10Theta: number; landConstant: number | null } | null;
+  /** Corridor constants, USD/FEU. */
+  corridorConstants: Record<string, number>;
+  /** Standard errors: of log10(theta), of the land constant and of each corridor constant. */
+  se: { log10Theta: number; landConstant: number | null; corridors: Record<string, number> } | null;
   /** 90 % Wald intervals from the standard errors. */
-  interval: { theta: [number, number]; landConstant: [number, number] | null } | null;
+  interval: {
+    theta: [number, number];
+    landConstant: [number, number] | null;
+    corridors: Record<string, [number, number]>;
+  } | null;
   /** Observations used (ids). */
   used: string[];
   n: number;
+  /** Number of estimated parameters. */
+  k: number;
   /** Sum of squared residuals at the estimate. */
   sse: number | null;
   /** Root mean squared residual at the estimate (log errors for flows and ratios). */
   rmse: number | null;
-  /** Whether the data pin the parameters down: n >= parameters, interior optimum, not flat. */
+  /** Whether the data pin the parameters down: n >= k, a non-singular Jacobian, inside the bounds. */
   identified: boolean;
   note: string;
   window: [number, number];
@@ -61,36 +74,32 @@ function residual(r: BacktestRow): number | null {
   return Math.log(r.model / r.observed);
 }
 
-const GOLD = (Math.sqrt(5) - 1) / 2;
-async function golden(
-  f: (x: number) => Promise<number>,
-  a0: number,
-  b0: number,
-  iter: number,
-): Promise<{ x: number; fx: number }> {
-  let a = a0;
-  let b = b0;
-  let c = b - GOLD * (b - a);
-  let d = a + GOLD * (b - a);
-  let fc = await f(c);
-  let fd = await f(d);
-  for (let i = 0; i < iter; i++) {
-    if (fc <= fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - GOLD * (b - a);
-      fc = await f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + GOLD * (b - a);
-      fd = await f(d);
-    }
+/**
+ * Inverse of a small symmetric positive semi-definite matrix: scaled to unit diagonal (so
+ * parameters in different units compare), then Gauss–Jordan with partial pivoting; null when
+ * singular (a pivot below 1e-10 of the scaled matrix).
+ */
+function inverse(a: number[][]): number[][] | null {
+  const n = a.length;
+  const d = a.map((row, i) => Math.sqrt(Math.max(row[i], 1e-300)));
+  const m = a.map((row, i) => [
+    ...row.map((v, j) => v / (d[i] * d[j])),
+    ...row.map((_, j) => (i === j ? 1 : 0)),
+  ]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
+    if (Math.abs(m[piv][c]) <= 1e-10) return null;
+    [m[c], m[piv]] = [m[piv], m[c]];
+    const q = m[c][c];
+    for (let j = 0; j < 2 * n; j++) m[c][j] /= q;
+    for (let r = 0; r < n; r++)
+      if (r !== c) {
+        const f = m[r][c];
+        for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
+      }
   }
-  const x = (a + b) / 2;
-  return { x, fx: await f(x) };
+  return m.map((row, i) => row.slice(n).map((v, j) => v / (d[i] * d[j])));
 }
 
 export async function calibrateLogit(
@@ -99,184 +108,212 @@ export async function calibrateLogit(
   options: Partial<typeof CALIBRATE_DEFAULTS> = {},
 ): Promise<Calibration> {
   const o = { ...CALIBRATE_DEFAULTS, ...options };
-  const fixed = o.fixLandConstant !== undefined;
-  const k = fixed ? 1 : 2;
+  const fixedLand = o.fixLandConstant !== undefined;
+  // Only corridors the network has (a constant of an absent corridor would not be identified).
+  const corridors = o.corridorConstants.filter((c) =>
+    net.routes.some((r) => r.network === "transport" && r.corridor === c),
+  );
+  // Parameter vector: [log10 theta, (land constant), ...corridor constants].
+  const names = ["theta", ...(fixedLand ? [] : ["landConstant"]), ...corridors];
+  const k = names.length;
+  const off = fixedLand ? 1 : 2;
+  const steps = names.map((_, i) => (i === 0 ? 1e-3 : 10));
+  const [lo, hi] = o.logThetaRange;
+  const [clo, chi] = o.constantRange;
+  const clamp = (p: number[]) =>
+    p.map((v, i) => (i === 0 ? Math.min(hi, Math.max(lo, v)) : Math.min(chi, Math.max(clo, v))));
+  const unpack = (p: number[]) => {
+    const cc: Record<string, number> = {};
+    corridors.forEach((c, i) => {
+      cc[c] = p[off + i];
+    });
+    return {
+      theta: 10 ** p[0],
+      landConstant: fixedLand ? o.fixLandConstant! : p[1],
+      corridorConstants: cc,
+    };
+  };
   const inWindow = observations.filter(
     (ob) =>
       ob.year >= o.from &&
       ob.year <= o.to &&
       (ob.baseYear === undefined || (ob.baseYear >= o.from && ob.baseYear <= o.to)),
   );
-  const memo = new Map<string, { id: string; residual: number }[]>();
-  const resAt = async (logTheta: number, land: number) => {
-    const key = `${logTheta}|${land}`;
+  const memo = new Map<string, Map<string, number>>();
+  const resAt = async (p: number[]) => {
+    const key = p.join("|");
     if (!memo.has(key)) {
       const { rows } = await backtest(net, inWindow, {
         weights: o.weights,
-        choice: { assignment: "logit", theta: 10 ** logTheta, landConstant: land },
+        choice: { assignment: "logit", ...unpack(p) },
       });
-      const out: { id: string; residual: number }[] = [];
+      const out = new Map<string, number>();
       for (const r of rows) {
         const e = residual(r);
-        if (e !== null) out.push({ id: r.id, residual: e });
+        if (e !== null) out.set(r.id, e);
       }
       memo.set(key, out);
     }
     return memo.get(key)!;
   };
-  const sseOf = (rs: { residual: number }[]) => rs.reduce((s, r) => s + r.residual ** 2, 0);
   const window: [number, number] = [o.from, o.to];
-  const [lo, hi] = o.logThetaRange;
-  const [llo, lhi] = o.landRange;
-  // The objective is flat in the land constant wherever capacities bind, so a grid first, then a
-  // golden-section search between the best grid point's neighbours.
-  const bestLand = async (x: number) => {
-    if (fixed) return { x: o.fixLandConstant!, fx: sseOf(await resAt(x, o.fixLandConstant!)) };
-    const step = (lhi - llo) / o.landGridSteps;
-    let best = { x: llo, fx: Number.POSITIVE_INFINITY };
-    for (let l = llo; l <= lhi + 1e-9; l += step) {
-      const fx = sseOf(await resAt(x, l));
-      if (fx < best.fx) best = { x: l, fx };
-    }
-    const g = await golden(
-      async (l) => sseOf(await resAt(x, l)),
-      Math.max(llo, best.x - step),
-      Math.min(lhi, best.x + step),
-      25,
-    );
-    return g.fx <= best.fx ? g : best;
-  };
-  const grid: { x: number; land: number; sse: number }[] = [];
-  for (let x = lo; x <= hi + 1e-12; x += o.gridStep) {
-    const b = await bestLand(x);
-    grid.push({ x, land: b.x, sse: b.fx });
-  }
-  const used0 = (await resAt(grid[0].x, grid[0].land)).map((r) => r.id);
-  const empty = {
-    parameter: fixed ? ("theta" as const) : ("theta+landConstant" as const),
-    theta: null,
-    landConstant: null,
-    se: null,
-    interval: null,
-    used: used0,
-    n: 0,
-    sse: null,
-    rmse: null,
-    identified: false,
-    window,
-    residuals: [],
-  };
-  if (used0.length === 0)
+  const used = [
+    ...(await resAt(clamp([o.logThetaStarts[0], ...names.slice(1).map(() => 0)]))).keys(),
+  ];
+  if (used.length === 0)
     return {
-      ...empty,
+      parameter: names.join("+"),
+      theta: null,
+      landConstant: null,
+      corridorConstants: {},
+      se: null,
+      interval: null,
+      used,
+      n: 0,
+      k,
+      sse: null,
+      rmse: null,
+      identified: false,
       note: `no comparable observation in ${o.from}–${o.to}: theta cannot be estimated`,
+      window,
+      residuals: [],
     };
-  let kBest = 0;
-  grid.forEach((g, i) => {
-    if (g.sse < grid[kBest].sse) kBest = i;
-  });
-  let x = grid[kBest].x;
-  let land = grid[kBest].land;
-  let sse = grid[kBest].sse;
-  const a = grid[Math.max(0, kBest - 1)].x;
-  const b = grid[Math.min(grid.length - 1, kBest + 1)].x;
-  for (let round = 0; round < o.rounds; round++) {
-    const gx = await golden(async (t) => sseOf(await resAt(t, land)), a, b, o.refineIter);
-    if (gx.fx <= sse) {
-      x = gx.x;
-      sse = gx.fx;
+  // An observation without a model figure at p counts as a large residual.
+  const vec = async (p: number[]) => {
+    const r = await resAt(p);
+    return used.map((id) => r.get(id) ?? 10);
+  };
+  const sseOf = (r: number[]) => r.reduce((s, x) => s + x * x, 0);
+  const cross = (cols: number[][]) =>
+    cols.map((ci) => cols.map((cj) => ci.reduce((s, v, i) => s + v * cj[i], 0)));
+  const lm = async (p0: number[]) => {
+    let p = clamp(p0);
+    let r = await vec(p);
+    let sse = sseOf(r);
+    let lambda = 1e-2;
+    for (let it = 0; it < o.maxIter; it++) {
+      const J: number[][] = [];
+      for (let j = 0; j < k; j++) {
+        const q = [...p];
+        q[j] += steps[j];
+        const rq = await vec(q);
+        J.push(rq.map((v, i) => (v - r[i]) / steps[j]));
+      }
+      const jtj = cross(J);
+      const jtr = J.map((ci) => ci.reduce((s, v, i) => s + v * r[i], 0));
+      let improved = false;
+      let tiny = false;
+      for (let tries = 0; tries < 12 && !improved; tries++) {
+        const a = jtj.map((row, i) =>
+          row.map((v, j) => (i === j ? v + lambda * Math.max(v, 1e-12) : v)),
+        );
+        const inv = inverse(a);
+        if (!inv) {
+          lambda *= 10;
+          continue;
+        }
+        const delta = inv.map((row) => -row.reduce((s, v, j) => s + v * jtr[j], 0));
+        const q = clamp(p.map((v, i) => v + delta[i]));
+        const rq = await vec(q);
+        const sq = sseOf(rq);
+        if (sq < sse) {
+          tiny = sse - sq <= 1e-12 * Math.max(sse, 1e-12);
+          p = q;
+          r = rq;
+          sse = sq;
+          lambda = Math.max(lambda / 3, 1e-9);
+          improved = true;
+        } else lambda *= 4;
+      }
+      if (!improved || tiny) break;
     }
-    if (fixed) break;
-    const span = Math.max(1000, (lhi - llo) / 2 ** (round + 3));
-    const gl = await golden(
-      async (l) => sseOf(await resAt(x, l)),
-      Math.max(llo, land - span),
-      Math.min(lhi, land + span),
-      o.refineIter,
-    );
-    if (gl.fx <= sse) {
-      land = gl.x;
-      sse = gl.fx;
-    }
+    return { p, r, sse };
+  };
+  let best: { p: number[]; r: number[]; sse: number } | null = null;
+  for (const x of o.logThetaStarts)
+    for (const land of fixedLand ? [0] : o.landStarts)
+      for (const c0 of corridors.length ? o.corridorStarts : [0]) {
+        const e = await lm([x, ...(fixedLand ? [] : [land]), ...corridors.map(() => c0)]);
+        if (!best || e.sse < best.sse) best = e;
+      }
+  const { p, r, sse } = best!;
+  const n = used.length;
+  const atBound = p.some((v, i) =>
+    i === 0 ? v - lo < 1e-6 || hi - v < 1e-6 : v - clo < 1 || chi - v < 1,
+  );
+  // Gauss–Newton covariance at the estimate (central differences).
+  const cols: number[][] = [];
+  for (let j = 0; j < k; j++) {
+    const up = [...p];
+    const dn = [...p];
+    up[j] += steps[j];
+    dn[j] -= steps[j];
+    const [ru, rd] = [await vec(up), await vec(dn)];
+    cols.push(ru.map((v, i) => (v - rd[i]) / (2 * steps[j])));
   }
-  const res = await resAt(x, land);
-  const n = res.length;
-  const flat = grid.every((g) => Math.abs(g.sse - grid[0].sse) <= 1e-9 * Math.max(1, grid[0].sse));
-  const atEdge = kBest === 0 || kBest === grid.length - 1;
-  const landAtEdge = !fixed && (land - llo < 1 || lhi - land < 1);
-  const identified = n >= k && !flat && !atEdge && !landAtEdge;
-  // Gauss–Newton standard errors (central differences).
+  const inv = inverse(cross(cols));
+  const identified = n >= k && inv !== null && !atBound;
+  const u = unpack(p);
   let se: Calibration["se"] = null;
   let interval: Calibration["interval"] = null;
-  if (identified && n > k) {
-    const hx = 1e-3;
-    const hl = 10;
-    const vec = async (t: number, l: number) => {
-      const r = await resAt(t, l);
-      return res.map((q) => r.find((z) => z.id === q.id)?.residual ?? Number.NaN);
-    };
-    const [px, mx] = [await vec(x + hx, land), await vec(x - hx, land)];
-    const cols: number[][] = [px.map((v, i) => (v - mx[i]) / (2 * hx))];
-    if (!fixed) {
-      const [pl, ml] = [await vec(x, land + hl), await vec(x, land - hl)];
-      cols.push(pl.map((v, i) => (v - ml[i]) / (2 * hl)));
-    }
+  if (identified && n > k && inv) {
     const s2 = sse / (n - k);
-    const jtj = cols.map((ci) => cols.map((cj) => ci.reduce((s, v, i) => s + v * cj[i], 0)));
-    let cov: number[][] | null = null;
-    if (k === 1) cov = jtj[0][0] > 0 ? [[s2 / jtj[0][0]]] : null;
-    else {
-      const det = jtj[0][0] * jtj[1][1] - jtj[0][1] * jtj[1][0];
-      if (Math.abs(det) > 1e-300)
-        cov = [
-          [(s2 * jtj[1][1]) / det, (-s2 * jtj[0][1]) / det],
-          [(-s2 * jtj[1][0]) / det, (s2 * jtj[0][0]) / det],
-        ];
-    }
-    if (cov && cov.every((r, i) => Number.isFinite(r[i]) && r[i] >= 0)) {
-      const seX = Math.sqrt(cov[0][0]);
-      const seL = fixed ? null : Math.sqrt(cov[1][1]);
-      const z = 1.6448536269514722;
-      se = { log10Theta: seX, landConstant: seL };
-      interval = {
-        theta: [10 ** (x - z * seX), 10 ** (x + z * seX)],
-        landConstant: seL === null ? null : [land - z * seL, land + z * seL],
-      };
-    }
+    const sd = inv.map((row, i) => Math.sqrt(Math.max(0, s2 * row[i])));
+    const z = 1.6448536269514722;
+    se = {
+      log10Theta: sd[0],
+      landConstant: fixedLand ? null : sd[1],
+      corridors: Object.fromEntries(corridors.map((c, i) => [c, sd[off + i]])),
+    };
+    interval = {
+      theta: [10 ** (p[0] - z * sd[0]), 10 ** (p[0] + z * sd[0])],
+      landConstant: fixedLand ? null : [u.landConstant - z * sd[1], u.landConstant + z * sd[1]],
+      corridors: Object.fromEntries(
+        corridors.map((c, i) => [
+          c,
+          [u.corridorConstants[c] - z * sd[off + i], u.corridorConstants[c] + z * sd[off + i]],
+        ]),
+      ) as Record<string, [number, number]>,
+    };
   }
-  const why = flat
-    ? "the fit does not change with theta"
-    : atEdge
-      ? `the optimum lies at the edge of the search range (log10 theta in [${lo}, ${hi}])`
-      : landAtEdge
-        ? `the land constant lies at the edge of its range [${llo}, ${lhi}]`
-        : n < k
-          ? `${n} observation(s) for ${k} parameters`
+  const why =
+    n < k
+      ? `${n} observation(s) for ${k} parameters`
+      : inv === null
+        ? "the observations do not separate the parameters (singular Jacobian)"
+        : atBound
+          ? "a parameter lies at the edge of its search range"
           : n === k
-            ? "interior optimum; as many observations as parameters (exact fit, no standard error)"
+            ? "as many observations as parameters (exact fit, no standard error)"
             : "interior optimum";
   return {
-    parameter: fixed ? "theta" : "theta+landConstant",
-    theta: 10 ** x,
-    landConstant: land,
+    parameter: names.join("+"),
+    theta: u.theta,
+    landConstant: u.landConstant,
+    corridorConstants: u.corridorConstants,
     se,
     interval,
-    used: res.map((r) => r.id),
+    used,
     n,
+    k,
     sse,
     rmse: Math.sqrt(sse / n),
     identified,
     note: identified ? `least squares; ${why}` : `not identified: ${why}`,
     window,
-    residuals: res,
+    residuals: used.map((id, i) => ({ id, residual: r[i] })),
   };
 }
 
-/** One-parameter fit (theta) with the land constant held at 0 (the earlier estimator). */
+/** One-parameter fit (theta) with the land constant held at 0 and no corridor constant. */
 export function calibrateTheta(
   net: Network,
   observations: Observation[],
   options: Partial<typeof CALIBRATE_DEFAULTS> = {},
 ): Promise<Calibration> {
-  return calibrateLogit(net, observations, { fixLandConstant: 0, ...options });
+  return calibrateLogit(net, observations, {
+    fixLandConstant: 0,
+    corridorConstants: [],
+    ...options,
+  });
 }

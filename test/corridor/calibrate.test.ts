@@ -83,7 +83,7 @@ test("calibrateLogit recovers theta and the land constant that generated flows a
   assert.ok(cal.rmse! < 1e-4);
 });
 
-test("the shipped parameters.csv holds the current estimate of theta and the land constant", async () => {
+test("the shipped parameters.csv holds the current estimate of theta, the land and the Middle constants", async () => {
   const dir = fileURLToPath(new URL("../../data/networks/eurasia/", import.meta.url));
   const net = loadNetwork(dir);
   const cal = await calibrateLogit(net, loadObservations(dir));

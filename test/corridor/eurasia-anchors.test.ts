@@ -84,9 +84,11 @@ test("years without a sourced demand total have no transport assignment (missing
   );
 });
 
-test("in 2024 the Caspian crossing binds: the Middle Corridor is full", async () => {
-  const d = await disrupt(net, { close: ["BAB"], year: 2024 });
+test("in 2024 cheapest-first fills the Caspian crossing; the calibrated logit does not", async () => {
+  const d = await disrupt(net, { close: ["BAB"], year: 2024, choice: { assignment: "cheapest" } });
   assert.ok(d.after.binding.some((b) => b.link === "CASPIAN" && b.capacity === 100000));
+  const l = await disrupt(net, { close: ["BAB"], year: 2024 });
+  assert.ok(!l.after.binding.some((b) => b.link === "CASPIAN"));
 });
 
 test("gas Shapley in 2021 splits Europe's 8.2 bcm equally among AZE, GEO, TUR (all essential)", async () => {

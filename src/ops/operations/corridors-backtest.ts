@@ -18,6 +18,8 @@ export interface CorridorsBacktestResult {
   theta?: number;
   /** Land-route constant of the logit, USD/FEU. */
   landConstant?: number;
+  /** Corridor constants of the logit, USD/FEU (e.g. Middle). */
+  corridorConstants?: Record<string, number>;
   /**
    * The estimate of the logit parameters from the observations of 2016–2022 (made on every logit
    * run); its observations are in-sample. With the network's stored parameters, the run uses
@@ -61,7 +63,12 @@ export const corridorsBacktest = defineOperation({
     return {
       assignment: choice.assignment,
       ...(choice.assignment === "logit"
-        ? { theta: choice.theta, landConstant: choice.landConstant ?? 0, calibration }
+        ? {
+            theta: choice.theta,
+            landConstant: choice.landConstant ?? 0,
+            corridorConstants: choice.corridorConstants ?? {},
+            calibration,
+          }
         : {}),
       weights,
       rows,
@@ -69,14 +76,25 @@ export const corridorsBacktest = defineOperation({
       observationsFile: `${net.dir.replace(/\/$/, "")}/observations.csv`,
     };
   },
-  print({ rows, summary, assignment, theta, landConstant, calibration }) {
+  print({ rows, summary, assignment, theta, landConstant, corridorConstants, calibration }) {
     if (assignment === "logit") {
       console.log(
-        `logit theta = ${theta?.toPrecision(4)} per USD/FEU, land constant = ${Math.round(landConstant ?? 0)} USD/FEU`,
+        `logit theta = ${theta?.toPrecision(4)} per USD/FEU, land constant = ${Math.round(landConstant ?? 0)} USD/FEU${Object.entries(
+          corridorConstants ?? {},
+        )
+          .map(([c, v]) => `, ${c} constant = ${Math.round(v)} USD/FEU`)
+          .join("")}`,
       );
       if (calibration)
         console.log(
-          `estimate from ${calibration.window.join("–")} (n = ${calibration.n}: ${calibration.used.join(", ")}): theta ${calibration.theta?.toPrecision(4)}${calibration.interval ? ` (90 % ${calibration.interval.theta.map((x) => x.toPrecision(3)).join("–")})` : ""}, land constant ${calibration.landConstant === null ? "—" : Math.round(calibration.landConstant)}${calibration.interval?.landConstant ? ` (90 % ${calibration.interval.landConstant.map((x) => Math.round(x)).join("–")})` : ""}; RMSE ${calibration.rmse?.toFixed(3)} (log errors); ${calibration.note}`,
+          `estimate from ${calibration.window.join("–")} (n = ${calibration.n}: ${calibration.used.join(", ")}): theta ${calibration.theta?.toPrecision(4)}${calibration.interval ? ` (90 % ${calibration.interval.theta.map((x) => x.toPrecision(3)).join("–")})` : ""}, land constant ${calibration.landConstant === null ? "—" : Math.round(calibration.landConstant)}${calibration.interval?.landConstant ? ` (90 % ${calibration.interval.landConstant.map((x) => Math.round(x)).join("–")})` : ""}${Object.entries(
+            calibration.corridorConstants,
+          )
+            .map(
+              ([c, v]) =>
+                `, ${c} constant ${Math.round(v)}${calibration.interval?.corridors[c] ? ` (90 % ${calibration.interval.corridors[c].map((x) => Math.round(x)).join("–")})` : ""}`,
+            )
+            .join("")}; RMSE ${calibration.rmse?.toFixed(3)} (log errors); ${calibration.note}`,
         );
     }
     printTable(

@@ -124,7 +124,7 @@ export const assignmentParams = {
  * The assignment choice for a run. Default: the network's calibrated logit (parameters.csv) or
  * cheapest-first when it has none. `--assignment logit` without `--theta` re-estimates theta and
  * the land constant from the observations of 2016–2022 (returned as `calibration`); with
- * `--theta`, the land constant is the network's estimate (0 when it has none).
+ * `--theta`, the land and corridor constants are the network's estimates (0 when it has none).
  */
 export async function assignmentChoice(
   net: Network,
@@ -142,6 +142,10 @@ export async function assignmentChoice(
         assignment: "logit",
         theta: q.theta,
         landConstant: net.params[LOGIT_PARAMS.landConstant]?.value ?? 0,
+        corridorConstants: (() => {
+          const d = defaultChoice(net);
+          return d.assignment === "logit" ? (d.corridorConstants ?? {}) : {};
+        })(),
       },
       calibration: null,
     };
@@ -151,7 +155,12 @@ export async function assignmentChoice(
   const cal = await calibrateLogit(net, loadObservations(net.dir), { weights });
   if (cal.theta === null) throw new UsageError(`--assignment logit: ${cal.note}; give --theta`);
   return {
-    choice: { assignment: "logit", theta: cal.theta, landConstant: cal.landConstant ?? 0 },
+    choice: {
+      assignment: "logit",
+      theta: cal.theta,
+      landConstant: cal.landConstant ?? 0,
+      corridorConstants: cal.corridorConstants,
+    },
     calibration: cal,
   };
 }

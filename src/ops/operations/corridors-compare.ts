@@ -26,6 +26,8 @@ export interface CorridorsCompareResult {
   theta?: number;
   /** Land-route constant of the logit, USD/FEU. */
   landConstant?: number;
+  /** Corridor constants of the logit, USD/FEU (e.g. Middle). */
+  corridorConstants?: Record<string, number>;
   calibration?: Calibration | null;
   routes: ComparedRoute[];
 }
@@ -69,7 +71,12 @@ export const corridorsCompare = defineOperation({
       weights,
       assignment: choice.assignment,
       ...(choice.assignment === "logit"
-        ? { theta: choice.theta, landConstant: choice.landConstant ?? 0, calibration }
+        ? {
+            theta: choice.theta,
+            landConstant: choice.landConstant ?? 0,
+            corridorConstants: choice.corridorConstants ?? {},
+            calibration,
+          }
         : {}),
       routes: await withFlows(net, routes, q.year, weights, choice),
     };
