@@ -317,3 +317,29 @@ export function calibrateTheta(
     ...options,
   });
 }
+
+/**
+ * The observations a calibration over `window` uses (scored, with a residual), evaluated at the
+ * given logit parameters: the in-sample set of a backtest run with stored estimates, without
+ * re-estimating.
+ */
+export async function calibrationObservations(
+  net: Network,
+  observations: Observation[],
+  choice: { theta: number; landConstant?: number; corridorConstants?: Record<string, number> },
+  options: { from?: number; to?: number; weights?: Weights } = {},
+): Promise<string[]> {
+  const from = options.from ?? CALIBRATE_DEFAULTS.from;
+  const to = options.to ?? CALIBRATE_DEFAULTS.to;
+  const inWindow = observations.filter(
+    (ob) =>
+      ob.year >= from &&
+      ob.year <= to &&
+      (ob.baseYear === undefined || (ob.baseYear >= from && ob.baseYear <= to)),
+  );
+  const { rows } = await backtest(net, inWindow, {
+    weights: options.weights,
+    choice: { assignment: "logit", ...choice },
+  });
+  return rows.filter((r) => residual(r) !== null).map((r) => r.id);
+}

@@ -21,9 +21,9 @@ export interface CorridorsBacktestResult {
   /** Corridor constants of the logit, USD/FEU (e.g. Middle). */
   corridorConstants?: Record<string, number>;
   /**
-   * The estimate of the logit parameters from the observations of 2016–2022 (made on every logit
-   * run); its observations are in-sample. With the network's stored parameters, the run uses
-   * those and this shows the fresh estimate beside them.
+   * The estimate of the logit parameters from the observations of 2016–2022 when the run
+   * re-estimated them (`--assignment logit` without `--theta`); null when it used the network's
+   * stored estimate (parameters.csv; the observations of 2016–2022 are in-sample either way).
    */
   calibration?: Calibration | null;
   weights: Weights;
@@ -50,16 +50,15 @@ export const corridorsBacktest = defineOperation({
     const obs = loadObservations(net.dir);
     const picked = await assignmentChoice(net, q, weights);
     const { choice } = picked;
-    let calibration = picked.calibration;
+    const calibration = picked.calibration;
+    // With the network's stored estimate (no re-estimation), the observations of the
+    // calibration window that the estimate used are in-sample all the same.
+    let calibrationSources = calibration?.used ?? [];
     if (choice.assignment === "logit" && !calibration) {
-      const { calibrateLogit } = await import("../../corridor/calibrate.ts");
-      calibration = await calibrateLogit(net, obs, { weights });
+      const { calibrationObservations } = await import("../../corridor/calibrate.ts");
+      calibrationSources = await calibrationObservations(net, obs, choice, { weights });
     }
-    const { rows, summary } = await backtest(net, obs, {
-      weights,
-      choice,
-      calibrationSources: calibration?.used ?? [],
-    });
+    const { rows, summary } = await backtest(net, obs, { weights, choice, calibrationSources });
     return {
       assignment: choice.assignment,
       ...(choice.assignment === "logit"
@@ -85,6 +84,10 @@ export const corridorsBacktest = defineOperation({
           .map(([c, v]) => `, ${c} constant = ${Math.round(v)} USD/FEU`)
           .join("")}`,
       );
+      if (!calibration)
+        console.log(
+          "(the network's estimate from 2016–2022, parameters.csv; --assignment logit re-estimates and prints the fit)",
+        );
       if (calibration)
         console.log(
           `estimate from ${calibration.window.join("–")} (n = ${calibration.n}: ${calibration.used.join(", ")}): theta ${calibration.theta?.toPrecision(4)}${calibration.interval ? ` (90 % ${calibration.interval.theta.map((x) => x.toPrecision(3)).join("–")})` : ""}, land constant ${calibration.landConstant === null ? "—" : Math.round(calibration.landConstant)}${calibration.interval?.landConstant ? ` (90 % ${calibration.interval.landConstant.map((x) => Math.round(x)).join("–")})` : ""}${Object.entries(
