@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { backtest } from "./backtest.ts";
-import { calibrateLogit } from "./calibrate.ts";
+import { calibrateLogit, profileTheta } from "./calibrate.ts";
 import { loadNetwork, type Network } from "./load-network.ts";
 import { loadObservations } from "./observations.ts";
 import { defaultChoice } from "./problem.ts";
@@ -51,6 +51,12 @@ export async function backtestMarkdown(net: Network): Promise<string> {
           )
           .join("") +
         `; RMSE of the residuals ${cal.rmse?.toFixed(3)} (log errors); ${cal.note}.`,
+      "",
+    );
+  const prof = choice.assignment === "logit" ? await profileTheta(net, obs, cal) : null;
+  if (prof)
+    out.push(
+      `Profile interval of θ (${prof.level * 100} %, the constants re-estimated at each θ; F(1, n − k) threshold, grid step 0.01 in log10 θ): ${prof.interval.map((x) => x.toPrecision(3)).join("–")}${prof.bounded.every(Boolean) ? "" : " (not closed within ±1 in log10 θ)"}.`,
       "",
     );
   out.push(

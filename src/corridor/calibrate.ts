@@ -25,6 +25,8 @@ export const CALIBRATE_DEFAULTS = {
   constantRange: [-60000, 60000] as [number, number],
   /** Starting values of the land constant. */
   landStarts: [0, 40000],
+  /** Hold log10(theta) at this value instead of estimating it (a profile of the fit). */
+  fixLogTheta: undefined as number | undefined,
   /** Hold the land constant at this value instead of estimating it. */
   fixLandConstant: undefined as number | undefined,
   /** Starting values of every corridor constant. */
@@ -109,27 +111,39 @@ export async function calibrateLogit(
 ): Promise<Calibration> {
   const o = { ...CALIBRATE_DEFAULTS, ...options };
   const fixedLand = o.fixLandConstant !== undefined;
+  const fixedTheta = o.fixLogTheta !== undefined;
   // Only corridors the network has (a constant of an absent corridor would not be identified).
   const corridors = o.corridorConstants.filter((c) =>
     net.routes.some((r) => r.network === "transport" && r.corridor === c),
   );
-  // Parameter vector: [log10 theta, (land constant), ...corridor constants].
-  const names = ["theta", ...(fixedLand ? [] : ["landConstant"]), ...corridors];
+  // Parameter vector: [(log10 theta), (land constant), ...corridor constants].
+  const names = [
+    ...(fixedTheta ? [] : ["theta"]),
+    ...(fixedLand ? [] : ["landConstant"]),
+    ...corridors,
+  ];
   const k = names.length;
-  const off = fixedLand ? 1 : 2;
-  const steps = names.map((_, i) => (i === 0 ? 1e-3 : 10));
+  const isTheta = (i: number) => !fixedTheta && i === 0;
+  const landAt = fixedLand ? -1 : fixedTheta ? 0 : 1;
+  const off = (fixedTheta ? 0 : 1) + (fixedLand ? 0 : 1);
+  const steps = names.map((_, i) => (isTheta(i) ? 1e-3 : 10));
+  const vector = (x: number, land: number, c0: number) => [
+    ...(fixedTheta ? [] : [x]),
+    ...(fixedLand ? [] : [land]),
+    ...corridors.map(() => c0),
+  ];
   const [lo, hi] = o.logThetaRange;
   const [clo, chi] = o.constantRange;
   const clamp = (p: number[]) =>
-    p.map((v, i) => (i === 0 ? Math.min(hi, Math.max(lo, v)) : Math.min(chi, Math.max(clo, v))));
+    p.map((v, i) => (isTheta(i) ? Math.min(hi, Math.max(lo, v)) : Math.min(chi, Math.max(clo, v))));
   const unpack = (p: number[]) => {
     const cc: Record<string, number> = {};
     corridors.forEach((c, i) => {
       cc[c] = p[off + i];
     });
     return {
-      theta: 10 ** p[0],
-      landConstant: fixedLand ? o.fixLandConstant! : p[1],
+      theta: 10 ** (fixedTheta ? o.fixLogTheta! : p[0]),
+      landConstant: fixedLand ? o.fixLandConstant! : p[landAt],
       corridorConstants: cc,
     };
   };
@@ -157,9 +171,7 @@ export async function calibrateLogit(
     return memo.get(key)!;
   };
   const window: [number, number] = [o.from, o.to];
-  const used = [
-    ...(await resAt(clamp([o.logThetaStarts[0], ...names.slice(1).map(() => 0)]))).keys(),
-  ];
+  const used = [...(await resAt(clamp(vector(o.logThetaStarts[0], 0, 0)))).keys()];
   if (used.length === 0)
     return {
       parameter: names.join("+"),
@@ -230,16 +242,16 @@ export async function calibrateLogit(
     return { p, r, sse };
   };
   let best: { p: number[]; r: number[]; sse: number } | null = null;
-  for (const x of o.logThetaStarts)
+  for (const x of fixedTheta ? [o.fixLogTheta!] : o.logThetaStarts)
     for (const land of fixedLand ? [0] : o.landStarts)
       for (const c0 of corridors.length ? o.corridorStarts : [0]) {
-        const e = await lm([x, ...(fixedLand ? [] : [land]), ...corridors.map(() => c0)]);
+        const e = await lm(vector(x, land, c0));
         if (!best || e.sse < best.sse) best = e;
       }
   const { p, r, sse } = best!;
   const n = used.length;
   const atBound = p.some((v, i) =>
-    i === 0 ? v - lo < 1e-6 || hi - v < 1e-6 : v - clo < 1 || chi - v < 1,
+    isTheta(i) ? v - lo < 1e-6 || hi - v < 1e-6 : v - clo < 1 || chi - v < 1,
   );
   // Gauss–Newton covariance at the estimate (central differences).
   const cols: number[][] = [];
@@ -256,18 +268,20 @@ export async function calibrateLogit(
   const u = unpack(p);
   let se: Calibration["se"] = null;
   let interval: Calibration["interval"] = null;
-  if (identified && n > k && inv) {
+  if (identified && n > k && inv && !fixedTheta) {
     const s2 = sse / (n - k);
     const sd = inv.map((row, i) => Math.sqrt(Math.max(0, s2 * row[i])));
     const z = 1.6448536269514722;
     se = {
       log10Theta: sd[0],
-      landConstant: fixedLand ? null : sd[1],
+      landConstant: fixedLand ? null : sd[landAt],
       corridors: Object.fromEntries(corridors.map((c, i) => [c, sd[off + i]])),
     };
     interval = {
       theta: [10 ** (p[0] - z * sd[0]), 10 ** (p[0] + z * sd[0])],
-      landConstant: fixedLand ? null : [u.landConstant - z * sd[1], u.landConstant + z * sd[1]],
+      landConstant: fixedLand
+        ? null
+        : [u.landConstant - z * sd[landAt], u.landConstant + z * sd[landAt]],
       corridors: Object.fromEntries(
         corridors.map((c, i) => [
           c,
@@ -342,4 +356,91 @@ export async function calibrationObservations(
     choice: { assignment: "logit", ...choice },
   });
   return rows.filter((r) => residual(r) !== null).map((r) => r.id);
+}
+
+/** Upper `p` quantile of Student's t with `nu` degrees of freedom (Simpson integration, bisection). */
+export function tQuantile(p: number, nu: number): number {
+  const logC = lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * Math.log(nu * Math.PI);
+  const pdf = (t: number) => Math.exp(logC - ((nu + 1) / 2) * Math.log(1 + (t * t) / nu));
+  const cdf = (t: number) => {
+    const m = 2000;
+    const h = t / m;
+    let s = pdf(0) + pdf(t);
+    for (let i = 1; i < m; i++) s += (i % 2 ? 4 : 2) * pdf(i * h);
+    return 0.5 + (s * h) / 3;
+  };
+  let a = 0;
+  let b = 1;
+  while (cdf(b) < p) b *= 2;
+  for (let i = 0; i < 80; i++) {
+    const c = (a + b) / 2;
+    if (cdf(c) < p) a = c;
+    else b = c;
+  }
+  return (a + b) / 2;
+}
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7). */
+function lgamma(x: number): number {
+  const g = [
+    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531,
+    -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9.984369578019572e-6,
+    1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lgamma(1 - x);
+  const y = x - 1;
+  let a = g[0];
+  const t = y + 7.5;
+  for (let i = 1; i < 9; i++) a += g[i] / (y + i);
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/**
+ * Profile interval of theta at `level`: the values of log10(theta) whose best fit (the other
+ * parameters re-estimated) keeps SSE(theta) <= SSE_min (1 + F / (n - k)), F = t²_{(1+level)/2, n-k}
+ * (the F(1, n - k) quantile). Searched on a grid of log10(theta) around the estimate, warm-started.
+ * Null when the estimate has no residual degree of freedom.
+ */
+export async function profileTheta(
+  net: Network,
+  observations: Observation[],
+  cal: Calibration,
+  options: Partial<typeof CALIBRATE_DEFAULTS> & {
+    level?: number;
+    span?: number;
+    step?: number;
+  } = {},
+): Promise<{ interval: [number, number]; level: number; bounded: [boolean, boolean] } | null> {
+  if (cal.theta === null || cal.sse === null || cal.n - cal.k < 1) return null;
+  const level = options.level ?? 0.9;
+  const span = options.span ?? 1;
+  const step = options.step ?? 0.01;
+  const t = tQuantile((1 + level) / 2, cal.n - cal.k);
+  const limit = cal.sse * (1 + (t * t) / (cal.n - cal.k));
+  const x0 = Math.log10(cal.theta);
+  const walk = async (dir: 1 | -1) => {
+    let land = cal.landConstant ?? 0;
+    let c0 = Object.values(cal.corridorConstants)[0] ?? 0;
+    let last = x0;
+    for (let x = x0 + dir * step; Math.abs(x - x0) <= span + 1e-9; x += dir * step) {
+      const f = await calibrateLogit(net, observations, {
+        ...options,
+        fixLogTheta: x,
+        landStarts: [land],
+        corridorStarts: [c0],
+      });
+      if (f.sse === null || f.sse > limit) return { edge: last, bounded: true };
+      land = f.landConstant ?? land;
+      c0 = Object.values(f.corridorConstants)[0] ?? c0;
+      last = x;
+    }
+    return { edge: last, bounded: false };
+  };
+  const down = await walk(-1);
+  const up = await walk(1);
+  return {
+    interval: [10 ** down.edge, 10 ** up.edge],
+    level,
+    bounded: [down.bounded, up.bounded],
+  };
 }

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { calibrateLogit, calibrateTheta } from "../../src/corridor/calibrate.ts";
+import { calibrateLogit, calibrateTheta, tQuantile } from "../../src/corridor/calibrate.ts";
 import { loadNetwork } from "../../src/corridor/load-network.ts";
 import { loadObservations } from "../../src/corridor/observations.ts";
 
@@ -95,4 +96,21 @@ test("the shipped parameters.csv holds the current estimate of theta, the land a
     Math.abs(cal.landConstant! - land) < 25,
     `estimate ${cal.landConstant} vs stored ${land}`,
   );
+});
+
+test("tQuantile matches scipy.stats.t.ppf", () => {
+  const cases: [number, number][] = [
+    [0.95, 2],
+    [0.95, 5],
+    [0.975, 10],
+    [0.9, 1],
+  ];
+  const py = `import json,sys; from scipy.stats import t; print(json.dumps([t.ppf(p, n) for p, n in json.load(sys.stdin)]))`;
+  const ref: number[] = JSON.parse(
+    execFileSync("/usr/bin/python3", ["-c", py], { input: JSON.stringify(cases) }).toString(),
+  );
+  cases.forEach(([p, nu], i) => {
+    const q = tQuantile(p, nu);
+    assert.ok(Math.abs(q / ref[i] - 1) < 1e-5, `t(${p}, ${nu}): ${q} vs scipy ${ref[i]}`);
+  });
 });
