@@ -148,6 +148,9 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
           value: has ? y.value[s] : null,
           interval: iv,
           status: STATUS[y.status[s]],
+          ...(options.keepDraws && y.draws
+            ? { draws: y.draws.subarray(s * o.draws, (s + 1) * o.draws) }
+            : {}),
           ...(y.n ? { n: y.n[s] } : {}),
           ...(detail ? { detail: withBalance(detail) } : {}),
         };
@@ -170,6 +173,9 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
         rankInterval: has ? (rankInt ? rankInt[s] : [rank[s], rank[s]]) : null,
         ...(pole ? { pole } : {}),
         components,
+        ...(options.keepDraws && c.draws
+          ? { indexDraws: c.draws.subarray(s * o.draws, (s + 1) * o.draws) }
+          : {}),
       });
     }
   }
