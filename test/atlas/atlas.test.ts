@@ -431,3 +431,64 @@ test("states: a filtered row equals the same row of the whole Atlas (ranks among
   );
   await assert.rejects(atlas(store, { from: 2010, to: 2010, states: ["az"] }), /ISO3/);
 });
+
+describe("atlas: one composition per result", () => {
+  test("default weights: only components whose source covers every requested year", async () => {
+    const r = await atlas(store, { from: 2012, to: 2020, draws: 0 });
+    assert.deepEqual(
+      Object.entries(r.weights).filter(([, w]) => w > 0),
+      [["unvotes", 0.6]],
+    );
+    const info = (k: string) => r.components.find((c) => c.key === k);
+    assert.match(
+      info("alliances")?.note ?? "",
+      /default weight not used: its source covers .*–2018/,
+    );
+    assert.match(info("igo")?.note ?? "", /–2014/);
+    assert.match(r.formula, /Not weighted: alliances/);
+    // Within 1992–2014 all three default components are weighted.
+    assert.deepEqual(
+      Object.entries(y2010.weights)
+        .filter(([, w]) => w > 0)
+        .map(([k]) => k),
+      ["unvotes", "alliances", "igo"],
+    );
+  });
+
+  test("every index of a result is made of every weighted component (coverage 1)", async () => {
+    const r = await atlas(store, { from: 2012, to: 2020, draws: 0 });
+    const withIndex = r.rows.filter((x) => x.index !== null);
+    assert.ok(withIndex.length > 1500);
+    for (const x of withIndex) {
+      assert.equal(x.coverage, 1);
+      close(x.index as number, x.components.unvotes.value as number);
+    }
+    for (const x of y2010.rows.filter((q) => q.index !== null)) assert.equal(x.coverage, 1);
+  });
+
+  test("given weights replace the defaults; a weighted component without data makes the row partial", async () => {
+    const r = await atlas(store, {
+      from: 2016,
+      to: 2016,
+      draws: 0,
+      weights: { unvotes: 1, alliances: 1 },
+    });
+    assert.equal(r.weights.igo, 0);
+    assert.equal(r.weights.alliances, 1);
+    const aze = row(r, "AZE", 2016);
+    close(
+      aze.index as number,
+      ((aze.components.unvotes.value as number) + (aze.components.alliances.value as number)) / 2,
+    );
+    const r2 = await atlas(store, {
+      from: 2019,
+      to: 2019,
+      draws: 0,
+      weights: { unvotes: 1, alliances: 1 },
+    });
+    for (const x of r2.rows) {
+      assert.equal(x.index, null);
+      assert.ok(x.coverage <= 0.5);
+    }
+  });
+});

@@ -27,7 +27,7 @@ export const atlas = defineOperation({
       .optional(),
     weights: p
       .weights(
-        "component weights of the index: unvotes, alliances, igo, idealpoints, arms, trade (default unvotes=0.6,alliances=0.25,igo=0.15)",
+        "component weights of the index: unvotes, alliances, igo, idealpoints, arms, trade; replaces the default (unvotes=0.6,alliances=0.25,igo=0.15, each only when its source covers every requested year)",
         "<component=w,...>",
       )
       .optional(),
@@ -35,11 +35,11 @@ export const atlas = defineOperation({
       .codes("return only these states' rows (ranks stay among all states)", { max: 250 })
       .optional(),
     minCoverage: p
-      .number("least share of the index weight with data for an index (below: null)", {
-        min: 0.01,
-        max: 1,
-      })
-      .default(0.6),
+      .number(
+        "least share of the index weight with data for an index (below: null); 1 = every weighted component, the same inputs in every row",
+        { min: 0.01, max: 1 },
+      )
+      .default(1),
     draws: p
       .number("resampling draws behind every interval (0: none)", { int: true, min: 0, max: 2000 })
       .default(200),
