@@ -126,7 +126,8 @@ export const atlas = defineOperation({
       process.stdout.write(`${result.formula}\n`);
       return;
     }
-    const skipped = result.to > year ? ` (${year + 1}–${result.to}: no state has an index)` : "";
+    const later = year + 1 === result.to ? `${result.to}` : `${year + 1}–${result.to}`;
+    const skipped = result.to > year ? ` (${later}: no state has an index)` : "";
     process.stdout.write(
       `Atlas ${year}${skipped}: ${rows.filter((r) => r.index !== null).length} of ${rows.length} states with an index; poles ${Object.entries(
         result.poles,
