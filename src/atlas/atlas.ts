@@ -37,6 +37,8 @@ export function atlasOptions(
   int("seed", 0, 2 ** 32 - 1);
   int("minRollCalls", 1, 1000);
   int("armsWindow", 1, 20);
+  if (o.voteMeasure !== "alignmentIndex" && o.voteMeasure !== "agreement")
+    throw new Error(`atlas: voteMeasure must be alignmentIndex or agreement, got ${o.voteMeasure}`);
   if (!(o.level > 0 && o.level < 1))
     throw new Error(`atlas: level must be in (0, 1), got ${o.level}`);
   if (!(o.minCoverage > 0 && o.minCoverage <= 1))
@@ -110,6 +112,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
     seed: o.seed,
     minRollCalls: o.minRollCalls,
     armsWindow: o.armsWindow,
+    voteMeasure: o.voteMeasure,
   };
   const computed = new Map<string, Map<number, ComponentYear>>();
   const covs = new Map<string, Awaited<ReturnType<typeof panelCoverage>>>();

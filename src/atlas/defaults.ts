@@ -18,6 +18,11 @@
  *   then indices of one result may be made of different components.
  * - `minRollCalls`: a state's agreement with a pole member needs this many joint roll calls in the
  *   year (`ALIGNMENT_DEFAULTS.minRollCalls`, the rule of `ana alignment`).
+ * - `voteMeasure`: engagement in UN votes as the Benati–Capurri alignment index (agreement beyond
+ *   what the two states' own vote shares make likely, floored at 0) rather than raw agreement:
+ *   raw agreement with Russia and China is mostly agreement with the Assembly's majority, which
+ *   puts NATO members "between" the poles and the Non-Aligned Movement next to Russia and China
+ *   (docs/measures/atlas.md). `agreement` keeps Lijphart's agreement.
  * - `armsWindow`: SIPRI deliveries are lumpy: pole shares are taken over this many years ending in
  *   the year, and only when SIPRI's coverage says every one of them lists every supplier.
  * - `draws`, `seed`, `level`: the seeded resampling behind every interval.
@@ -36,6 +41,7 @@ export const ATLAS_DEFAULTS = {
   } as Record<string, number>,
   minCoverage: 1,
   minRollCalls: 40,
+  voteMeasure: "alignmentIndex" as "alignmentIndex" | "agreement",
   armsWindow: 5,
   draws: 200,
   seed: 1,

@@ -15,6 +15,8 @@ export interface AtlasOptions {
   weights?: Record<string, number>;
   minCoverage?: number;
   minRollCalls?: number;
+  /** UN-vote engagement: "alignmentIndex" (default) or "agreement" (Lijphart). */
+  voteMeasure?: "alignmentIndex" | "agreement";
   armsWindow?: number;
   draws?: number;
   seed?: number;

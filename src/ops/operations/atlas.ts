@@ -34,6 +34,12 @@ export const atlas = defineOperation({
     states: p
       .codes("return only these states' rows (ranks stay among all states)", { max: 250 })
       .optional(),
+    voteMeasure: p
+      .enum(
+        ["alignmentIndex", "agreement"] as const,
+        "UN-vote engagement: the Benati–Capurri alignment index floored at 0 (agreement beyond chance) or Lijphart's raw agreement",
+      )
+      .default("alignmentIndex"),
     minCoverage: p
       .number(
         "least share of the index weight with data for an index (below: null); 1 = every weighted component, the same inputs in every row",
@@ -70,6 +76,7 @@ export const atlas = defineOperation({
       poles,
       weights: q.weights,
       minCoverage: q.minCoverage,
+      voteMeasure: q.voteMeasure,
       draws: q.draws,
       seed: q.seed,
       level: q.level,
