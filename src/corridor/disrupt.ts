@@ -1,6 +1,13 @@
 import type { AssignResult } from "./assign.ts";
 import type { Network } from "./load-network.ts";
-import { assignYear, type NetworkKind, usable, type YearProblem, yearProblem } from "./problem.ts";
+import {
+  type AssignmentChoice,
+  assignYear,
+  type NetworkKind,
+  usable,
+  type YearProblem,
+  yearProblem,
+} from "./problem.ts";
 import type { RouteView, Weights } from "./year-view.ts";
 
 export interface RouteFlow {
@@ -122,6 +129,8 @@ export async function disrupt(
     network?: NetworkKind;
     weights?: Weights;
     unknownCapacity?: "unconstrained" | "zero";
+    /** Route choice before and after (default cheapest-first). */
+    choice?: AssignmentChoice;
   },
 ): Promise<Disruption> {
   const network = o.network ?? "transport";
@@ -141,8 +150,8 @@ export async function disrupt(
     );
   const rb = usable(before);
   const ra = usable(after);
-  const ab = await assignYear(before, rb);
-  const aa = await assignYear(after, ra);
+  const ab = await assignYear(before, rb, o.choice);
+  const aa = await assignYear(after, ra, o.choice);
   const vb = view(before, rb, ab);
   const va = view(after, ra, aa);
   const ids = [...new Set([...rb, ...ra].map((r) => r.id))];

@@ -1,9 +1,14 @@
 import { mulberry32 } from "../network/random.ts";
 import { quantile as sortedQuantile } from "../simulate/quantiles.ts";
+import {
+  ASSUMPTION_DRIVEN_DEFAULTS,
+  type AssumptionFlag,
+  assumptionFlag,
+} from "./assumption-driven.ts";
 import { type AssumptionRange, loadAssumptionRanges, withValues } from "./assumption-ranges.ts";
 import { type LeverageRow, yearLeverage } from "./leverage.ts";
 import type { Network } from "./load-network.ts";
-import type { NetworkKind } from "./problem.ts";
+import type { AssignmentChoice, NetworkKind } from "./problem.ts";
 import type { Weights } from "./year-view.ts";
 
 /**
@@ -20,8 +25,12 @@ export const UNCERTAINTY_DEFAULTS = {
   level: 0.9,
   tornado: true,
   weights: undefined as Weights | undefined,
-  /** A figure is flagged assumption-driven when its interval is wider than this share of it. */
-  drivenWidth: 0.25,
+  /** Route choice of every draw (default cheapest-first). */
+  choice: undefined as AssignmentChoice | undefined,
+  /** Also return the Shapley share of every draw (`shareDraws`, in draw order). */
+  keepDraws: false,
+  /** Clause (a) of the assumption-driven rule (`assumption-driven.ts`). */
+  drivenWidth: ASSUMPTION_DRIVEN_DEFAULTS.width,
 };
 
 export interface TornadoBar {
@@ -36,7 +45,7 @@ export interface TornadoBar {
   reasoning: string;
 }
 
-export interface LeverageUncertainty {
+export interface LeverageUncertainty extends AssumptionFlag {
   draws: number;
   seed: number;
   level: number;
@@ -46,9 +55,13 @@ export interface LeverageUncertainty {
   shapleyShareInterval: [number, number] | null;
   bypassCostInterval: [number, number];
   routeBetweennessInterval: [number, number];
-  /** True when the Shapley share's interval is wider than `drivenWidth` of the central share. */
-  assumptionDriven: boolean;
   tornado: TornadoBar[];
+  /**
+   * With `keepDraws`: the Shapley share of each draw (null: no transit value that draw). Draw k
+   * uses the same uniforms for every network of a year (same seed, same groups), so draws of the
+   * transport and gas rows of one year are paired.
+   */
+  shareDraws?: (number | null)[];
 }
 
 /** Triangular(low, mode, high) by its inverse CDF. */
@@ -98,6 +111,7 @@ export async function leverageUncertainty(
     }
     const row = await yearLeverage(withValues(net, values), network, year, iso3, {
       weights: o.weights,
+      choice: o.choice,
     });
     if (row) rows.push(row);
   }
@@ -117,7 +131,7 @@ export async function leverageUncertainty(
             network,
             year,
             iso3,
-            { weights: o.weights },
+            { weights: o.weights, choice: o.choice },
           )
         )?.shapleyShare ?? null;
       const shareAtLow = await at("low");
@@ -135,7 +149,6 @@ export async function leverageUncertainty(
       });
     }
   tornado.sort((a, b) => b.swing - a.swing || a.assumption.localeCompare(b.assumption));
-  const c = central.shapleyShare ?? 0;
   return {
     draws: rows.length,
     seed: o.seed,
@@ -145,9 +158,8 @@ export async function leverageUncertainty(
     shapleyShareInterval: shareInterval,
     bypassCostInterval: interval(rows.map((r) => r.bypassCost)),
     routeBetweennessInterval: interval(rows.map((r) => r.routeBetweenness)),
-    assumptionDriven:
-      shareInterval !== null &&
-      shareInterval[1] - shareInterval[0] > o.drivenWidth * Math.max(Math.abs(c), 1e-12),
+    ...assumptionFlag(central.shapleyShare, shareInterval, tornado, { width: o.drivenWidth }),
     tornado,
+    ...(o.keepDraws ? { shareDraws: rows.map((r) => r.shapleyShare) } : {}),
   };
 }

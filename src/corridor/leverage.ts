@@ -1,6 +1,7 @@
 import { type AssignResult, assign } from "./assign.ts";
 import type { Network } from "./load-network.ts";
 import {
+  type AssignmentChoice,
   assignYear,
   type NetworkKind,
   toAssign,
@@ -69,7 +70,7 @@ export async function yearLeverage(
   network: NetworkKind,
   year: number,
   iso3: string,
-  opts: { weights?: Weights } = {},
+  opts: { weights?: Weights; choice?: AssignmentChoice } = {},
 ): Promise<LeverageRow | undefined> {
   const p = yearProblem(net, network, year, { weights: opts.weights });
   if (!p) return undefined;
@@ -80,12 +81,16 @@ export async function yearLeverage(
     const key = allowed.map((r) => r.id).join(",");
     let c = memo.get(key);
     if (c === undefined) {
-      c = (await assign(toAssign(p, allowed))).cost;
+      // Under logit route choice a coalition's cost is the logit assignment's generalised cost.
+      c =
+        opts.choice?.assignment === "logit"
+          ? (await assignYear(p, allowed, opts.choice)).cost
+          : (await assign(toAssign(p, allowed))).cost;
       memo.set(key, c);
     }
     return c;
   };
-  const base = await assignYear(p, routes);
+  const base = await assignYear(p, routes, opts.choice);
   memo.set(routes.map((r) => r.id).join(","), base.cost);
   const served = routes.reduce((s, r) => s + (base.flows.get(r.id) ?? 0), 0);
   const through = routes.reduce(

@@ -1,8 +1,11 @@
 import { printTable } from "../../cli/output.ts";
+import type { Calibration } from "../../corridor/calibrate.ts";
 import type { CorridorLeverage } from "../../corridor/corridor-leverage.ts";
 import { defineOperation } from "../define.ts";
 import { p } from "../params.ts";
 import {
+  assignmentChoice,
+  assignmentParams,
   dirParam,
   loadCorridorNetwork,
   networkKindParam,
@@ -10,6 +13,13 @@ import {
   toWeights,
   weightParams,
 } from "./corridors-common.ts";
+
+/** Corridor leverage and how transport demand was assigned (theta and its calibration for logit). */
+export interface CorridorsLeverageResult extends CorridorLeverage {
+  assignment: "cheapest" | "logit";
+  theta?: number;
+  calibration?: Calibration | null;
+}
 
 export const corridorsLeverage = defineOperation({
   name: "corridors leverage",
@@ -28,6 +38,7 @@ export const corridorsLeverage = defineOperation({
       .default(0),
     seed: p.number("seed of the draws", { int: true, min: 0, max: 2 ** 31 - 1 }).default(1),
     ...weightParams,
+    ...assignmentParams,
     dir: dirParam,
   },
   positionals: ["country"],
@@ -40,30 +51,44 @@ export const corridorsLeverage = defineOperation({
   },
   // The dashboard's map runs it as a job (progress shown, no connection held).
   job: { kind: "corridor-leverage", maxSeconds: 180 },
-  async run(ctx, q, progress): Promise<CorridorLeverage> {
+  async run(ctx, q, progress): Promise<CorridorsLeverageResult> {
     const net = await loadCorridorNetwork(ctx, q.dir, q.year);
+    const weights = toWeights(q);
+    // Route choice as in `corridors compare`: every coalition of the Shapley game is assigned so.
+    const { choice, calibration } = await assignmentChoice(net, q, weights);
     const args = {
       iso3: q.country,
       year: q.year,
-      weights: toWeights(q),
+      weights,
       networks: q.network ? [q.network] : undefined,
       draws: q.draws,
       seed: q.seed,
+      choice,
+    };
+    const how = {
+      assignment: choice.assignment,
+      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
     };
     progress?.(0.05, `${q.network ?? "transport and gas"} network${q.network ? "" : "s"}`);
     if (ctx.surface === "server") {
       // Off the server's event loop; a job (which has a signal) may take up to its own limit.
       const { runInWorker } = await import("../../corridor/run-in-worker.ts");
-      return runInWorker<CorridorLeverage>({ op: "leverage", args }, ctx.signal ? 170_000 : 60_000);
+      const r = await runInWorker<CorridorLeverage>(
+        { op: "leverage", args },
+        ctx.signal ? 170_000 : 60_000,
+      );
+      return { ...r, ...how };
     }
     const { corridorLeverage } = await import("../../corridor/corridor-leverage.ts");
-    return corridorLeverage(args.iso3, args.year, {
+    const r = await corridorLeverage(args.iso3, args.year, {
       network: net,
       weights: args.weights,
       networks: args.networks,
       draws: args.draws,
       seed: args.seed,
+      choice,
     });
+    return { ...r, ...how };
   },
   print(r, q) {
     printTable(
@@ -76,7 +101,7 @@ export const corridorsLeverage = defineOperation({
         shapleyShare: round(x.shapleyShare, 3),
         ...(x.shapleyShareInterval
           ? {
-              "share interval": `${round(x.shapleyShareInterval[0], 3)}–${round(x.shapleyShareInterval[1], 3)}${x.assumptionDriven ? " (assumption-driven)" : ""}`,
+              "share interval": `${round(x.shapleyShareInterval[0], 3)}–${round(x.shapleyShareInterval[1], 3)}${x.assumptionDriven ? ` (assumption-driven${x.drivenBy ? `: ${x.drivenBy}` : ""})` : ""}`,
             }
           : {}),
         unit: x.costUnit,
