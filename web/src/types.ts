@@ -294,15 +294,19 @@ export interface CorridorLinkJson {
   assumption?: boolean;
 }
 
-export interface LeverageRowJson {
-  year: number;
-  network: "transport" | "gas";
-  routeBetweenness: number | null;
-  bypassCost: number | null;
-  shapley: number | null;
-  shapleyShare?: number | null;
-  costUnit?: string;
-}
+/** One row of /api/corridors/leverage (with `draws`: intervals, flag, tornado): from the registry. */
+export type LeverageRowJson = ApiResult<"corridorsLeverage">["rows"][number];
+
+/** One tornado bar of a leverage row. */
+export type TornadoBarJson = NonNullable<LeverageRowJson["tornado"]>[number];
+
+/**
+ * One route of /api/corridors/compare, from the registry; `flowTEUInterval` is read when a server
+ * sends it (flows with intervals), otherwise the flow is shown alone.
+ */
+export type CorridorRouteJson = ApiResult<"corridorsCompare">["routes"][number] & {
+  flowTEUInterval?: [number, number] | null;
+};
 
 export interface ScenarioInfo {
   id: string;
