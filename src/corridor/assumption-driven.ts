@@ -36,6 +36,9 @@ export interface AssumptionFlag {
   drivenBy: string | null;
 }
 
+/** Relative tolerance of the comparisons (a boundary case does not flip on rounding). */
+const TOL = 1e-9;
+
 const fmt = (x: number) => Number(x.toPrecision(3)).toString();
 
 export function assumptionFlag(
@@ -50,11 +53,11 @@ export function assumptionFlag(
   const s = Math.max(Math.abs(central), o.floor);
   const reasons: string[] = [];
   if (interval && Number.isFinite(interval[0]) && Number.isFinite(interval[1])) {
-    if (interval[1] - interval[0] > o.width * s)
+    if (interval[1] - interval[0] > o.width * s * (1 + TOL))
       reasons.push(
         `interval ${fmt(interval[0])}–${fmt(interval[1])} wider than ${o.width * 100} % of ${fmt(central)}`,
       );
-    if (central < interval[0] - 1e-12 || central > interval[1] + 1e-12)
+    if (central < interval[0] - TOL * s || central > interval[1] + TOL * s)
       reasons.push(`central ${fmt(central)} outside its interval`);
   }
   let top: { bar: TornadoEnds; move: number } | null = null;
@@ -65,7 +68,7 @@ export function assumptionFlag(
       : Math.max(...ends.map((e) => Math.abs((e as number) - central)));
     if (move > 1e-12 && (!top || move > top.move)) top = { bar: b, move };
   }
-  if (top && top.move > o.shift * s) {
+  if (top && top.move > o.shift * s * (1 + TOL)) {
     const b = top.bar;
     const at = (e: number | null) => (e === null ? "undefined" : fmt(e));
     reasons.push(
