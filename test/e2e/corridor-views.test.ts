@@ -217,3 +217,42 @@ test("route flows show an interval only where the server sends one, and a missin
   assert.equal(cells[1][5], "1,000");
   assert.equal(cells[1][1], "CHN → AZE → DEU");
 });
+
+test("a scorecard cell's detail badges an assumption-driven input (only one with data), its note as the reason", async () => {
+  const { scorecardCells } = await import("../../web/src/measured.ts");
+  const { cellDetail } = await import("../../web/src/views/cell-detail.ts");
+  const input = (over: object) => ({
+    key: "leverage.corridor",
+    status: "data",
+    value: 0.32,
+    interval: [0.31, 0.33],
+    weight: 1,
+    source: "corridor leverage",
+    note: "assumption-driven: risk RUS alone moves it",
+    assumptionDriven: true,
+    ...over,
+  });
+  const [cell] = scorecardCells({
+    cells: [
+      {
+        year: 2024,
+        level: "regional",
+        pillar: "leverage",
+        status: "data",
+        score: 32,
+        interval: [31, 33],
+        coverage: 1,
+        inputs: [
+          input({}),
+          input({ key: "other", status: "partial", value: null }),
+          input({ key: "plain", assumptionDriven: false }),
+        ],
+      },
+    ],
+  });
+  const el = cellDetail(cell);
+  const badges = [...el.querySelectorAll("tr[data-key] .assumption-driven")];
+  assert.equal(badges.length, 1);
+  assert.equal(badges[0].closest("tr")!.getAttribute("data-key"), "leverage.corridor");
+  assert.equal(badges[0].getAttribute("title"), "assumption-driven: risk RUS alone moves it");
+});

@@ -128,6 +128,8 @@ export interface ScorecardInputJson {
   source?: string;
   note?: string;
   n?: number;
+  /** Corridor leverage: the value rests on an analyst's assumption (note names it). */
+  assumptionDriven?: boolean;
 }
 
 /** One scorecard cell: pillar × level × year (interface 2). */
