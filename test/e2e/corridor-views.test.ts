@@ -49,9 +49,11 @@ test("tornadoMax rounds the largest value shown up to a tenth (at least 0.1)", (
 
 test("tornado bars run from the central value to each end at the positions of a linear 0..max axis", () => {
   const svg = tornadoChart(BARS, 0.176);
-  const { label, width, bar: bh } = TORNADO_DEFAULTS;
-  // Independent mapping: the plot spans x = label .. width − right margin for 0 .. 0.2.
-  const x = (v: number) => label + ((width - TORNADO_MARGIN.right - label) * v) / 0.2;
+  const { left, width, bar: bh } = TORNADO_DEFAULTS;
+  // Independent mapping: the plot spans x = left .. width − right margin for 0 .. 0.2; each row is
+  // a label line, then the bar.
+  const x = (v: number) => left + ((width - TORNADO_MARGIN.right - left) * v) / 0.2;
+  const row = TORNADO_MARGIN.labelHeight + bh + TORNADO_MARGIN.gap;
   const groups = [...svg.querySelectorAll("g.tornado-bar")];
   assert.deepEqual(
     groups.map((g) => g.getAttribute("data-assumption")),
@@ -66,10 +68,11 @@ test("tornado bars run from the central value to each end at the positions of a 
   near(high.getAttribute("x"), x(0.176));
   near(high.getAttribute("width"), 0);
   near(low.getAttribute("height"), bh);
-  // Second bar one row lower.
+  // Bars below their labels, one row apart.
+  near(low.getAttribute("y"), TORNADO_MARGIN.top + TORNADO_MARGIN.labelHeight);
   near(
     groups[1].querySelector("rect")!.getAttribute("y"),
-    TORNADO_MARGIN.top + bh + TORNADO_MARGIN.gap,
+    TORNADO_MARGIN.top + row + TORNADO_MARGIN.labelHeight,
   );
   // The central line sits at the central value.
   near(svg.querySelector("line.tornado-central")!.getAttribute("x1"), x(0.176));

@@ -10,8 +10,8 @@ export interface TornadoOptions {
   width?: number;
   /** Height of one bar. */
   bar?: number;
-  /** Width of the label column. */
-  label?: number;
+  /** Left margin of the axis (labels sit above their bars, full width). */
+  left?: number;
   digits?: number;
   title?: string;
   /** Largest value of the axis (default: the largest end or central value, rounded up to 0.1). */
@@ -21,14 +21,14 @@ export interface TornadoOptions {
 export const TORNADO_DEFAULTS = {
   width: 560,
   bar: 16,
-  label: 230,
+  left: 8,
   digits: 3,
   title: "",
   max: undefined as number | undefined,
 };
 
 /** Margins: title line on top, axis below. */
-export const TORNADO_MARGIN = { top: 22, right: 16, bottom: 38, gap: 6 };
+export const TORNADO_MARGIN = { top: 22, right: 16, bottom: 38, gap: 6, labelHeight: 14 };
 export const TORNADO_COLOURS = { low: "#4575b4", high: "#d73027" };
 
 function el<K extends keyof SVGElementTagNameMap>(
@@ -59,10 +59,11 @@ export function tornadoChart(
   const o = { ...TORNADO_DEFAULTS, ...options };
   const M = TORNADO_MARGIN;
   const max = o.max ?? tornadoMax(bars, central);
-  const x0 = o.label;
+  const x0 = o.left;
   const x1 = o.width - M.right;
   const sx = (v: number) => x0 + ((x1 - x0) * Math.max(0, Math.min(max, v))) / max;
-  const height = M.top + bars.length * (o.bar + M.gap) + M.bottom;
+  const row = M.labelHeight + o.bar + M.gap;
+  const height = M.top + bars.length * row + M.bottom;
   const svg = el("svg", {
     viewBox: `0 0 ${o.width} ${height}`,
     width: o.width,
@@ -75,7 +76,8 @@ export function tornadoChart(
   });
   if (o.title) svg.append(el("text", { x: 0, y: 14, class: "chart-title" }, o.title));
   bars.forEach((b, i) => {
-    const y = M.top + i * (o.bar + M.gap);
+    // The label on its own line, the bar below it.
+    const y = M.top + i * row + M.labelHeight;
     const g = el("g", {
       class: "tornado-bar",
       "data-assumption": b.assumption,
@@ -84,7 +86,7 @@ export function tornadoChart(
     g.append(
       el(
         "text",
-        { x: x0 - 6, y: y + o.bar * 0.75, "text-anchor": "end", class: "tornado-label" },
+        { x: x0, y: y - 3, class: "tornado-label" },
         `${b.assumption} (${num(b.low, 3)}–${num(b.high, 3)})`,
       ),
     );
@@ -128,7 +130,7 @@ export function tornadoChart(
     }
     svg.append(g);
   });
-  const yAxis = M.top + bars.length * (o.bar + M.gap);
+  const yAxis = M.top + bars.length * row;
   svg.append(
     el("line", {
       x1: sx(central),
