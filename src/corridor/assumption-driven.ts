@@ -15,8 +15,9 @@ export const ASSUMPTION_DRIVEN_DEFAULTS = {
   width: 0.25,
   /** (b): one assumption's end moves the figure by more than this share of the central value. */
   shift: 0.25,
-  /** Scale floor (share units), so that a share of 0 is not flagged by a 1e-12 wobble. */
-  floor: 0.01,
+  /** Scale floor (share units, 0.01 %: below it a share reads as nil), so that a share of 0 is
+   * not flagged by a 1e-12 wobble. */
+  floor: 0.0001,
 };
 
 /** What the rule reads of one tornado bar. */

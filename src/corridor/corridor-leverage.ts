@@ -39,12 +39,12 @@ export async function corridorLeverage(
     network?: Network;
     dir?: string;
     weights?: Weights;
+    /** Transport route choice (default: the network's calibrated logit, else cheapest-first). */
+    choice?: AssignmentChoice;
     networks?: NetworkKind[];
     /** Seeded draws over the assumption ranges (0: point values only). */
     draws?: number;
     seed?: number;
-    /** Route choice (default cheapest-first). */
-    choice?: AssignmentChoice;
   } = {},
 ): Promise<CorridorLeverage> {
   const net = opts.network ?? loadNetwork(opts.dir ?? EURASIA_DIR);

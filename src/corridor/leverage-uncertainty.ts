@@ -25,7 +25,7 @@ export const UNCERTAINTY_DEFAULTS = {
   level: 0.9,
   tornado: true,
   weights: undefined as Weights | undefined,
-  /** Route choice of every draw (default cheapest-first). */
+  /** Transport route choice (default: the network's, see `defaultChoice`). */
   choice: undefined as AssignmentChoice | undefined,
   /** Also return the Shapley share of every draw (`shareDraws`, in draw order). */
   keepDraws: false,

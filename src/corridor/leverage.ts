@@ -3,6 +3,7 @@ import type { Network } from "./load-network.ts";
 import {
   type AssignmentChoice,
   assignYear,
+  defaultChoice,
   type NetworkKind,
   toAssign,
   usable,
@@ -74,6 +75,10 @@ export async function yearLeverage(
 ): Promise<LeverageRow | undefined> {
   const p = yearProblem(net, network, year, { weights: opts.weights });
   if (!p) return undefined;
+  // Transport: the network's route choice (calibrated logit by default; a coalition's cost is then
+  // the SUE objective, the expected perceived cost); gas: the min-cost (max-delivery) game.
+  const choice = opts.choice ?? defaultChoice(net);
+  const logit = network === "transport" && choice.assignment === "logit";
   const routes = usable(p);
   const players = playersOf(p, routes);
   const memo = new Map<string, number>();
@@ -81,16 +86,14 @@ export async function yearLeverage(
     const key = allowed.map((r) => r.id).join(",");
     let c = memo.get(key);
     if (c === undefined) {
-      // Under logit route choice a coalition's cost is the logit assignment's generalised cost.
-      c =
-        opts.choice?.assignment === "logit"
-          ? (await assignYear(p, allowed, opts.choice)).cost
-          : (await assign(toAssign(p, allowed))).cost;
+      c = logit
+        ? (await assignYear(p, allowed, choice)).cost
+        : (await assign(toAssign(p, allowed))).cost;
       memo.set(key, c);
     }
     return c;
   };
-  const base = await assignYear(p, routes, opts.choice);
+  const base = await assignYear(p, routes, network === "transport" ? choice : undefined);
   memo.set(routes.map((r) => r.id).join(","), base.cost);
   const served = routes.reduce((s, r) => s + (base.flows.get(r.id) ?? 0), 0);
   const through = routes.reduce(

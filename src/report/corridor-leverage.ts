@@ -1,4 +1,5 @@
 import type { NetworkKind } from "../corridor/problem.ts";
+import { shareText } from "../corridor/share-text.ts";
 
 /** What the report asks of the corridor model (the Map asks the same: same figures in both). */
 export const REPORT_CORRIDOR_DEFAULTS = { draws: 40, seed: 1, level: 0.9 };
@@ -121,8 +122,8 @@ export async function reportCorridor(
   };
 }
 
-const n3 = (x: number | null) => (x === null ? "—" : x.toFixed(3));
-const iv3 = (x: [number, number] | null) => (x ? `${x[0].toFixed(3)}–${x[1].toFixed(3)}` : "—");
+const n3 = (x: number | null) => (x === null ? "—" : shareText(x));
+const iv3 = (x: [number, number] | null) => (x ? `${shareText(x[0])}–${shareText(x[1])}` : "—");
 const range = (a: number, b: number) => `${Number(a.toPrecision(3))}–${Number(b.toPrecision(3))}`;
 
 /** Whether any assumption moves the share (else the tornado is one sentence, not a table of 0s). */

@@ -47,13 +47,18 @@ test("(b) one assumption whose end alone moves the figure by more than 25 % flag
   assert.equal(assumptionFlag(0.2, [0.2, 0.2], [bar("x", null, 0.2)]).assumptionDriven, true);
 });
 
-test("(c) a central value outside its own interval is flagged; shares near 0 are judged against the 0.01 floor", () => {
+test("(c) a central value outside its own interval is flagged; shares near 0 are judged against the 0.0001 floor", () => {
   assert.match(
     assumptionFlag(0.3, [0.1, 0.12], []).drivenReason!,
     /central 0\.3 outside its interval/,
   );
-  assert.equal(assumptionFlag(0, [0, 0.0025], []).assumptionDriven, false); // 25 % of the floor
-  assert.equal(assumptionFlag(0, [0, 0.003], []).assumptionDriven, true);
+  assert.equal(assumptionFlag(0, [0, 0.000025], []).assumptionDriven, false); // 25 % of the floor
+  assert.equal(assumptionFlag(0, [0, 0.00003], []).assumptionDriven, true);
+  // A small share that triples at one end of a range is flagged (0.0014 → 0.0041).
+  assert.equal(
+    assumptionFlag(0.0014, [0.0013, 0.0015], [bar("cargo", 0.0008, 0.0041)]).assumptionDriven,
+    true,
+  );
   assert.equal(assumptionFlag(0, [0, 0], [bar("x", 1e-13, 0)]).assumptionDriven, false);
   // No figure, no flag; no interval and no tornado, no flag.
   assert.deepEqual(assumptionFlag(null, [0, 1], [bar("x", 0, 1)]), {

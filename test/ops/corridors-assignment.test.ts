@@ -1,6 +1,6 @@
 // `--assignment cheapest|logit` and `--theta` on `corridors disrupt` and `corridors leverage`, with
-// the semantics of `corridors compare`: the same estimated theta when none is given, the answer
-// saying which assignment ran, and logit approaching cheapest-first as theta grows.
+// the semantics of `corridors compare`: the same estimated theta when none is given, the same
+// default, the answer saying which assignment ran, and the same flows as compare under logit.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { corridorsCompare, corridorsDisrupt, corridorsLeverage } from "../../src/index.ts";
@@ -18,12 +18,24 @@ test("leverage and disrupt estimate the same theta as compare when logit is aske
   assert.equal(l.assignment, "logit");
   assert.equal(l.theta, c.theta);
   const d = await corridorsDisrupt({ close: ["RUS"], year: 2024, assignment: "logit" });
-  assert.equal(d.assignment, "logit");
-  assert.equal(d.theta, c.theta);
-  // The default stays cheapest-first, and says so.
-  const plain = await corridorsLeverage({ country: "AZE", year: 2024, network: "transport" });
-  assert.equal(plain.assignment, "cheapest");
-  assert.equal(plain.theta, undefined);
+  assert.equal(d.assignment.assignment, "logit");
+  assert.equal(d.assignment.assignment === "logit" && d.assignment.theta, c.theta);
+  // The default is the network's (as compare's), and each answer says which it used.
+  const c0 = await corridorsCompare({ from: "CHN", to: "DEU", year: 2024 });
+  const l0 = await corridorsLeverage({ country: "AZE", year: 2024, network: "transport" });
+  const d0 = await corridorsDisrupt({ close: ["RUS"], year: 2024 });
+  assert.equal(l0.assignment, c0.assignment);
+  assert.equal(l0.theta, c0.theta);
+  assert.equal(d0.assignment.assignment, c0.assignment);
+  // Cheapest-first on request.
+  const lc = await corridorsLeverage({
+    country: "AZE",
+    year: 2024,
+    network: "transport",
+    assignment: "cheapest",
+  });
+  assert.equal(lc.assignment, "cheapest");
+  assert.equal(lc.theta, undefined);
 });
 
 test("under logit the route flows of disrupt's 'before' are compare's logit flows", async () => {
@@ -47,28 +59,4 @@ test("under logit the route flows of disrupt's 'before' are compare's logit flow
   }
   // Russia closed: nothing crosses it after.
   for (const r of d.after.routes) if (r.countries.includes("RUS")) assert.equal(r.flow, 0);
-});
-
-test("logit leverage approaches cheapest-first leverage as theta grows (the limit of the logit)", async () => {
-  const cheap = await corridorsLeverage({ country: "AZE", year: 2024, network: "transport" });
-  const sharp = await corridorsLeverage({
-    country: "AZE",
-    year: 2024,
-    network: "transport",
-    assignment: "logit",
-    theta: 1,
-  });
-  const soft = await corridorsLeverage({
-    country: "AZE",
-    year: 2024,
-    network: "transport",
-    assignment: "logit",
-    theta: 1e-4,
-  });
-  const c = cheap.rows[0].shapleyShare!;
-  assert.ok(
-    Math.abs(sharp.rows[0].shapleyShare! - c) < 1e-3 * c,
-    `${sharp.rows[0].shapleyShare} vs ${c}`,
-  );
-  assert.ok(Math.abs(soft.rows[0].shapleyShare! - c) > 1e-3 * c, "a soft logit differs");
 });

@@ -16,10 +16,11 @@ import {
   weightParams,
 } from "./corridors-common.ts";
 
-/** A disruption and how transport demand was assigned (theta and its calibration for logit). */
+/**
+ * A disruption; `assignment` is the route choice used (an object: theta and constants for logit),
+ * `calibration` the re-estimate when `--assignment logit` came without `--theta`.
+ */
 export interface CorridorsDisruptResult extends Disruption {
-  assignment: "cheapest" | "logit";
-  theta?: number;
   calibration?: Calibration | null;
 }
 
@@ -79,10 +80,7 @@ export const corridorsDisrupt = defineOperation({
       unknownCapacity: q.unknownCapacity,
       choice,
     };
-    const how = {
-      assignment: choice.assignment,
-      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
-    };
+    const how = calibration ? { calibration } : {};
     try {
       // The LP runs off the server's event loop; locally it runs in place.
       if (ctx.surface === "server") {
@@ -97,7 +95,7 @@ export const corridorsDisrupt = defineOperation({
   },
   print(d) {
     process.stdout.write(
-      `${d.network} ${d.year}${d.baselineYear !== d.year ? ` against ${d.baselineYear}` : ""}, closed ${d.closed.join(", ")} (${d.assignment}${d.theta !== undefined ? `, theta ${d.theta}` : ""}): cost ${signed(d.costIncrease)} ${d.costIncreaseUnit}` +
+      `${d.network} ${d.year}${d.baselineYear !== d.year ? ` against ${d.baselineYear}` : ""}, closed ${d.closed.join(", ")} (${d.assignment.assignment}${d.assignment.assignment === "logit" ? `, theta ${d.assignment.theta}` : ""}): cost ${signed(d.costIncrease)} ${d.costIncreaseUnit}` +
         (d.costIncreasePerUnit !== null ? ` (${signed(d.costIncreasePerUnit)} USD/FEU)` : "") +
         (d.timeIncreaseDays !== null ? `, time ${signed(d.timeIncreaseDays, 1)} days` : "") +
         "\n\n",

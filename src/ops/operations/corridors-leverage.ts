@@ -1,6 +1,7 @@
 import { printTable } from "../../cli/output.ts";
 import type { Calibration } from "../../corridor/calibrate.ts";
 import type { CorridorLeverage } from "../../corridor/corridor-leverage.ts";
+import { shareText } from "../../corridor/share-text.ts";
 import { defineOperation } from "../define.ts";
 import { p } from "../params.ts";
 import {
@@ -14,10 +15,15 @@ import {
   weightParams,
 } from "./corridors-common.ts";
 
-/** Corridor leverage and how transport demand was assigned (theta and its calibration for logit). */
+/**
+ * Corridor leverage and how transport demand was assigned, as `corridors compare` says it (theta,
+ * land and corridor constants, and the calibration when re-estimated).
+ */
 export interface CorridorsLeverageResult extends CorridorLeverage {
   assignment: "cheapest" | "logit";
   theta?: number;
+  landConstant?: number;
+  corridorConstants?: Record<string, number>;
   calibration?: Calibration | null;
 }
 
@@ -67,7 +73,14 @@ export const corridorsLeverage = defineOperation({
     };
     const how = {
       assignment: choice.assignment,
-      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
+      ...(choice.assignment === "logit"
+        ? {
+            theta: choice.theta,
+            landConstant: choice.landConstant ?? 0,
+            corridorConstants: choice.corridorConstants ?? {},
+            calibration,
+          }
+        : {}),
     };
     progress?.(0.05, `${q.network ?? "transport and gas"} network${q.network ? "" : "s"}`);
     if (ctx.surface === "server") {
@@ -98,10 +111,10 @@ export const corridorsLeverage = defineOperation({
         routeBetweenness: round(x.routeBetweenness, 3),
         bypassCost: round(x.bypassCost, 2),
         shapley: round(x.shapley, 2),
-        shapleyShare: round(x.shapleyShare, 3),
+        shapleyShare: x.shapleyShare === null ? null : shareText(x.shapleyShare),
         ...(x.shapleyShareInterval
           ? {
-              "share interval": `${round(x.shapleyShareInterval[0], 3)}–${round(x.shapleyShareInterval[1], 3)}${x.assumptionDriven ? ` (assumption-driven${x.drivenBy ? `: ${x.drivenBy}` : ""})` : ""}`,
+              "share interval": `${shareText(x.shapleyShareInterval[0])}–${shareText(x.shapleyShareInterval[1])}${x.assumptionDriven ? ` (assumption-driven${x.drivenBy ? `: ${x.drivenBy}` : ""})` : ""}`,
             }
           : {}),
         unit: x.costUnit,
@@ -110,7 +123,7 @@ export const corridorsLeverage = defineOperation({
     for (const x of r.rows)
       if (x.tornado?.length)
         process.stdout.write(
-          `${x.year} ${x.network} tornado (Shapley share at low / high):\n${x.tornado.map((t) => `  ${t.assumption}: ${round(t.shareAtLow, 3)} / ${round(t.shareAtHigh, 3)} (swing ${round(t.swing, 3)})`).join("\n")}\n`,
+          `${x.year} ${x.network} tornado (Shapley share at low / high):\n${x.tornado.map((t) => `  ${t.assumption}: ${t.shareAtLow === null ? "—" : shareText(t.shareAtLow)} / ${t.shareAtHigh === null ? "—" : shareText(t.shareAtHigh)} (swing ${shareText(t.swing)})`).join("\n")}\n`,
         );
     for (const c of r.coverage)
       if (c.missingYears.length > 0 || !c.onNetwork)

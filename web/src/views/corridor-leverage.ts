@@ -3,9 +3,9 @@
 // "assumption-driven" flag (the server's rule, src/corridor/assumption-driven.ts) and, for the
 // map's year, the tornado: which assumptions move the share most. Rendered from the rows of the
 // corridor-leverage job; nothing here recomputes a figure.
+import { shareText } from "../../../src/corridor/share-text.ts";
 import type { PageContext } from "../context.ts";
 import { Left, pollJob, startJob } from "../jobs.ts";
-import { withInterval } from "../measured.ts";
 import type { Interval, JobJson, LeverageRowJson } from "../types.ts";
 import { fmt, h, notice, table } from "../ui.ts";
 import { tornadoChart } from "./corridor-tornado.ts";
@@ -71,7 +71,7 @@ export function leverageHeadline(row: LeverageRowJson, name: string): HTMLElemen
       h("strong", {}, `${name}, ${row.network} ${row.year}: `),
       share === null || share === undefined
         ? "no Shapley share (the network has no transit value this year)"
-        : `Shapley share of the transit value ${withInterval(share, iv, 3, what)}${row.draws ? ` over ${row.draws} seeded draws of the assumption ranges` : ""}`,
+        : `Shapley share of the transit value ${shareText(share)} (${iv ? `${what} ${shareText(iv[0])} to ${shareText(iv[1])}` : `no ${what} reported`})${row.draws ? ` over ${row.draws} seeded draws of the assumption ranges` : ""}`,
       " ",
       drivenBadge(row),
     ),
@@ -130,7 +130,7 @@ export function leverageChart(rows: readonly LeverageRowJson[]): SVGElement {
 export function leverageTable(rows: readonly LeverageRowJson[]): HTMLElement {
   const iv = (x: unknown) => {
     const i = finiteInterval(x);
-    return i ? `${fmt(i[0], 3)}–${fmt(i[1], 3)}` : null;
+    return i ? `${shareText(i[0])}–${shareText(i[1])}` : null;
   };
   return table(
     [...rows],
@@ -151,7 +151,12 @@ export function leverageTable(rows: readonly LeverageRowJson[]): HTMLElement {
         numeric: true,
       },
       { key: "s", label: "Shapley transit power", value: (x) => fmt(x.shapley, 3), numeric: true },
-      { key: "sh", label: "Shapley share", value: (x) => fmt(x.shapleyShare, 3), numeric: true },
+      {
+        key: "sh",
+        label: "Shapley share",
+        value: (x) => (typeof x.shapleyShare === "number" ? shareText(x.shapleyShare) : null),
+        numeric: true,
+      },
       {
         key: "si",
         label: "share interval",

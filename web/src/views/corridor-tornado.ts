@@ -2,6 +2,7 @@
 // assumption (group), drawn from the central value to the figure at the assumption's low end and
 // to the figure at its high end (the others central), largest swing first. An end where the figure
 // is undefined (no transit value) is said in words, never drawn as 0.
+import { shareText } from "../../../src/corridor/share-text.ts";
 import type { TornadoBarJson } from "../types.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -72,7 +73,7 @@ export function tornadoChart(
     class: "tornado",
     "aria-label":
       o.title ||
-      `Tornado: the figure at each assumption's low and high end; central ${num(central, o.digits)}`,
+      `Tornado: the figure at each assumption's low and high end; central ${shareText(central)}`,
   });
   if (o.title) svg.append(el("text", { x: 0, y: 14, class: "chart-title" }, o.title));
   bars.forEach((b, i) => {
@@ -123,7 +124,7 @@ export function tornadoChart(
         el(
           "title",
           {},
-          `${b.assumption} at its ${end} end (${num(at, 3)}): ${num(v, o.digits)} (central ${num(central, o.digits)})`,
+          `${b.assumption} at its ${end} end (${num(at, 3)}): ${shareText(v)} (central ${shareText(central)})`,
         ),
       );
       g.append(rect);
@@ -154,7 +155,7 @@ export function tornadoChart(
       el("tspan", { fill: TORNADO_COLOURS.low }, "■ at the low end"),
       "  ",
       el("tspan", { fill: TORNADO_COLOURS.high }, "■ at the high end"),
-      `  | central ${num(central, o.digits)}`,
+      `  | central ${shareText(central)}`,
     ),
   );
   return svg;
