@@ -92,6 +92,7 @@ export const corridorsCompare = defineOperation({
         "flow TEU": r.flowTEU !== undefined && r.flowTEU !== null ? Math.round(r.flowTEU) : null,
         risk: round(r.risk, 3),
         "GC USD/FEU": round(r.generalizedCost),
+        ...(r.logitConstant !== undefined ? { "+ logit const": round(r.logitConstant) } : {}),
         status: r.status,
       })),
     );
