@@ -10,6 +10,7 @@ export const OPERATIONS: readonly Operation[] = Object.values(ops) as never;
 
 /** Descriptions of the command groups whose subcommands are operations ("corridors"). */
 export const GROUPS: Record<string, string> = {
+  backtest: "score forecasting models against the outcomes of real decisions",
   scenario: "make and manage scenario folders",
   data: "check and inspect scenario data",
   simulate: "simulations: doctrine comparison under rivalry and shocks",

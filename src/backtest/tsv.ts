@@ -1,0 +1,71 @@
+/**
+ * Tab-separated values with optional double quotes around fields ("" inside a quoted field is a
+ * quote), one record a line. Errors name the file, line and column (1-based field number).
+ */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number | null,
+    readonly field: string | null,
+    problem: string,
+  ) {
+    super(
+      `${file}:${line}${column !== null ? `:${column}` : ""}${field ? ` (${field})` : ""}: ${problem}`,
+    );
+    this.name = "InputError";
+  }
+}
+
+export interface TsvRow {
+  /** 1-based line number in the file. */
+  line: number;
+  fields: string[];
+}
+
+function splitLine(text: string, file: string, line: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = "";
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length)
+          throw new InputError(file, line, out.length + 1, null, "unterminated quoted field");
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += text[i++];
+      }
+      if (i < text.length && text[i] !== "\t")
+        throw new InputError(file, line, out.length + 1, null, "text after a closing quote");
+    } else {
+      const j = text.indexOf("\t", i);
+      field = j < 0 ? text.slice(i) : text.slice(i, j);
+      i = j < 0 ? text.length : j;
+      if (field.includes('"'))
+        throw new InputError(file, line, out.length + 1, null, "a quote inside an unquoted field");
+    }
+    out.push(field);
+    if (i >= text.length) return out;
+    i++; // the tab
+  }
+}
+
+/** Rows of a TSV text; blank lines are dropped (their numbers still count). */
+export function parseTsv(text: string, file: string): TsvRow[] {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const rows: TsvRow[] = [];
+  lines.forEach((l, k) => {
+    if (l.trim() === "") return;
+    rows.push({ line: k + 1, fields: splitLine(l, file, k + 1) });
+  });
+  return rows;
+}
