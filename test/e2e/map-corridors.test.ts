@@ -139,3 +139,27 @@ test("the Map's corridor routes panel lists the server's routes with their model
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a year outside the corridor network's figures gets a notice, no corridor request that fails", async () => {
+  const net = await api<{ span: [number, number]; years: { transport: number[] } }>(
+    "/api/corridors/network",
+  );
+  const y = net.span[0] - 1;
+  const { page, errors } = await open(`/map?at=${y}`);
+  const text = (await page.locator(".page-map").textContent()) ?? "";
+  assert.ok(
+    text.includes(
+      `The corridor network's figures cover ${net.span[0]}–${net.span[1]}: no routes or flows for ${y}.`,
+    ),
+    text.slice(0, 300),
+  );
+  assert.equal(await page.locator(".corridor-routes").count(), 0);
+  // The leverage section headlines the latest covered year instead, and says so.
+  await page.waitForSelector(".leverage-headline", { timeout: 150_000 });
+  assert.match(
+    text + ((await page.locator(".leverage").textContent()) ?? ""),
+    new RegExp(`do not cover ${y}`),
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});

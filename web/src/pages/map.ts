@@ -14,16 +14,32 @@ import { waiting } from "../views/pending.ts";
 
 export { type Partner, partnersFrom } from "../views/map-partners.ts";
 
+/** What the Map reads of /api/corridors/network (links to draw; the years it covers). */
+interface CorridorNetworkJson {
+  year?: number;
+  links: CorridorLinkJson[];
+  span?: [number, number];
+  outside?: boolean;
+}
+
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   const st = ctx.state;
   const at = /^\d{4}(-\d{2}-\d{2})?$/.test(st.extra.at ?? "") ? st.extra.at! : st.to;
   const colourBy = st.extra.colour === "relation" ? "relation" : "level";
   const zoom = st.extra.zoom === "world" ? "world" : "region";
-  const corridorsP = has("/api/corridors/network").then((ok) =>
-    ok
-      ? api<{ links: CorridorLinkJson[] }>(`/api/corridors/network${qs({ year: at.slice(0, 4) })}`)
-      : null,
-  );
+  const year = Number(at.slice(0, 4));
+  // The corridor network answers only for the years its figures cover (`span`, from the default
+  // year's answer): other years get no request (a 400), and the page says which years it covers.
+  const corridorsP = has("/api/corridors/network").then(async (ok) => {
+    if (!ok) return null;
+    const base = await api<CorridorNetworkJson>("/api/corridors/network");
+    if (!base.ok) return base;
+    const span = base.data.span;
+    if (span && (year < span[0] || year > span[1]))
+      return { ok: true as const, data: { links: [], span, outside: true } };
+    if (base.data.year === year) return base;
+    return api<CorridorNetworkJson>(`/api/corridors/network${qs({ year })}`);
+  });
   const hasLeverageP = hasJob("corridor-leverage");
   const hasCompareP = has("/api/corridors/compare");
   const wait = waiting(`Loading ${ctx.name(st.focal)}'s partners in ${at}`, { signal: ctx.signal });
@@ -52,6 +68,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   let corridorLinks: CorridorLinkJson[] = [];
   const cn = await corridorsP;
   if (cn?.ok) corridorLinks = cn.data.links;
+  const span = cn?.ok ? cn.data.span : undefined;
+  const outside = cn?.ok && cn.data.outside === true;
   const { figure, drawn, hasShape } = mapFigure({
     focal: st.focal,
     at,
@@ -122,6 +140,12 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ),
     ),
     figure,
+    outside && span
+      ? notice(
+          "info",
+          `The corridor model's links are not drawn: its figures cover ${span[0]}–${span[1]}, not ${year}.`,
+        )
+      : null,
     lv.ok
       ? null
       : notice("error", `Levels (/api/levels) failed, so no level is shown: ${lv.error}`),
@@ -175,14 +199,16 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     (await hasCompareP)
       ? section(
           "Corridor routes",
-          routesPanel(Number(at.slice(0, 4)), (c) => ctx.name(c)),
+          outside && span
+            ? notice(
+                "info",
+                `The corridor network's figures cover ${span[0]}–${span[1]}: no routes or flows for ${year}.`,
+              )
+            : routesPanel(year, (c) => ctx.name(c)),
         )
       : null,
     (await hasLeverageP)
-      ? section(
-          `Transit leverage of ${ctx.name(st.focal)}`,
-          leverageSection(ctx, Number(at.slice(0, 4))),
-        )
+      ? section(`Transit leverage of ${ctx.name(st.focal)}`, leverageSection(ctx, year))
       : section(
           "Transit leverage",
           unavailable(
