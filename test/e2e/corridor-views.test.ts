@@ -41,9 +41,12 @@ const BARS = [
   bar("risk IRN", 0.08, 0.3, null, 0.2),
 ];
 
-test("tornadoMax rounds the largest value shown up to a tenth (at least 0.1)", () => {
+test("tornadoMax rounds the largest value shown up to 1, 2 or 5 × 10^k (0.1 when nothing is above 0)", () => {
   assert.equal(tornadoMax(BARS, 0.176), 0.2);
-  assert.equal(tornadoMax([bar("a", 0, 1, 0.31, 0.3)], 0.3), 0.4);
+  assert.equal(tornadoMax([bar("a", 0, 1, 0.31, 0.3)], 0.3), 0.5);
+  assert.equal(tornadoMax([bar("a", 0, 1, 0.00078, 0.0041)], 0.0014), 0.005);
+  assert.equal(tornadoMax([bar("a", 0, 1, 0.5, 1)], 0.7), 1);
+  assert.equal(tornadoMax([bar("a", 0, 1, 0.002, 0.001)], 0.002), 0.002);
   assert.equal(tornadoMax([bar("a", 0, 1, 0, 0)], 0), 0.1);
 });
 

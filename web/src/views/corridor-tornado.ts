@@ -45,11 +45,17 @@ function el<K extends keyof SVGElementTagNameMap>(
 
 const num = (x: number, d: number) => Number(x.toFixed(d)).toString();
 
-/** The axis maximum: the largest value shown rounded up to a tenth (at least 0.1). */
+/**
+ * The axis maximum: the largest value shown rounded up to 1, 2 or 5 × 10^k (0.176 → 0.2,
+ * 0.0041 → 0.005), so small shares get a readable axis; 0.1 when nothing is above 0.
+ */
 export function tornadoMax(bars: readonly TornadoBarJson[], central: number): number {
   const ends = bars.flatMap((b) => [b.shareAtLow, b.shareAtHigh]).filter((x) => x !== null);
   const m = Math.max(central, ...(ends as number[]));
-  return Math.max(0.1, Math.ceil(m * 10 - 1e-9) / 10);
+  if (!(m > 0)) return 0.1;
+  const e = 10 ** Math.floor(Math.log10(m));
+  for (const f of [1, 2, 5, 10]) if (m <= f * e * (1 + 1e-9)) return Number((f * e).toPrecision(1));
+  return 10 * e;
 }
 
 export function tornadoChart(
@@ -146,7 +152,11 @@ export function tornadoChart(
   );
   for (const t of [0, max / 2, max])
     svg.append(
-      el("text", { x: sx(t), y: yAxis + 14, "text-anchor": "middle", class: "tick" }, num(t, 2)),
+      el(
+        "text",
+        { x: sx(t), y: yAxis + 14, "text-anchor": "middle", class: "tick" },
+        Number(t.toPrecision(2)).toString(),
+      ),
     );
   svg.append(
     el(
