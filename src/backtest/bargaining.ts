@@ -88,6 +88,9 @@ export function bargainingForecast(
         perturb: o.perturb,
         deadline: o.deadline,
       }).forecast[0];
+      const qs = [mc.p05, mc.p25, mc.p50, mc.p75, mc.p95];
+      if (!qs.every(Number.isFinite))
+        return { ...out, reason: `${model} Monte Carlo gave non-finite forecasts` };
       out.quantiles = {
         q05: back(mc.p05),
         q25: back(mc.p25),
