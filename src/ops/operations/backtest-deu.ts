@@ -19,9 +19,12 @@ export const backtestDeu = defineOperation({
     "score the bargaining models (smp, bdm) and baselines (compromise, median, mean, statusquo) against the outcomes of a DEU III table",
   params: {
     file: p
-      .string("DEU III table as tab-separated values (header row of DEU column names)", {
-        arg: "<file.tsv>",
-      })
+      .string(
+        "DEU III table: tab-, comma- or semicolon-separated, first row the DEU column names",
+        {
+          arg: "<file.tsv>",
+        },
+      )
       .local(),
     models: p.enums(MODELS, `models to score (default all: ${MODELS.join(",")})`).optional(),
     capabilities: p
