@@ -181,6 +181,7 @@ export const backtestDeu = defineOperation({
           coverage: n(c.coverage, 2),
         })),
       );
+    for (const x of r.skipped) console.log(`skipped ${x.id}: ${x.reason}`);
     for (const x of r.notes) console.log(`note: ${x}`);
     console.log(`${(r.elapsedMs / 1000).toFixed(1)} s on ${r.threads} thread(s)`);
   },
