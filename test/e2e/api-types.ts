@@ -2,7 +2,7 @@
 // (src/ops/api-types.ts, derived from the declarations) fits the answer types the dashboard reads
 // (web/src/types.ts). A server change that breaks the web's reading fails the type check here.
 import type { ApiResult } from "../../src/ops/api-types.ts";
-import type { ClaimsJson, ScorecardJson } from "../../web/src/types.ts";
+import type { AtlasJson, ClaimsJson, ScorecardJson } from "../../web/src/types.ts";
 
 /** True only when the server's type is known (not never/any) and fits the web's. */
 type Fits<Server, Web> = [Server] extends [never]
@@ -18,3 +18,4 @@ export type ScorecardFits = Assert<Fits<ApiResult<"scorecard">, ScorecardJson>>;
 export type ClaimsFits = Assert<Fits<ApiResult<"claims">, ClaimsJson>>;
 export type AlignmentFits = Assert<Fits<ApiResult<"alignment">, { rows: object[] }>>;
 export type RelationsFits = Assert<Fits<ApiResult<"relations">, { rows: object[] }>>;
+export type AtlasFits = Assert<Fits<ApiResult<"atlas">, AtlasJson>>;

@@ -11,6 +11,8 @@ export interface PageContext {
   name(code: string): string;
   /** Change page-specific parameters (kept in the URL) and re-render. */
   update(extra: Record<string, string>): void;
+  /** Make another state the focal state (any ISO3 code; one outside the scenario is panel-only). */
+  setFocal(code: string): void;
   /** Aborted when the page is left (navigation, or a re-render): polling and timers stop. */
   signal: AbortSignal;
 }

@@ -1,6 +1,7 @@
 import "./style.css";
 import { api, capabilities } from "./api.ts";
 import type { Actor, PageContext, ScenarioInfo } from "./context.ts";
+import { countryNames } from "./country-name.ts";
 import { PAGES, pageUrl, readState, stateUrl, type ViewState } from "./state.ts";
 import { h, notice } from "./ui.ts";
 import { waiting } from "./views/pending.ts";
@@ -9,6 +10,7 @@ type PageModule = { render(root: HTMLElement, ctx: PageContext): Promise<void> }
 
 const pages: Record<string, () => Promise<PageModule>> = {
   overview: () => import("./pages/overview.ts"),
+  atlas: () => import("./pages/atlas.ts"),
   map: () => import("./pages/map.ts"),
   network: () => import("./pages/network.ts"),
   timeline: () => import("./pages/timeline.ts"),
@@ -103,10 +105,17 @@ async function render(): Promise<void> {
   const states = actors
     .filter((a) => a.kind === "state")
     .sort((a, b) => a.name.localeCompare(b.name));
+  // Any state can be the focal state: one of the scenario's actors, or a state of the panel
+  // (an ISO3 code; the server answers 404 for a code it does not know). A panel-only state gets
+  // the measures that need no scenario (the Atlas, the scorecard from the panel).
+  const panelOnly = Boolean(
+    s.focal && /^[A-Z]{3}$/.test(s.focal) && !actors.some((a) => a.id === s.focal),
+  );
   const full: ViewState = {
     ...s,
     scenario: scenario.id,
-    focal: s.focal && actors.some((a) => a.id === s.focal) ? s.focal : scenario.focal,
+    focal:
+      s.focal && (panelOnly || actors.some((a) => a.id === s.focal)) ? s.focal : scenario.focal,
     from: /^\d{4}$/.test(s.from) ? s.from : scenario.from.slice(0, 4),
     to: /^\d{4}$/.test(s.to) ? s.to : scenario.to.slice(0, 4),
   };
@@ -114,6 +123,11 @@ async function render(): Promise<void> {
   if (stateUrl(full) !== window.location.pathname + window.location.search)
     history.replaceState(null, "", stateUrl(full));
   const names = new Map(actors.map((a) => [a.id, a.name]));
+  if (panelOnly) {
+    const nameOf = await countryNames().catch(() => () => undefined);
+    if (seq !== renderSeq) return;
+    names.set(full.focal, nameOf(full.focal) ?? full.focal);
+  }
 
   top.replaceChildren(
     h(
@@ -184,6 +198,13 @@ async function render(): Promise<void> {
           ...states.map((a) =>
             h("option", { value: a.id, selected: a.id === full.focal }, `${a.name} (${a.id})`),
           ),
+          panelOnly
+            ? h(
+                "option",
+                { value: full.focal, selected: true },
+                `${names.get(full.focal)} (${full.focal}) — panel only, no scenario`,
+              )
+            : null,
         ),
       ),
       yearInput("From", "ctl-from", full.from, scenario.from, scenario.to, (v) =>
@@ -197,8 +218,22 @@ async function render(): Promise<void> {
   document.title = `${page.label} · ${names.get(full.focal) ?? full.focal} · ANA`;
   const root = h("div", { class: `page page-${page.id}` });
   main.replaceChildren(
-    h("h1", {}, `${page.label}: ${names.get(full.focal) ?? full.focal}, ${full.from}–${full.to}`),
+    h(
+      "h1",
+      {},
+      // The Atlas spans its own years (every state, the panel's range), not the scenario's.
+      page.id === "atlas"
+        ? `Atlas · focal state: ${names.get(full.focal) ?? full.focal}`
+        : `${page.label}: ${names.get(full.focal) ?? full.focal}, ${full.from}–${full.to}`,
+    ),
   );
+  if (panelOnly)
+    main.append(
+      notice(
+        "info",
+        `${names.get(full.focal)} (${full.focal}) is not one of the actors of the scenario “${scenario.name}”: the pages show the measures that need only the reference panel (the Atlas, the scorecard's panel inputs); events, ties and claims belong to the scenario's own states.`,
+      ),
+    );
   if (!actorsRes.ok)
     main.append(notice("error", `Could not load the scenario's actors: ${actorsRes.error}`));
   main.append(root);
@@ -208,6 +243,7 @@ async function render(): Promise<void> {
     actors,
     name: (c) => names.get(c) ?? c,
     update: (extra) => go({ ...full, extra: { ...full.extra, ...extra } }),
+    setFocal: (code) => go({ ...full, focal: code.toUpperCase() }),
     signal,
   };
   // Until the page puts something on screen, say what it waits for (never a blank area).

@@ -11,6 +11,7 @@ export interface ViewState {
 
 export const PAGES = [
   { id: "overview", label: "Overview" },
+  { id: "atlas", label: "Atlas" },
   { id: "map", label: "Map" },
   { id: "network", label: "Network" },
   { id: "timeline", label: "Timeline" },

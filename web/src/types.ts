@@ -319,3 +319,90 @@ export interface Actor {
   cow?: number;
   source: string;
 }
+
+// The Atlas (issue 16; TEAM.md "Agreed interfaces"). Read through web/src/atlas-data.ts, which
+// keeps a value only where its status is "data".
+export interface AtlasComponentJson {
+  value: number | null;
+  interval: Interval | null;
+  status: DataStatus;
+  n?: number;
+  detail?: Record<string, unknown>;
+}
+
+export interface AtlasRowJson {
+  iso3: string;
+  name: string;
+  year: number;
+  index: number | null;
+  status: DataStatus;
+  interval: Interval | null;
+  /** 0..1: share of the index weight with data. */
+  coverage: number;
+  /** 1 = most multi-aligned among the rows of that year with an index. */
+  rank: number | null;
+  rankInterval: Interval | null;
+  components: Record<string, AtlasComponentJson>;
+}
+
+export interface AtlasComponentInfoJson {
+  key: string;
+  label: string;
+  source: string;
+  /** Years the component's source covers (null: not in the panel). */
+  coverage: { from: number; to: number } | null;
+  weight?: number;
+  /** How the component's interval is made. */
+  interval?: string;
+  note?: string;
+}
+
+export interface AtlasJson {
+  from: number;
+  to: number;
+  poles: Record<string, string[]>;
+  weights: Record<string, number>;
+  formula: string;
+  draws: number;
+  seed: number;
+  level: number;
+  /** Least share of the index weight with data for an index. */
+  minCoverage?: number;
+  components: AtlasComponentInfoJson[];
+  rows: AtlasRowJson[];
+}
+
+export interface PeerGroupJson {
+  id: string;
+  name: string;
+  /** A group whose members change appears once per spell (first year; `years` the spell). */
+  year?: number;
+  years?: [number, number];
+  members: string[];
+  how: string;
+  source: string;
+}
+
+export interface AtlasCompareRowJson {
+  peerGroup: string;
+  year: number;
+  /** "index" or a component key. */
+  measure: string;
+  value: number | null;
+  percentile: number | null;
+  interval: Interval | null;
+  /** Peers with a value. */
+  n: number;
+  /** Peers without a value. */
+  missing?: number;
+  /** The peers' median, for context. */
+  peerMedian?: number | null;
+}
+
+export interface AtlasCompareJson {
+  focal: string;
+  from: number;
+  to: number;
+  peerGroups: PeerGroupJson[];
+  rows: AtlasCompareRowJson[];
+}

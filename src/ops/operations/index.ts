@@ -3,7 +3,11 @@
 export { actors } from "./actors.ts";
 export { alignment } from "./alignment.ts";
 export { alliances } from "./alliances.ts";
+export { atlas } from "./atlas.ts";
+export { atlasCompare } from "./atlas-compare.ts";
+export { backtestBatch } from "./backtest-batch.ts";
 export { backtestDeu } from "./backtest-deu.ts";
+export { backtestTrackRecord } from "./backtest-track-record.ts";
 export { balance } from "./balance.ts";
 export { bargain } from "./bargain.ts";
 export { brokerage } from "./brokerage.ts";

@@ -2,6 +2,7 @@ import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { type ShownCell, scorecardCells } from "../measured.ts";
 import {
+  type AtlasCompareJson,
   type ClaimsJson,
   type EventRec,
   LEVEL_COLOURS,
@@ -13,6 +14,7 @@ import { cellDetail } from "../views/cell-detail.ts";
 import { claimsList } from "../views/claims.ts";
 import { comparisonPanel, defaultCompare, parseCompare } from "../views/comparison.ts";
 import { intervalChart } from "../views/interval-chart.ts";
+import { peerPercentile } from "../views/peer-percentile.ts";
 import { pendingBlock } from "../views/pending.ts";
 import { gridLegend, scorecardGrid } from "../views/scorecard-grid.ts";
 
@@ -217,6 +219,57 @@ async function glance(ctx: PageContext): Promise<HTMLElement> {
   );
 }
 
+export const OVERVIEW_DEFAULTS = {
+  /**
+   * Peer groups for the focal state's percentile (atlas compare's syntax): the Non-Aligned
+   * Movement, and states of similar material capabilities (CINC within ×2), which both exist
+   * for any state.
+   */
+  peers: "NONALIGNED,CINC:2",
+};
+
+/** The focal state's percentile among its peers, from the Atlas (GET /api/atlas/compare). */
+async function peers(ctx: PageContext): Promise<HTMLElement> {
+  if (!(await has("/api/atlas/compare")))
+    return unavailable("/api/atlas/compare", "The focal state's percentile among its peers");
+  const s = ctx.state;
+  const r = await api<AtlasCompareJson>(
+    `/api/atlas/compare${qs({ focal: s.focal, peers: s.extra.peers ?? OVERVIEW_DEFAULTS.peers })}`,
+  );
+  const form = peersForm(ctx, s.extra.peers ?? OVERVIEW_DEFAULTS.peers);
+  if (!r.ok)
+    return h("div", {}, form, notice(r.missing ? "unavailable" : "error", `Peers: ${r.error}`));
+  return h("div", {}, form, peerPercentile(r.data, { name: ctx.name }));
+}
+
+function peersForm(ctx: PageContext, current: string): HTMLElement {
+  const input = h("input", {
+    id: "ov-peers",
+    type: "text",
+    value: current,
+    size: 30,
+    "aria-describedby": "ov-peers-hint",
+  }) as HTMLInputElement;
+  return h(
+    "form",
+    {
+      class: "filters",
+      "aria-label": "Peer groups",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        ctx.update({ peers: input.value.trim() });
+      },
+    },
+    h("label", { for: "ov-peers" }, "Peer groups", input),
+    h("button", { type: "submit" }, "Compare"),
+    h(
+      "span",
+      { id: "ov-peers-hint", class: "hint" },
+      "e.g. NONALIGNED,OTS,REGION:POSTSOVIET,CINC:2,custom:ARM+GEO",
+    ),
+  );
+}
+
 async function claims(ctx: PageContext): Promise<HTMLElement> {
   if (!(await has("/api/claims"))) return unavailable("/api/claims", "The claims check");
   const r = await api<ClaimsJson>(`/api/claims${qs({ scenario: ctx.state.scenario })}`);
@@ -260,6 +313,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   );
   const gl = pendingBlock("Counting events", () => glance(ctx), { signal });
   const cl = pendingBlock("Checking the claims", () => claims(ctx), { signal });
+  const pe = pendingBlock("Placing the state among its peers", () => peers(ctx), { signal });
   root.append(
     section("Scorecard", sc.el),
     section(
@@ -273,8 +327,9 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         : null,
       compare ? cmp.el : notice("info", "The period is too short to compare two parts of it."),
     ),
+    section("Among its peers", pe.el),
     gl.el,
     section("The seed's claims, checked", cl.el),
   );
-  await Promise.all([sc.done, cmp.done, gl.done, cl.done]);
+  await Promise.all([sc.done, cmp.done, gl.done, cl.done, pe.done]);
 }
