@@ -58,7 +58,7 @@ export const backtestDeu = defineOperation({
       .number("bootstrap resamples", { int: true, min: 100, max: 100_000 })
       .default(BACKTEST_DEFAULTS.resamples),
     threads: p
-      .number("worker threads for smp and bdm (default: 2, or 1 on a one-core machine)", {
+      .number("worker threads for smp and bdm (default: one per core, at most 8)", {
         int: true,
         min: 1,
         max: 64,
