@@ -7,6 +7,7 @@ export * from "./calibrate.ts";
 export * from "./compare.ts";
 export * from "./corridor-leverage.ts";
 export * from "./disrupt.ts";
+export * from "./flow-uncertainty.ts";
 export * from "./leverage.ts";
 export * from "./leverage-uncertainty.ts";
 export * from "./load-network.ts";

@@ -85,6 +85,37 @@ function applies(r: AssumptionRange, year: number): boolean {
   );
 }
 
+/**
+ * The seeded draws of the assumption ranges that apply to `year`: draw k gives every range a
+ * value, one uniform per group (ranges without a group are their own group), triangular(low,
+ * central, high). The same (network, year, seed) gives the same draws, so figures computed on them
+ * (leverage, route flows) are paired draw by draw.
+ */
+export function assumptionDraws(
+  net: Network,
+  year: number,
+  draws: number,
+  seed: number,
+): Map<AssumptionRange, number>[] {
+  const ranges = loadAssumptionRanges(net).filter((r) => applies(r, year));
+  const groups = new Map<string, AssumptionRange[]>();
+  for (const r of ranges) {
+    const g = r.group ?? r.name;
+    groups.set(g, [...(groups.get(g) ?? []), r]);
+  }
+  const rnd = mulberry32(seed);
+  const out: Map<AssumptionRange, number>[] = [];
+  for (let k = 0; k < draws; k++) {
+    const values = new Map<AssumptionRange, number>();
+    for (const rs of groups.values()) {
+      const u = rnd();
+      for (const r of rs) values.set(r, triangular(u, r.low, r.central, r.high));
+    }
+    out.push(values);
+  }
+  return out;
+}
+
 export async function leverageUncertainty(
   net: Network,
   network: NetworkKind,
@@ -101,14 +132,8 @@ export async function leverageUncertainty(
     const g = r.group ?? r.name;
     groups.set(g, [...(groups.get(g) ?? []), r]);
   }
-  const rnd = mulberry32(o.seed);
   const rows: LeverageRow[] = [];
-  for (let k = 0; k < o.draws; k++) {
-    const values = new Map<AssumptionRange, number>();
-    for (const rs of groups.values()) {
-      const u = rnd();
-      for (const r of rs) values.set(r, triangular(u, r.low, r.central, r.high));
-    }
+  for (const values of assumptionDraws(net, year, o.draws, o.seed)) {
     const row = await yearLeverage(withValues(net, values), network, year, iso3, {
       weights: o.weights,
       choice: o.choice,

@@ -188,7 +188,7 @@ test("the leverage table carries the share interval and the flag per row", () =>
 });
 
 test("route flows show an interval only where the server sends one, and a missing flow as missing", () => {
-  const route = (flowTEU: number | null, flowTEUInterval?: [number, number] | null) => ({
+  const route = (flowTEU: number | null, flowTEUInterval?: [number, number]) => ({
     id: "R",
     name: "Route",
     corridor: "Middle",

@@ -303,12 +303,10 @@ export type LeverageRowJson = ApiResult<"corridorsLeverage">["rows"][number];
 export type TornadoBarJson = NonNullable<LeverageRowJson["tornado"]>[number];
 
 /**
- * One route of /api/corridors/compare, from the registry; `flowTEUInterval` is read when a server
- * sends it (flows with intervals), otherwise the flow is shown alone.
+ * One route of /api/corridors/compare, from the registry; `flowTEUInterval` (with `draws`) is
+ * shown when the server sends it, otherwise the flow alone.
  */
-export type CorridorRouteJson = ApiResult<"corridorsCompare">["routes"][number] & {
-  flowTEUInterval?: [number, number] | null;
-};
+export type CorridorRouteJson = ApiResult<"corridorsCompare">["routes"][number];
 
 export interface ScenarioInfo {
   id: string;

@@ -5,7 +5,8 @@ import { api, qs } from "../api.ts";
 import type { CorridorRouteJson, Interval } from "../types.ts";
 import { fmt, h, notice, table } from "../ui.ts";
 
-export const ROUTES_DEFAULTS = { from: "CHN", to: "DEU" };
+/** The pair shown, and the draws of the flow intervals (the leverage's: 40, seed 1). */
+export const ROUTES_DEFAULTS = { from: "CHN", to: "DEU", draws: 40, seed: 1 };
 
 const finiteInterval = (x: unknown): Interval | null =>
   Array.isArray(x) &&
@@ -71,7 +72,9 @@ export function routesPanel(year: number, name: (code: string) => string): HTMLE
       routes: CorridorRouteJson[];
       assignment?: string;
       theta?: number;
-    }>(`/api/corridors/compare${qs({ from: o.from, to: o.to, year })}`);
+    }>(
+      `/api/corridors/compare${qs({ from: o.from, to: o.to, year, draws: o.draws, seed: o.seed })}`,
+    );
     if (!r.ok) {
       body.replaceChildren(
         notice(
@@ -86,7 +89,7 @@ export function routesPanel(year: number, name: (code: string) => string): HTMLE
       h(
         "p",
         { class: "summary" },
-        `Routes from ${name(o.from)} to ${name(o.to)} in ${year}, cheapest generalised cost first; flow: the annual TEU the model's ${r.data.assignment ?? "cheapest"} assignment puts on each route${r.data.theta !== undefined ? ` (theta ${fmt(r.data.theta, 5)})` : ""}${routes.some((x) => finiteInterval(x.flowTEUInterval)) ? ", with its interval" : " (no interval reported for flows)"}.`,
+        `Routes from ${name(o.from)} to ${name(o.to)} in ${year}, lowest generalised cost first; flow: the annual TEU the model's ${r.data.assignment ?? "cheapest"} assignment puts on each route${r.data.theta !== undefined ? ` (theta ${fmt(r.data.theta, 5)})` : ""}${routes.some((x) => finiteInterval(x.flowTEUInterval)) ? `, with its 90 % interval over ${o.draws} seeded draws of the assumption ranges` : " (no interval reported for flows)"}.`,
       ),
       routes.length === 0
         ? notice("empty", `No route from ${o.from} to ${o.to} operates in ${year}.`)
