@@ -41,7 +41,7 @@ export const corridorsLeverage = defineOperation({
         max: 400,
         arg: "<n>",
       })
-      .default(0),
+      .default(40),
     seed: p.number("seed of the draws", { int: true, min: 0, max: 2 ** 31 - 1 }).default(1),
     ...weightParams,
     ...assignmentParams,
