@@ -30,7 +30,15 @@ export interface CorridorInputNetwork {
 /** A year's corridor input: the mean share over networks with data, its draws, flag and tornado. */
 export interface CorridorYearInput {
   year: number;
-  value: number;
+  /**
+   * Mean share over the networks the state is on; null when one of them has no figure this year
+   * (`missing`): a mean over a changing set of networks would not compare across years.
+   */
+  value: number | null;
+  /** Networks the state is on (in some year) without a figure this year (e.g. no sourced demand). */
+  missing: NetworkKind[];
+  /** The mean over the networks that do have a figure, when `missing` is not empty. */
+  partialValue?: number;
   /** Replicates of `value` (draw k: the same assumption values in every network). */
   draws: number[];
   interval: [number, number] | null;
@@ -109,11 +117,18 @@ async function compute(
     bypassCostPerUnit: number;
     u?: Awaited<ReturnType<typeof leverageUncertainty>>;
   }[] = [];
+  const missing: NetworkKind[] = [];
   for (const kind of ["transport", "gas"] as NetworkKind[]) {
-    if (!networkYears(net, kind).includes(year) || !networkCountries(net, kind).has(focal))
+    if (!networkCountries(net, kind).has(focal)) continue;
+    if (!networkYears(net, kind).includes(year)) {
+      missing.push(kind);
       continue;
+    }
     const row = await yearLeverage(net, kind, year, focal, { choice: o.choice });
-    if (!row || row.shapleyShare === null) continue;
+    if (!row || row.shapleyShare === null) {
+      missing.push(kind);
+      continue;
+    }
     const u =
       o.draws > 0
         ? await leverageUncertainty(net, kind, year, focal, row, {
@@ -132,7 +147,37 @@ async function compute(
       u,
     });
   }
+  // No network has a figure this year: nothing (the input is "no data").
   if (rows.length === 0) return undefined;
+  if (missing.length > 0) {
+    const shares = rows.map((r) => r.share);
+    return {
+      year,
+      value: null,
+      missing,
+      ...(shares.length > 0
+        ? { partialValue: shares.reduce((a, b) => a + b, 0) / shares.length }
+        : {}),
+      draws: [],
+      interval: null,
+      assumptionDriven: false,
+      drivenReason: null,
+      drivenBy: null,
+      tornado: [],
+      networks: rows.map((r) => ({
+        network: r.network,
+        shapleyShare: r.share,
+        shapleyShareInterval: null,
+        assumptionDriven: false,
+        drivenBy: null,
+        routeBetweenness: r.routeBetweenness,
+        bypassCostPerUnit: r.bypassCostPerUnit,
+      })),
+      nDraws: 0,
+      seed: o.seed,
+      source: `corridor leverage (docs/measures/corridors.md): Shapley share of the transit value, mean over the networks the state is on (${[...rows.map((r) => r.network), ...missing].join(" and ")}); ${missing.join(" and ")} has no figure in ${year}`,
+    };
+  }
   const clamp = (x: number) => Math.max(0, Math.min(1, x));
   const mean = (xs: (number | null)[]) =>
     xs.some((x) => x === null)
@@ -180,6 +225,7 @@ async function compute(
   return {
     year,
     value,
+    missing,
     draws,
     interval,
     ...flag,
@@ -214,6 +260,14 @@ export function corridorLeverageHook(
     if (level === "neighbourhood") return undefined;
     const v = await corridorYearInput(focal, year, options);
     if (!v) return undefined;
+    if (v.value === null)
+      return {
+        value: null,
+        status: v.networks.length > 0 ? "partial" : "no data",
+        source: v.source,
+        raw: { networks: v.networks, missing: v.missing, partialValue: v.partialValue ?? null },
+        note: `${v.missing.join(" and ")} network has no figure for ${year} (docs/corridors.md: years without sourced demand are missing); ${v.networks.length > 0 ? "the other network's share alone would change the input's composition across years, so it is not scored" : "no network has a figure"}`,
+      };
     return {
       value: v.value,
       source: v.source,

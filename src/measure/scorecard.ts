@@ -103,6 +103,8 @@ export type LeverageHook = (
 ) => Promise<
   | {
       value: number | null;
+      /** "partial" when some of the input's figures exist but not all (value then null). */
+      status?: "partial" | "no data";
       source: string;
       raw?: unknown;
       draws?: readonly number[];
@@ -730,7 +732,7 @@ export async function scorecard(
         "leverage",
         {
           key: "leverage.corridor",
-          status: c?.value !== null && c?.value !== undefined ? "data" : "no data",
+          status: c?.value !== null && c?.value !== undefined ? "data" : (c?.status ?? "no data"),
           value: c?.value ?? null,
           weight: opts.corridorLeverage ? w("leverage.corridor") : 0,
           raw: c?.raw,

@@ -45,11 +45,11 @@ function q7(xs: number[], p: number): number {
 
 test("the corridor input's interval is the hand-computed 90 % range of the share and contains the central value", async () => {
   const v = (await corridorYearInput("AAA", 2021, { dir, draws: 2000, seed: 5 }))!;
-  assert.ok(Math.abs(v.value - s(0.2)) < 1e-12);
+  assert.ok(Math.abs(v.value! - s(0.2)) < 1e-12);
   const [lo, hi] = v.interval!;
   assert.ok(Math.abs(lo - 0) < 1e-12, `lo ${lo}`);
   assert.ok(Math.abs(hi - s(Math.sqrt(0.005))) < 0.01, `hi ${hi} vs ${s(Math.sqrt(0.005))}`);
-  assert.ok(lo <= v.value && v.value <= hi);
+  assert.ok(lo <= v.value! && v.value! <= hi);
   assert.equal(v.draws.length, 2000);
   assert.ok(v.draws.every((x) => x >= 0 && x <= s(0)));
   // Flagged, with the risk named and the tornado's ends from the hand formula.
@@ -116,4 +116,29 @@ test("the scorecard's leverage.corridor input carries the interval and flag, and
     .inputs.find((i) => i.key === "leverage.corridor")!;
   assert.equal(p.interval, null);
   assert.equal(p.assumptionDriven, undefined);
+});
+
+test("a year where one of the state's networks has no figure is partial, never a mean over the other network alone (shipped network)", async () => {
+  const { corridorLeverageHook } = await import("../../src/measure/corridor-hook.ts");
+  const { loadNetwork, EURASIA_DIR } = await import("../../src/corridor/load-network.ts");
+  const { networkYears, networkCountries } = await import("../../src/corridor/leverage.ts");
+  const net = loadNetwork(EURASIA_DIR);
+  assert.ok(
+    networkCountries(net, "transport").has("AZE") && networkCountries(net, "gas").has("AZE"),
+  );
+  const transport = new Set(networkYears(net, "transport"));
+  const gasOnly = networkYears(net, "gas").find((y) => !transport.has(y));
+  const both = networkYears(net, "gas").find((y) => transport.has(y));
+  assert.ok(
+    gasOnly !== undefined && both !== undefined,
+    "the shipped network has both kinds of year",
+  );
+  const hook = corridorLeverageHook({ draws: 0 });
+  const partial = (await hook("AZE", "regional", gasOnly))!;
+  assert.equal(partial.value, null);
+  assert.equal(partial.status, "partial");
+  assert.match(partial.note ?? "", /transport network has no figure/);
+  const full = (await hook("AZE", "regional", both))!;
+  assert.equal(typeof full.value, "number");
+  assert.equal(full.status, undefined);
 });
