@@ -1,10 +1,13 @@
 // Benchmark: the Atlas for every UN member state-year 1995–2023 (200 draws): the library call
 // `atlas(store, …)` three times in one process (wall and CPU time, per-component split of the
 // first run), then the command `ana atlas --from 1995 --to 2023 --json` as a fresh process
-// (start-up, panel, computation, JSON on stdout), with the machine's load average.
+// (start-up, panel, computation, JSON on stdout) twice — computed, then from the disk cache —
+// with the machine's load average.
 // Run: npx tsx bench/atlas.ts [--cli-only]
 import { spawnSync } from "node:child_process";
-import { cpus, loadavg } from "node:os";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { atlas } from "../src/atlas/atlas.ts";
 import { COMPONENT_SPECS } from "../src/atlas/registry.ts";
@@ -65,25 +68,39 @@ if (!process.argv.includes("--cli-only")) {
   store.close();
 }
 
-const t = performance.now();
-const out = spawnSync(
-  process.execPath,
-  [
-    "--import",
-    "tsx",
-    "src/cli/main.ts",
-    "atlas",
-    "--from",
-    String(FROM),
-    "--to",
-    String(TO),
-    "--json",
-  ],
-  { cwd: ROOT, maxBuffer: 1 << 30, encoding: "utf8" },
-);
-const wall = performance.now() - t;
-if (out.status !== 0) throw new Error(`ana atlas failed: ${out.stderr}`);
-const r = JSON.parse(out.stdout) as { rows: { year: number }[] };
-console.log(
-  `CLI (tsx, fresh process) ana atlas --from ${FROM} --to ${TO} --json: wall ${s(wall)}; ${r.rows.length} rows, ${(out.stdout.length / 1e6).toFixed(1)} MB of JSON; load ${load()}`,
-);
+// The CLI twice with an empty cache directory: computed, then read back from the disk cache.
+// CPU of the child from /usr/bin/time when present.
+const cacheDir = mkdtempSync(join(tmpdir(), "ana-atlas-bench-"));
+const args = [
+  "--import",
+  "tsx",
+  "src/cli/main.ts",
+  "atlas",
+  "--from",
+  String(FROM),
+  "--to",
+  String(TO),
+  "--json",
+];
+const timeBin = existsSync("/usr/bin/time");
+for (const label of ["computed", "from the disk cache"]) {
+  const t = performance.now();
+  const out = spawnSync(
+    timeBin ? "/usr/bin/time" : process.execPath,
+    timeBin ? ["-f", "CPU %U+%S s", process.execPath, ...args] : args,
+    {
+      cwd: ROOT,
+      maxBuffer: 1 << 30,
+      encoding: "utf8",
+      env: { ...process.env, ANA_CACHE_DIR: cacheDir },
+    },
+  );
+  const wall = performance.now() - t;
+  if (out.status !== 0) throw new Error(`ana atlas failed: ${out.stderr}`);
+  const r = JSON.parse(out.stdout) as { rows: { year: number }[] };
+  const cpuText = timeBin ? `, ${out.stderr.trim().split("\n").at(-1)}` : "";
+  console.log(
+    `CLI (tsx, fresh process, ${label}) ana atlas --from ${FROM} --to ${TO} --json: wall ${s(wall)}${cpuText}; ${r.rows.length} rows, ${(out.stdout.length / 1e6).toFixed(1)} MB of JSON; load ${load()}`,
+  );
+}
+rmSync(cacheDir, { recursive: true, force: true });

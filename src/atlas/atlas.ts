@@ -21,7 +21,9 @@ import { atlasUniverse } from "./universe.ts";
 const STATUS = ["no data", "partial", "data"] as const;
 
 /** Resolve and check options against `ATLAS_DEFAULTS`; errors name the option. */
-export function atlasOptions(options: AtlasOptions = {}): Required<AtlasOptions> {
+export function atlasOptions(
+  options: AtlasOptions = {},
+): Required<AtlasOptions> & { defaultWeights: boolean } {
   const o = { ...ATLAS_DEFAULTS, ...stripUndefined(options) } as Required<AtlasOptions>;
   const int = (k: keyof AtlasOptions, lo: number, hi: number) => {
     const v = o[k] as number;
@@ -35,6 +37,8 @@ export function atlasOptions(options: AtlasOptions = {}): Required<AtlasOptions>
   int("seed", 0, 2 ** 32 - 1);
   int("minRollCalls", 1, 1000);
   int("armsWindow", 1, 20);
+  if (o.voteMeasure !== "alignmentIndex" && o.voteMeasure !== "agreement")
+    throw new Error(`atlas: voteMeasure must be alignmentIndex or agreement, got ${o.voteMeasure}`);
   if (!(o.level > 0 && o.level < 1))
     throw new Error(`atlas: level must be in (0, 1), got ${o.level}`);
   if (!(o.minCoverage > 0 && o.minCoverage <= 1))
@@ -43,7 +47,12 @@ export function atlasOptions(options: AtlasOptions = {}): Required<AtlasOptions>
   o.states = options.states ?? [];
   for (const st of o.states)
     if (!/^[A-Z]{3}$/.test(st)) throw new Error(`atlas: states: "${st}" is not an ISO3 code`);
-  const weights = { ...ATLAS_DEFAULTS.weights };
+  // Given weights replace the defaults (components not named get 0); without them the defaults
+  // apply, restricted in atlas() to the components that cover the whole requested range.
+  const defaultWeights = options.weights === undefined;
+  const weights: Record<string, number> = defaultWeights
+    ? { ...ATLAS_DEFAULTS.weights }
+    : Object.fromEntries(ATLAS_COMPONENTS.map((k) => [k, 0]));
   for (const [k, w] of Object.entries(options.weights ?? {})) {
     if (!(ATLAS_COMPONENTS as readonly string[]).includes(k))
       throw new Error(
@@ -56,7 +65,7 @@ export function atlasOptions(options: AtlasOptions = {}): Required<AtlasOptions>
   if (Object.values(weights).every((w) => w === 0))
     throw new Error("atlas: weights: at least one component needs a weight > 0");
   o.weights = weights;
-  return o;
+  return { ...o, defaultWeights };
 }
 
 /** A component's detail with the balance between poles added beside its engagement. */
@@ -71,12 +80,15 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** The composite's formula as text (`AtlasResult.formula`). */
-export function atlasFormula(o: Required<AtlasOptions>): string {
+export function atlasFormula(
+  o: Required<AtlasOptions>,
+  unweighted: { key: string; reason: string }[] = [],
+): string {
   const w = Object.entries(o.weights)
     .filter(([, v]) => v > 0)
     .map(([k, v]) => `${v}·E_${k}`)
     .join(" + ");
-  return `I = Σ_{c∈A} w_c·E_c / Σ_{c∈A} w_c over the components A with data (weighted: ${w}); ${EVENNESS_FORMULA}; coverage = Σ_{c∈A} w_c / Σ_c w_c, I null below ${o.minCoverage}. Higher I = more evenly engaged with the rival poles (${Object.keys(o.poles).join(", ")}).`;
+  return `I = Σ_{c∈A} w_c·E_c / Σ_{c∈A} w_c over the components A with data (weighted: ${w}); ${EVENNESS_FORMULA}; coverage = Σ_{c∈A} w_c / Σ_c w_c, I null below ${o.minCoverage}${o.minCoverage >= 1 ? " (every weighted component must have data: the same inputs in every state-year)" : ""}.${unweighted.length > 0 ? ` Not weighted: ${unweighted.map((u) => `${u.key} (${u.reason})`).join("; ")}.` : ""} Higher I = more evenly engaged with the rival poles (${Object.keys(o.poles).join(", ")}).`;
 }
 
 /**
@@ -100,11 +112,38 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
     seed: o.seed,
     minRollCalls: o.minRollCalls,
     armsWindow: o.armsWindow,
+    voteMeasure: o.voteMeasure,
   };
   const computed = new Map<string, Map<number, ComponentYear>>();
+  const covs = new Map<string, Awaited<ReturnType<typeof panelCoverage>>>();
+  for (const spec of COMPONENT_SPECS)
+    covs.set(spec.key, spec.table ? await panelCoverage(store, spec.table) : undefined);
+  // Default weights: only components whose source covers every requested year, so the index has
+  // the same composition in every year of the result (the others are reported alongside).
+  const unweighted: { key: string; reason: string }[] = [];
+  if (o.defaultWeights) {
+    for (const spec of COMPONENT_SPECS) {
+      if (!(o.weights[spec.key] > 0)) continue;
+      const cov = covs.get(spec.key);
+      if (cov && cov.from <= o.from && cov.to >= o.to) continue;
+      o.weights[spec.key] = 0;
+      unweighted.push({
+        key: spec.key,
+        reason: cov
+          ? `its source covers ${cov.from}–${cov.to}, not all of ${o.from}–${o.to}`
+          : "not in the panel",
+      });
+    }
+    if (Object.values(o.weights).every((w) => w === 0))
+      o.weights.unvotes = ATLAS_DEFAULTS.weights.unvotes;
+  }
   const infos: AtlasComponentInfo[] = [];
   for (const spec of COMPONENT_SPECS) {
-    const cov = spec.table ? await panelCoverage(store, spec.table) : undefined;
+    const cov = covs.get(spec.key);
+    const dropped = unweighted.find((u) => u.key === spec.key);
+    const note = [spec.note, dropped ? `default weight not used: ${dropped.reason}` : undefined]
+      .filter(Boolean)
+      .join("; ");
     infos.push({
       key: spec.key,
       label: spec.label,
@@ -112,7 +151,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
       coverage: cov ? { from: cov.from, to: cov.to } : null,
       weight: o.weights[spec.key] ?? 0,
       interval: spec.interval,
-      ...(spec.note ? { note: spec.note } : {}),
+      ...(note ? { note } : {}),
     });
     if (spec.compute && cov) computed.set(spec.key, await spec.compute(input));
   }
@@ -184,7 +223,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
     to: o.to,
     poles: o.poles,
     weights: o.weights,
-    formula: atlasFormula(o),
+    formula: atlasFormula(o, unweighted),
     minCoverage: o.minCoverage,
     draws: o.draws,
     seed: o.seed,

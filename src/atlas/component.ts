@@ -28,6 +28,8 @@ export interface ComponentInput {
   seed: number;
   minRollCalls: number;
   armsWindow: number;
+  /** UN votes: engagement as the alignment index (default) or Lijphart's agreement. */
+  voteMeasure?: "alignmentIndex" | "agreement";
 }
 
 export function emptyYear(states: number, withDraws: number): ComponentYear {

@@ -5,17 +5,24 @@
  * - `poles`: WEST is the United States alone by default: the one state every definition of "the
  *   West" contains, and the pole whose UN votes and alliances are best recorded. Pass more members
  *   (`WEST=USA,GBR,FRA`) to average over them. RUS and CHN are Russia and China.
- * - `weights`: the share of the composite index each component carries. Arms (SIPRI) is 0 because
+ * - `weights`: the share of the composite index each component carries — of the components whose
+ *   source covers every requested year (ATOP ends in 2018, COW IGO in 2014: for a range reaching
+ *   past them they are reported but not weighted, so the index has one composition throughout the
+ *   result). Given weights replace these (components not named get 0). Arms (SIPRI) is 0 because
  *   the shipped extract covers eight recipients only; trade is 0 because the panel has no trade
  *   partners (COW national totals). Ideal points are 0 because they are estimated from the same UN
  *   votes as the UN-vote component (they are reported, and can be weighted in).
  * - `minCoverage`: an index needs at least this share of the weight with data (below: null,
- *   status "partial", or "no data" when no component has data). With the default weights 0.6 is
- *   exactly the UN-vote component's weight: every index contains the UN votes (the one component
- *   measured for every UN member in every year), and alliances and IGOs (to 2018 and 2014) alone
- *   never make an index.
+ *   status "partial", or "no data" when no component has data). 1: every weighted component must
+ *   have data, so every index of a result is made of the same inputs. Lower it only knowingly:
+ *   then indices of one result may be made of different components.
  * - `minRollCalls`: a state's agreement with a pole member needs this many joint roll calls in the
  *   year (`ALIGNMENT_DEFAULTS.minRollCalls`, the rule of `ana alignment`).
+ * - `voteMeasure`: engagement in UN votes as the Benati–Capurri alignment index (agreement beyond
+ *   what the two states' own vote shares make likely, floored at 0) rather than raw agreement:
+ *   raw agreement with Russia and China is mostly agreement with the Assembly's majority, which
+ *   puts NATO members "between" the poles and the Non-Aligned Movement next to Russia and China
+ *   (docs/measures/atlas.md). `agreement` keeps Lijphart's agreement.
  * - `armsWindow`: SIPRI deliveries are lumpy: pole shares are taken over this many years ending in
  *   the year, and only when SIPRI's coverage says every one of them lists every supplier.
  * - `draws`, `seed`, `level`: the seeded resampling behind every interval.
@@ -32,8 +39,9 @@ export const ATLAS_DEFAULTS = {
     arms: 0,
     trade: 0,
   } as Record<string, number>,
-  minCoverage: 0.6,
+  minCoverage: 1,
   minRollCalls: 40,
+  voteMeasure: "alignmentIndex" as "alignmentIndex" | "agreement",
   armsWindow: 5,
   draws: 200,
   seed: 1,

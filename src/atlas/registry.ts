@@ -19,7 +19,8 @@ export interface ComponentSpec {
 export const COMPONENT_SPECS: ComponentSpec[] = [
   {
     key: "unvotes",
-    label: "UN General Assembly vote agreement with each pole (Lijphart), evenness across poles",
+    label:
+      "UN General Assembly votes: alignment with each pole beyond chance (Benati–Capurri alignment index floored at 0; or Lijphart agreement), evenness across poles",
     source: PANEL_SOURCES.ref_unvotes,
     table: "ref_unvotes",
     interval:

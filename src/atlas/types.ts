@@ -8,10 +8,15 @@ export interface AtlasOptions {
   from?: number;
   to?: number;
   poles?: Poles;
-  /** Component key → weight ≥ 0 (missing keys: the default weight). */
+  /**
+   * Component key → weight ≥ 0; replaces the defaults (components not named get 0). Without it:
+   * `ATLAS_DEFAULTS.weights` for the components whose source covers every requested year.
+   */
   weights?: Record<string, number>;
   minCoverage?: number;
   minRollCalls?: number;
+  /** UN-vote engagement: "alignmentIndex" (default) or "agreement" (Lijphart). */
+  voteMeasure?: "alignmentIndex" | "agreement";
   armsWindow?: number;
   draws?: number;
   seed?: number;

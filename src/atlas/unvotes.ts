@@ -10,19 +10,52 @@ import {
 import { resampleCounts, subSeed } from "./draws.ts";
 import { evenness } from "./evenness.ts";
 
+/** The UN-vote measures the component can use for engagement (`alignment.ts` definitions). */
+export type VoteMeasure = "alignmentIndex" | "agreement";
+
+/** Lijphart's agreement from the 3×3 counts: (same vote + ½·one abstains) / n. */
+function lijphart(c: ArrayLike<number>): number {
+  const n = c[0] + c[1] + c[2] + c[3] + c[4] + c[5] + c[6] + c[7] + c[8];
+  return (c[0] + c[4] + c[8] + 0.5 * (c[1] + c[3] + c[5] + c[7])) / n;
+}
+
 /**
- * UN-vote component. Engagement with a pole = Lijphart's agreement (`ana alignment`'s
- * `agreement`: 1 for the same vote, ½ when one abstains, 0 for yes against no, over the roll calls
- * both cast yes/abstain/no in the calendar year), averaged over the pole's members that share at
- * least `minRollCalls` roll calls with the state. A pole without such a member makes the
+ * Engagement from the 3×3 counts: Lijphart's agreement, or the Benati–Capurri alignment index
+ * (the disagreement expected from the two states' own vote shares minus the observed
+ * disagreement, in vote steps; `measuresFromCounts` in src/measure/alignment.ts) floored at 0:
+ * agreement beyond what two states voting independently with those shares would reach; voting
+ * against a pole more than chance counts as no engagement.
+ */
+export function engagementOf(c: ArrayLike<number>, measure: VoteMeasure): number {
+  if (measure === "agreement") return lijphart(c);
+  const n = c[0] + c[1] + c[2] + c[3] + c[4] + c[5] + c[6] + c[7] + c[8];
+  const r1 = c[0] + c[1] + c[2];
+  const r2 = c[3] + c[4] + c[5];
+  const r3 = c[6] + c[7] + c[8];
+  const q1 = c[0] + c[3] + c[6];
+  const q2 = c[1] + c[4] + c[7];
+  const q3 = c[2] + c[5] + c[8];
+  const sad = c[1] + c[3] + c[5] + c[7] + 2 * (c[2] + c[6]);
+  const ai = (r1 * (q2 + 2 * q3) + r2 * (q1 + q3) + r3 * (2 * q1 + q2)) / (n * n) - sad / n;
+  return Math.min(1, Math.max(0, ai));
+}
+
+/**
+ * UN-vote component. Engagement with a pole member, over the roll calls both cast yes/abstain/no
+ * in the calendar year: the alignment index floored at 0 (`engagementOf`; default) or Lijphart's
+ * agreement (`ana alignment`'s `agreement`: 1 same vote, ½ one abstains, 0 yes against no); a
+ * state's engagement with itself is 1. Averaged over the pole's members that share at least
+ * `minRollCalls` roll calls with the state. A pole without such a member makes the
  * component missing ("partial" when other poles were measured). Evenness across poles with Δ = 1.
  *
  * Interval: the year's roll calls are resampled with replacement `draws` times — the same
  * resample for every state (paired), so every state's draw d is computed on the same roll calls —
- * and agreement and evenness recomputed per draw.
+ * and engagement and evenness recomputed per draw. The detail gives the engagement, Lijphart's
+ * agreement and the joint roll calls per pole.
  */
 export async function unvotesComponent(input: ComponentInput): Promise<Map<number, ComponentYear>> {
   const { store, years, poleIds, poles, draws: D, seed, minRollCalls } = input;
+  const measure = input.voteMeasure ?? "alignmentIndex";
   const ys = [...years.keys()];
   const from = Math.min(...ys);
   const to = Math.max(...ys);
@@ -74,15 +107,20 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
     if (W && WT)
       for (let d = 0; d < D; d++) for (let r = 0; r < R; r++) WT[r * D + d] = W[d * R + r];
     const miss = new Float64Array(Math.max(D, 1));
-    const dis = new Float64Array(Math.max(D, 1));
+    const dc = new Float64Array(9 * Math.max(D, 1));
+    const dcell = new Float64Array(9);
+    const cells = new Float64Array(9);
     const x = new Float64Array(K);
+    const agreeSum = new Float64Array(K);
     const xd = new Float64Array(K * Math.max(D, 1));
     const cnt = new Float64Array(K * Math.max(D, 1));
     for (let s = 0; s < S; s++) {
       let measured = 0;
       let minN = Number.POSITIVE_INFINITY;
       const engagement: Record<string, number | null> = {};
+      const agreement: Record<string, number | null> = {};
       const joint: Record<string, number> = {};
+      agreeSum.fill(0);
       xd.fill(0);
       cnt.fill(0);
       const so = s * R;
@@ -91,41 +129,59 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
         let used = 0;
         let nBest = 0;
         for (const m of members[k]) {
-          let n = 0;
-          let agree = 0;
+          // The 3×3 counts over the joint roll calls (cell 3·(x−1) + (y−1); x the state's vote).
+          cells.fill(0);
           const mo = m * R;
           for (let r = 0; r < R; r++) {
             const a = V[so + r];
             const b = V[mo + r];
             if (a === 0 || b === 0) continue;
-            agree += a === b ? 1 : Math.abs(a - b) === 1 ? 0.5 : 0;
-            n++;
+            cells[3 * (a - 1) + (b - 1)]++;
           }
+          const n = cells.reduce((t, v) => t + v, 0);
+          agreeSum[k] += n >= minRollCalls ? lijphart(cells) : 0;
           nBest = Math.max(nBest, n);
           if (n < minRollCalls) continue;
-          sum += agree / n;
+          sum += m === s ? 1 : engagementOf(cells, measure);
           used++;
           minN = Math.min(minN, n);
           if (WT) {
-            // Per draw: den = Σ_{joint r} w_dr = R − Σ_{not joint} w_dr (a resample has R roll
-            // calls), num = den − Σ_{yes vs no} w_dr − ½·Σ_{one abstains} w_dr. Summing over the
-            // complements (few roll calls for most pairs) is exact: the weights are integers.
+            const ko = k * D;
+            if (m === s) {
+              // A state's engagement with itself is full in every draw.
+              for (let d = 0; d < D; d++) {
+                xd[ko + d] += 1;
+                cnt[ko + d]++;
+              }
+              continue;
+            }
+            // Per draw, the weighted counts of every cell but "both yes" over the joint roll
+            // calls, and the weight of the roll calls that are not joint; "both yes" is the rest
+            // of the R resampled roll calls. Summing over these (few for most pairs) is exact:
+            // the weights are integers.
+            dc.fill(0);
             miss.fill(0);
-            dis.fill(0);
             for (let r = 0; r < R; r++) {
               const a = V[so + r];
               const b = V[mo + r];
-              if (a === b && a !== 0) continue;
+              if (a === 1 && b === 1) continue;
               const o = r * D;
-              if (a === 0 || b === 0) for (let d = 0; d < D; d++) miss[d] += WT[o + d];
-              else if (a + b === 4) for (let d = 0; d < D; d++) dis[d] += WT[o + d];
-              else for (let d = 0; d < D; d++) dis[d] += 0.5 * WT[o + d];
+              if (a === 0 || b === 0) {
+                for (let d = 0; d < D; d++) miss[d] += WT[o + d];
+                continue;
+              }
+              const co = (3 * (a - 1) + (b - 1)) * D;
+              for (let d = 0; d < D; d++) dc[co + d] += WT[o + d];
             }
-            const ko = k * D;
             for (let d = 0; d < D; d++) {
-              const den = R - miss[d];
-              if (den > 0) {
-                xd[ko + d] += (den - dis[d]) / den;
+              let rest = R - miss[d];
+              for (let c = 1; c < 9; c++) {
+                dcell[c] = dc[c * D + d];
+                rest -= dcell[c];
+              }
+              dcell[0] = rest;
+              if (R - miss[d] > 0) {
+                xd[ko + d] += engagementOf(dcell, measure);
                 cnt[ko + d]++;
               }
             }
@@ -136,13 +192,18 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
           x[k] = sum / used;
           measured++;
           engagement[poleIds[k]] = r4(x[k]);
+          agreement[poleIds[k]] = r4(agreeSum[k] / used);
         } else {
           x[k] = Number.NaN;
           engagement[poleIds[k]] = null;
+          agreement[poleIds[k]] = null;
         }
       }
       cy.n[s] = Number.isFinite(minN) ? minN : 0;
-      cy.detail[s] = { engagement, jointRollCalls: joint };
+      cy.detail[s] =
+        measure === "agreement"
+          ? { engagement, jointRollCalls: joint }
+          : { engagement, agreement, jointRollCalls: joint };
       if (measured < K) {
         cy.status[s] = measured > 0 ? PARTIAL : NO_DATA;
         continue;

@@ -5,6 +5,9 @@ import { atlas } from "../../src/index.ts";
 import { createApp } from "../../src/server/app.ts";
 import type { ServerContext } from "../../src/server/context.ts";
 
+// The library call below would otherwise keep its answer in the user's cache directory.
+process.env.ANA_CACHE_DIR = "off";
+
 let app: Hono;
 let ctx: ServerContext;
 before(async () => {

@@ -25,6 +25,27 @@ function agreement(x: Map<number, number>, y: Map<number, number>): { a: number;
   return { a: s / n, n };
 }
 
+// Benati–Capurri from raw votes, written here: the disagreement (in vote steps) expected if the
+// two voted independently with their own vote shares, minus the observed mean disagreement.
+function beyondChance(x: Map<number, number>, y: Map<number, number>): number {
+  const px = [0, 0, 0, 0];
+  const py = [0, 0, 0, 0];
+  let obs = 0;
+  let n = 0;
+  for (const [rc, v] of x) {
+    const w = y.get(rc);
+    if (w === undefined) continue;
+    n++;
+    px[v]++;
+    py[w]++;
+    obs += Math.abs(v - w);
+  }
+  let exp = 0;
+  for (let i = 1; i <= 3; i++)
+    for (let j = 1; j <= 3; j++) exp += (px[i] / n) * (py[j] / n) * Math.abs(i - j);
+  return exp - obs / n;
+}
+
 const engagement = (c: { detail?: Record<string, unknown> }) =>
   (c.detail?.engagement ?? {}) as Record<string, number>;
 
@@ -52,7 +73,7 @@ describe("atlas: UN-vote component against the raw votes", () => {
     ["IND", 2010],
     ["BRA", 2010],
   ] as const) {
-    test(`${iso3} ${year}: agreement with USA, RUS, CHN and evenness`, async () => {
+    test(`${iso3} ${year}: alignment beyond chance with USA, RUS, CHN and evenness`, async () => {
       const votes = await store.all<{ rcid: number; iso3: string; vote: number }>(
         "SELECT rcid, iso3, vote FROM ref_unvotes WHERE year = ? AND iso3 IN (?, 'USA', 'RUS', 'CHN') AND vote BETWEEN 1 AND 3",
         [year, iso3],
@@ -60,15 +81,20 @@ describe("atlas: UN-vote component against the raw votes", () => {
       const by = (s: string) =>
         new Map(votes.filter((v) => v.iso3 === s).map((v) => [v.rcid, v.vote]));
       const [w, r, c] = ["USA", "RUS", "CHN"].map((p) => agreement(by(iso3), by(p)));
+      const [aw, ar, ac] = ["USA", "RUS", "CHN"].map((p) => beyondChance(by(iso3), by(p)));
       const got = row(y2010, iso3, year).components.unvotes;
       assert.equal(got.status, "data");
       const eng = engagement(got);
-      close(eng.WEST, w.a, 1e-3);
-      close(eng.RUS, r.a, 1e-3);
-      close(eng.CHN, c.a, 1e-3);
-      close(got.value as number, even3(w.a, r.a, c.a));
+      const agr = (got.detail?.agreement ?? {}) as Record<string, number>;
+      close(eng.WEST, Math.max(0, aw), 1e-3);
+      close(eng.RUS, Math.max(0, ar), 1e-3);
+      close(eng.CHN, Math.max(0, ac), 1e-3);
+      close(agr.WEST, w.a, 1e-3);
+      close(agr.RUS, r.a, 1e-3);
+      close(agr.CHN, c.a, 1e-3);
+      close(got.value as number, even3(Math.max(0, aw), Math.max(0, ar), Math.max(0, ac)));
       assert.equal(got.n, Math.min(w.n, r.n, c.n));
-      // The same agreement as `ana alignment` (src/measure/alignment.ts).
+      // The same measures as `ana alignment` (src/measure/alignment.ts).
       const al = await alignment(store, {
         focal: iso3,
         partners: ["USA"],
@@ -77,8 +103,22 @@ describe("atlas: UN-vote component against the raw votes", () => {
         draws: 0,
       });
       close(al[0].agreement as number, w.a);
+      close(al[0].alignmentIndex as number, aw);
     });
   }
+
+  test("voteMeasure agreement: engagement is Lijphart's agreement", async () => {
+    const r = await atlas(store, { from: 2010, to: 2010, draws: 20, voteMeasure: "agreement" });
+    const votes = await store.all<{ rcid: number; iso3: string; vote: number }>(
+      "SELECT rcid, iso3, vote FROM ref_unvotes WHERE year = 2010 AND iso3 IN ('IND', 'USA', 'RUS', 'CHN') AND vote BETWEEN 1 AND 3",
+    );
+    const by = (s: string) =>
+      new Map(votes.filter((v) => v.iso3 === s).map((v) => [v.rcid, v.vote]));
+    const [w, ru, c] = ["USA", "RUS", "CHN"].map((p) => agreement(by("IND"), by(p)).a);
+    const got = row(r, "IND").components.unvotes;
+    close(engagement(got).WEST, w, 1e-3);
+    close(got.value as number, even3(w, ru, c));
+  });
 
   test("a pole's own member agrees fully with it", () => {
     const usa = row(y2010, "USA").components.unvotes;
@@ -430,4 +470,65 @@ test("states: a filtered row equals the same row of the whole Atlas (ranks among
     y2010.rows.filter((r) => r.iso3 === "AZE" || r.iso3 === "GEO"),
   );
   await assert.rejects(atlas(store, { from: 2010, to: 2010, states: ["az"] }), /ISO3/);
+});
+
+describe("atlas: one composition per result", () => {
+  test("default weights: only components whose source covers every requested year", async () => {
+    const r = await atlas(store, { from: 2012, to: 2020, draws: 0 });
+    assert.deepEqual(
+      Object.entries(r.weights).filter(([, w]) => w > 0),
+      [["unvotes", 0.6]],
+    );
+    const info = (k: string) => r.components.find((c) => c.key === k);
+    assert.match(
+      info("alliances")?.note ?? "",
+      /default weight not used: its source covers .*–2018/,
+    );
+    assert.match(info("igo")?.note ?? "", /–2014/);
+    assert.match(r.formula, /Not weighted: alliances/);
+    // Within 1992–2014 all three default components are weighted.
+    assert.deepEqual(
+      Object.entries(y2010.weights)
+        .filter(([, w]) => w > 0)
+        .map(([k]) => k),
+      ["unvotes", "alliances", "igo"],
+    );
+  });
+
+  test("every index of a result is made of every weighted component (coverage 1)", async () => {
+    const r = await atlas(store, { from: 2012, to: 2020, draws: 0 });
+    const withIndex = r.rows.filter((x) => x.index !== null);
+    assert.ok(withIndex.length > 1500);
+    for (const x of withIndex) {
+      assert.equal(x.coverage, 1);
+      close(x.index as number, x.components.unvotes.value as number);
+    }
+    for (const x of y2010.rows.filter((q) => q.index !== null)) assert.equal(x.coverage, 1);
+  });
+
+  test("given weights replace the defaults; a weighted component without data makes the row partial", async () => {
+    const r = await atlas(store, {
+      from: 2016,
+      to: 2016,
+      draws: 0,
+      weights: { unvotes: 1, alliances: 1 },
+    });
+    assert.equal(r.weights.igo, 0);
+    assert.equal(r.weights.alliances, 1);
+    const aze = row(r, "AZE", 2016);
+    close(
+      aze.index as number,
+      ((aze.components.unvotes.value as number) + (aze.components.alliances.value as number)) / 2,
+    );
+    const r2 = await atlas(store, {
+      from: 2019,
+      to: 2019,
+      draws: 0,
+      weights: { unvotes: 1, alliances: 1 },
+    });
+    for (const x of r2.rows) {
+      assert.equal(x.index, null);
+      assert.ok(x.coverage <= 0.5);
+    }
+  });
 });

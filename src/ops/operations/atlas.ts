@@ -27,19 +27,25 @@ export const atlas = defineOperation({
       .optional(),
     weights: p
       .weights(
-        "component weights of the index: unvotes, alliances, igo, idealpoints, arms, trade (default unvotes=0.6,alliances=0.25,igo=0.15)",
+        "component weights of the index: unvotes, alliances, igo, idealpoints, arms, trade; replaces the default (unvotes=0.6,alliances=0.25,igo=0.15, each only when its source covers every requested year)",
         "<component=w,...>",
       )
       .optional(),
     states: p
       .codes("return only these states' rows (ranks stay among all states)", { max: 250 })
       .optional(),
+    voteMeasure: p
+      .enum(
+        ["alignmentIndex", "agreement"] as const,
+        "UN-vote engagement: the Benati–Capurri alignment index floored at 0 (agreement beyond chance) or Lijphart's raw agreement",
+      )
+      .default("alignmentIndex"),
     minCoverage: p
-      .number("least share of the index weight with data for an index (below: null)", {
-        min: 0.01,
-        max: 1,
-      })
-      .default(0.6),
+      .number(
+        "least share of the index weight with data for an index (below: null); 1 = every weighted component, the same inputs in every row",
+        { min: 0.01, max: 1 },
+      )
+      .default(1),
     draws: p
       .number("resampling draws behind every interval (0: none)", { int: true, min: 0, max: 2000 })
       .default(200),
@@ -49,6 +55,7 @@ export const atlas = defineOperation({
   uses: { db: ":memory:" },
   http: { method: "get", path: "/api/atlas", tag: "measures", memo: true, worker: true },
   async run(ctx, q): Promise<AtlasResult> {
+    checkYearRange(q);
     if (q.year !== undefined && (q.from !== undefined || q.to !== undefined))
       throw new UsageError("pass either {year} or {from}/{to}, not both");
     const from = q.year ?? q.from ?? 1992;
@@ -63,18 +70,26 @@ export const atlas = defineOperation({
     } catch (e) {
       throw new UsageError(`{poles}: ${(e as Error).message.replace(/^poles: /, "")}`);
     }
+    const options = {
+      from,
+      to,
+      poles,
+      weights: q.weights,
+      minCoverage: q.minCoverage,
+      voteMeasure: q.voteMeasure,
+      draws: q.draws,
+      seed: q.seed,
+      level: q.level,
+      states: q.states,
+    };
     try {
-      return await atlas(await ctx.store(), {
-        from,
-        to,
-        poles,
-        weights: q.weights,
-        minCoverage: q.minCoverage,
-        draws: q.draws,
-        seed: q.seed,
-        level: q.level,
-        states: q.states,
-      });
+      const compute = async () => atlas(await ctx.store(), options);
+      // Local calls keep answers on disk (src/atlas/cache.ts); the server memoises its own.
+      if (ctx.surface === "local") {
+        const { cachedAtlas } = await import("../../atlas/cache.ts");
+        return await cachedAtlas(options, compute);
+      }
+      return await compute();
     } catch (e) {
       const m = (e as Error).message;
       if (/^atlas: (weights|poles|level|minCoverage|draws|seed|from|to|states)\b/.test(m))
@@ -118,7 +133,8 @@ export const atlas = defineOperation({
       process.stdout.write(`${result.formula}\n`);
       return;
     }
-    const skipped = result.to > year ? ` (${year + 1}–${result.to}: no state has an index)` : "";
+    const later = year + 1 === result.to ? `${result.to}` : `${year + 1}–${result.to}`;
+    const skipped = result.to > year ? ` (${later}: no state has an index)` : "";
     process.stdout.write(
       `Atlas ${year}${skipped}: ${rows.filter((r) => r.index !== null).length} of ${rows.length} states with an index; poles ${Object.entries(
         result.poles,
