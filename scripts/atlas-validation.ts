@@ -6,6 +6,8 @@
 // Run: node --import tsx scripts/atlas-validation.ts [--write | --check] [--coincidence FILE.csv]
 import { readFileSync, writeFileSync } from "node:fs";
 import { atlas } from "../src/atlas/atlas.ts";
+import { ATLAS_DEFAULTS } from "../src/atlas/defaults.ts";
+import { evenness } from "../src/atlas/evenness.ts";
 import { loadPeerGroups, parsePeerSpecs, resolvePeerGroup } from "../src/atlas/peers.ts";
 import { atlasCompare } from "../src/atlas/peers-compare.ts";
 import type { AtlasResult, AtlasRow } from "../src/atlas/types.ts";
@@ -21,6 +23,17 @@ export const VALIDATION_DEFAULTS = {
   level: 0.9,
   coincidence: new URL("../data/validation/state-dept-coincidence.csv", import.meta.url).pathname,
 };
+
+/**
+ * The raw UN-vote engagement (Lijphart agreement) under which check 1 was fixed; an option of the
+ * Atlas from the change that made another form the default (ignored before it).
+ */
+const RAW = { voteMeasure: "agreement" } as unknown as Parameters<typeof atlas>[1];
+
+/** The Atlas's default UN-vote engagement, as its defaults say. */
+function voteMeasure(): string {
+  return String((ATLAS_DEFAULTS as Record<string, unknown>).voteMeasure ?? "agreement");
+}
 
 /** Alternative weights for the sensitivity check (the Atlas's defaults are the baseline). */
 const ALTERNATIVES: [string, Record<string, number>][] = [
@@ -123,11 +136,9 @@ async function groupsByYear(store: Store, years: number[], poles: string[]): Pro
         focal: "USA",
         data,
       });
-      // A pole's own members are the pole, not states aligned with it.
-      out[id].set(
-        y,
-        g.members.filter((m) => !poles.includes(m)),
-      );
+      // A pole's own members are the pole, not states aligned with it; a group with members whose
+      // start is not sourced (NAM before 2012) is incomplete that year and not used.
+      out[id].set(y, g.unsourced ? [] : g.members.filter((m) => !poles.includes(m)));
     }
   }
   return out;
@@ -157,6 +168,8 @@ export async function atlasValidation(
   const from = Math.min(...o.years);
   const to = Math.max(...o.years);
   const base = await atlas(store, { from, to, draws: 0 });
+  // Check 1 was fixed for the raw form (Lijphart agreement with each pole); it stays computed so.
+  const raw = await atlas(store, { from, to, draws: 0, ...RAW });
   const poles = Object.values(base.poles).flat();
   const groups = await groupsByYear(store, o.years, poles);
   const out: string[] = [];
@@ -171,22 +184,22 @@ export async function atlasValidation(
       .map(([k, v]) => `${k} = ${v.join(", ")}`)
       .join(
         "; ",
-      )}). Years: ${o.years.join(", ")}. Intervals: ${o.level * 100} %, ${o.draws} seeded resamples of each group's states.`,
+      )}; UN-vote engagement: ${voteMeasure()}). Years: ${o.years.join(", ")}. Intervals: ${o.level * 100} %, ${o.draws} seeded resamples of each group's states.`,
     "",
   );
 
   // 1. Face validity.
   out.push(
-    "### 1. Face validity: alliance members against non-aligned states",
+    "### 1. Face validity: alliance members against non-aligned states (raw UN-vote agreement)",
     "",
-    "Expectation, fixed before looking: members of a military alliance with one pole (NATO without the United States; the CSTO without Russia) are less evenly engaged with the poles than members of the Non-Aligned Movement, so the AUC — the chance that a random NAM member has a higher index than a random alliance member — is above 0.5. NAM membership counts only in 2012–2024 (accession years not sourced, data/peers/peer-groups.yaml), so earlier years compare NATO with the CSTO only.",
+    "Expectation, fixed before looking: members of a military alliance with one pole (NATO without the United States; the CSTO without Russia) are less evenly engaged with the poles than members of the Non-Aligned Movement, so the AUC — the chance that a random NAM member has a higher index than a random alliance member — is above 0.5. NAM membership is complete only in 2012–2024 (most accession years are not sourced, data/peers/peer-groups.yaml), so earlier years compare NATO with the CSTO only.",
     "",
     "| year | NATO n | NATO median | CSTO n | CSTO median | NAM n | NAM median | AUC NAM > NATO | AUC NAM > CSTO | AUC CSTO > NATO |",
     "|---|---|---|---|---|---|---|---|---|---|",
   );
   const faces: { year: number; namNato: number | null; namCsto: number | null }[] = [];
   for (const y of o.years) {
-    const rows = indexOf(base, y);
+    const rows = indexOf(raw, y);
     const nato = values(rows, groups.NATO.get(y)!);
     const csto = values(rows, groups.CSTO.get(y)!);
     const nam = values(rows, groups.NONALIGNED.get(y)!);
@@ -210,13 +223,13 @@ export async function atlasValidation(
   out.push(
     "Why: the median UN-vote agreement (Lijphart) of each group's members with each pole, the input of the index's largest component:",
     "",
-    `| year | group | n | ${Object.keys(base.poles).join(" | ")} | evenness (unvotes) |`,
-    `|---|---|---|${Object.keys(base.poles)
+    `| year | group | n | ${Object.keys(raw.poles).join(" | ")} | evenness (unvotes) |`,
+    `|---|---|---|${Object.keys(raw.poles)
       .map(() => "---")
       .join("|")}|---|`,
   );
   for (const y of o.years) {
-    const rows = indexOf(base, y);
+    const rows = indexOf(raw, y);
     for (const id of ["NATO", "CSTO", "NONALIGNED"]) {
       const rs = groups[id]
         .get(y)!
@@ -227,7 +240,7 @@ export async function atlasValidation(
         (r.components.unvotes.detail as { engagement?: Record<string, number> })?.engagement?.[
           pole
         ];
-      const cells = Object.keys(base.poles).map((pole) =>
+      const cells = Object.keys(raw.poles).map((pole) =>
         f2(median(rs.map((r) => eng(r, pole)).filter((x): x is number => x !== undefined))),
       );
       out.push(
@@ -236,6 +249,76 @@ export async function atlasValidation(
     }
   }
   out.push("");
+
+  // 1a. Diagnostic: agreement relative to the year's distribution.
+  const rel = o.years
+    .map((y) => {
+      const rows = [...indexOf(raw, y).values()].filter(
+        (r) => r.components.unvotes?.value !== null && r.components.unvotes?.detail,
+      );
+      const poleIds = Object.keys(raw.poles);
+      const eng = (r: AtlasRow, p: string) =>
+        (r.components.unvotes.detail as { engagement: Record<string, number> }).engagement[p];
+      // Each pole: the state's agreement as a mid-rank percentile among all states that year.
+      const pct = new Map<string, number[]>();
+      for (const p of poleIds) {
+        const xs = rows.map((r) => eng(r, p));
+        for (const r of rows) {
+          const v = eng(r, p);
+          const q = xs.reduce((acc, x) => acc + (x < v ? 1 : x === v ? 0.5 : 0), 0) / xs.length;
+          pct.set(r.iso3, [...(pct.get(r.iso3) ?? []), q]);
+        }
+      }
+      const ev = new Map([...pct].map(([k, v]) => [k, evenness(v)]));
+      const pick = (ids: string[]) =>
+        ids.map((x) => ev.get(x)).filter((x): x is number => x !== undefined && !Number.isNaN(x));
+      const nam = pick(groups.NONALIGNED.get(y)!);
+      const nato = pick(groups.NATO.get(y)!);
+      return nam.length && nato.length ? `${y} ${f2(auc(nam, nato))}` : null;
+    })
+    .filter(Boolean);
+  out.push(
+    `Diagnostic, not the Atlas's formula: if each state's UN-vote agreement with a pole were taken as its percentile among all states that year (so that "engaged with the United States" means "more than most states", not "more than half the time"), the evenness of those percentiles would give AUC NAM > NATO: ${rel.join(", ")}.`,
+    "",
+  );
+
+  // 1b. The same check with a wider West pole.
+  const wide = { ...base.poles, WEST: ["USA", "GBR", "FRA"] };
+  const alt = await atlas(store, { from, to, draws: 0, poles: wide, ...RAW });
+  const widePoles = Object.values(wide).flat();
+  out.push(
+    `With a wider West pole (WEST = ${wide.WEST.join(", ")}; the pole's members left out of the groups), AUC NAM > NATO: ${o.years
+      .map((y) => {
+        const rows = indexOf(alt, y);
+        const nam = values(
+          rows,
+          groups.NONALIGNED.get(y)!.filter((m) => !widePoles.includes(m)),
+        );
+        const nato = values(
+          rows,
+          groups.NATO.get(y)!.filter((m) => !widePoles.includes(m)),
+        );
+        return nam.length && nato.length ? `${y} ${f2(auc(nam, nato))}` : null;
+      })
+      .filter(Boolean)
+      .join(", ")}.`,
+    "",
+  );
+
+  // 1c. Check 1 under the default vote measure.
+  out.push(
+    `Check 1 under the Atlas's default UN-vote engagement (${voteMeasure()}${voteMeasure() === "agreement" ? ", the raw form itself" : ", adopted after check 1 failed: not independent evidence"}), AUC NAM > NATO and NAM > CSTO: ${o.years
+      .map((y) => {
+        const rows = indexOf(base, y);
+        const nam = values(rows, groups.NONALIGNED.get(y)!);
+        const nato = values(rows, groups.NATO.get(y)!);
+        const csto = values(rows, groups.CSTO.get(y)!);
+        return nam.length ? `${y} ${f2(auc(nam, nato))} and ${f2(auc(nam, csto))}` : null;
+      })
+      .filter(Boolean)
+      .join("; ")}.`,
+    "",
+  );
 
   // 2. Sensitivity to the weights.
   out.push(
@@ -280,6 +363,7 @@ export async function atlasValidation(
     from: Math.min(...cyears),
     to: Math.max(...cyears),
     draws: 0,
+    ...RAW,
   });
   const agreeUS = (iso3: string, year: number): number | null => {
     const r = votes.rows.find((x) => x.iso3 === iso3 && x.year === year);
@@ -411,6 +495,95 @@ export async function atlasValidation(
       `| ${r.peerGroup} | ${r.year} | ${r.measure} | ${f2(r.value)} | ${f2(r.percentile)} | ${fi(r.interval)} | ${r.n} | ${f2(r.peerMedian)} |`,
     );
   out.push("", `Method: ${cmp.method}.`, "");
+
+  // 6–9. Checks pre-registered for the relative form (docs/atlas.md, committed before computing).
+  const tally: Record<string, number[]> = { pass: [], fail: [], "not testable": [] };
+  let checkNo = 6;
+  const verdict = (ok: boolean | null) => {
+    const v = ok === null ? "not testable" : ok ? "pass" : "fail";
+    tally[v].push(checkNo++);
+    return `**${v}**`;
+  };
+  out.push(`### 6–9. Pre-registered checks (UN-vote engagement: ${voteMeasure()})`, "");
+  // 6. CSTO against NAM.
+  const six = o.years
+    .filter((y) => groups.NONALIGNED.get(y)!.length)
+    .map((y) => {
+      const rows = indexOf(base, y);
+      const nam = values(rows, groups.NONALIGNED.get(y)!);
+      const csto = values(rows, groups.CSTO.get(y)!);
+      return nam.length && csto.length
+        ? { y, a: auc(nam, csto), i: aucInterval(nam, csto, o) }
+        : { y, a: null, i: null };
+    });
+  out.push(
+    `- **6. CSTO against NAM** (AUC NAM > CSTO): ${six.map((x) => `${x.y} ${f2(x.a)} ${fi(x.i)}`).join("; ")}. ${verdict(six.some((x) => x.a === null) ? null : six.every((x) => x.a! > 0.5))} (expected > 0.5 in each year).`,
+  );
+  // 7. US treaty allies in East Asia against Southeast Asian hedgers.
+  const allies = ["JPN", "KOR", "AUS", "THA", "PHL"];
+  const hedgers = ["IDN", "MYS", "SGP"];
+  let pairs = 0;
+  let wins = 0;
+  const seven = o.years.map((y) => {
+    const rows = indexOf(base, y);
+    const h = values(rows, hedgers);
+    const al = values(rows, allies);
+    if (!h.length || !al.length) return { y, a: null, i: null };
+    for (const x of h) for (const z of al) wins += x > z ? 1 : x === z ? 0.5 : 0;
+    pairs += h.length * al.length;
+    return { y, a: auc(h, al), i: aucInterval(h, al, o) };
+  });
+  const tested7 = seven.filter((x) => x.a !== null);
+  const above7 = tested7.filter((x) => x.a! > 0.5).length;
+  const pooled7 = pairs ? wins / pairs : null;
+  out.push(
+    `- **7. Southeast Asian hedgers (${hedgers.join(", ")}) against US treaty allies (${allies.join(", ")})** (AUC hedgers > allies): ${seven.map((x) => `${x.y} ${f2(x.a)} ${fi(x.i)}`).join("; ")}; above 0.5 in ${above7} of ${tested7.length} years, pooled ${f2(pooled7)}. ${verdict(tested7.length === 0 ? null : above7 >= 5 && (pooled7 ?? 0) > 0.5)} (expected: in at least 5 of 7 years and pooled).`,
+  );
+  // 8–9. Realignments, from one run over the years they need.
+  const real = await atlas(store, { from: 1995, to: 2018, draws: 0 });
+  const idx = (iso3: string, year: number) =>
+    real.rows.find((r) => r.iso3 === iso3 && r.year === year)?.index ?? null;
+  const entrants: [number, string[]][] = [
+    [1999, ["POL", "CZE", "HUN"]],
+    [2004, ["BGR", "EST", "LVA", "LTU", "ROU", "SVK", "SVN"]],
+    [2009, ["ALB", "HRV"]],
+    [2017, ["MNE"]],
+  ];
+  const changes = entrants.flatMap(([y, ss]) =>
+    ss.map((st) => {
+      const [a, b] = [idx(st, y - 2), idx(st, Math.min(y + 2, 2018))];
+      return { st, y, d: a !== null && b !== null ? b - a : null };
+    }),
+  );
+  const have8 = changes.filter((c) => c.d !== null);
+  const falls = have8.filter((c) => c.d! < 0).length;
+  const med8 = median(have8.map((c) => c.d!));
+  out.push(
+    `- **8. Joining NATO** (index two years after minus two years before): ${changes.map((c) => `${c.st} ${c.d === null ? "—" : (c.d >= 0 ? "+" : "") + c.d.toFixed(2)}`).join(", ")}; falls for ${falls} of ${have8.length} with both values, median change ${med8 === null ? "—" : med8.toFixed(2)}. ${verdict(have8.length < changes.length * 0.5 ? null : falls >= (2 / 3) * changes.length && med8 !== null && med8 < 0)} (expected: falls for at least two thirds of the 13, median < 0).`,
+  );
+  const spans: [string, number, number, "exit" | "entry"][] = [
+    ["AZE", 1997, 2001, "exit"],
+    ["GEO", 1997, 2001, "exit"],
+    ["UZB", 1997, 2001, "exit"],
+    ["UZB", 2010, 2014, "exit"],
+    ["UZB", 2004, 2008, "entry"],
+  ];
+  const nine = spans.map(([st, a, b, k]) => {
+    const [x, z] = [idx(st, a), idx(st, b)];
+    return { st, a, b, k, d: x !== null && z !== null ? z - x : null };
+  });
+  const exits = nine.filter((x) => x.k === "exit" && x.d !== null);
+  const rises = exits.filter((x) => x.d! > 0).length;
+  const entry = nine.find((x) => x.k === "entry")!;
+  out.push(
+    `- **9. Leaving and rejoining the Collective Security Treaty**: ${nine.map((x) => `${x.st} ${x.a}→${x.b} (${x.k}) ${x.d === null ? "—" : (x.d >= 0 ? "+" : "") + x.d.toFixed(2)}`).join(", ")}; the index rises after ${rises} of ${exits.length} exits with both values${entry.d === null ? "" : ` and ${entry.d < 0 ? "falls" : "does not fall"} after the 2006 re-entry`}. ${verdict(exits.length < 3 || entry.d === null ? null : rises >= 3 && entry.d < 0)} (expected: rises after at least 3 of the 4 exits, falls after the re-entry).`,
+    "",
+    `Summary under ${voteMeasure()}: ${Object.entries(tally)
+      .filter(([, v]) => v.length)
+      .map(([k, v]) => `${k} ${v.join(", ")}`)
+      .join("; ")}.`,
+    "",
+  );
   return out.join("\n");
 }
 

@@ -25,16 +25,16 @@ const file = (peers: string, threshold = 0.5) => `claims:
       peers: ${peers}
       threshold: ${threshold}
       measures:
-        - { measure: atlas, key: index, period: years }
+        - { measure: atlas, key: unvotes, period: years }
 `;
 
 test("a peer-percentile claim on an Atlas measure among an Atlas peer group: the percentile of the latest year with a value, by brute force", async () => {
   const sc = loadScenario(resolveScenarioDir("azerbaijan"));
   const claims = parseClaims(file("[NATO, custom:ARM+GEO]"), "claims.yaml");
   const [c] = (await claimsReport(store, sc, { claims, draws: 200 })).claims;
-  // Independent: the Atlas's 2010 index rows, NATO's 28 members in 2010, Armenia and Georgia.
+  // Independent: the Atlas's 2010 UN-vote values, NATO's 28 members in 2010, Armenia and Georgia.
   const res = await atlas(store, { from: 2010, to: 2010, draws: 0 });
-  const v = new Map(res.rows.map((r) => [r.iso3, r.index]));
+  const v = new Map(res.rows.map((r) => [r.iso3, r.components.unvotes.value]));
   const nato = ["ALB", "BEL", "BGR", "CAN", "HRV", "CZE", "DNK", "EST", "FRA", "DEU", "GRC"]
     .concat(["HUN", "ISL", "ITA", "LVA", "LTU", "LUX", "NLD", "NOR", "POL", "PRT", "ROU", "SVK"])
     .concat(["SVN", "ESP", "TUR", "GBR", "USA", "ARM", "GEO"]);

@@ -57,3 +57,25 @@ test("GET /api/atlas/compare answers 400 naming a bad peer group, 404 for an unk
   assert.equal(focal.status, 404);
   assert.match(await focal.text(), /XXX/);
 });
+
+test("GET /api/atlas/compare bounds draws × years on the server", async () => {
+  const r = await app.request(
+    "/api/atlas/compare?focal=AZE&peers=NATO&from=1992&to=2024&draws=1000",
+  );
+  assert.equal(r.status, 400);
+  assert.match(await r.text(), /draws.*years/);
+});
+
+test("ana atlas compare --union adds the union of the groups (focal excluded once)", async () => {
+  const res = await ana.atlasCompare({
+    focal: "AZE",
+    peers: "OTS,custom:ARM+GEO+TUR",
+    union: true,
+    year: 2010,
+    draws: 20,
+  });
+  const u = res.peerGroups.find((g) => g.id === "OTS|custom:ARM+GEO+TUR")!;
+  assert.deepEqual(u.members, ["ARM", "AZE", "GEO", "KAZ", "KGZ", "TUR"]);
+  const row = res.rows.find((r) => r.peerGroup === u.id && r.measure === "index")!;
+  assert.equal(row.n + row.missing, 5);
+});

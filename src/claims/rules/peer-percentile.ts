@@ -196,9 +196,10 @@ export async function run(
   const ruleText = `supported if ${ctx.focal}'s percentile among its peers is at least ${r.threshold} on every measure; partly supported if on some; not supported if on none; inconclusive if an interval straddles ${r.threshold}; not testable if a required measure has no data in its period`;
   const base = {
     inputs: {
-      used: ok.map(
-        (x) =>
-          `${x.key} (${x.values.basis.length} ${x.spec.measure === "issue-votes" ? "roll calls" : "years"})`,
+      used: ok.map((x) =>
+        x.spec.measure === "atlas"
+          ? `${x.key} (${x.values.basis.join(", ")})`
+          : `${x.key} (${x.values.basis.length} ${x.spec.measure === "issue-votes" ? "roll calls" : "years"})`,
       ),
       dropped,
     },

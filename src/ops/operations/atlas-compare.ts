@@ -1,3 +1,4 @@
+import type { ResolvedPeerGroup } from "../../atlas/peers.ts";
 import type { AtlasCompareResult } from "../../atlas/peers-compare.ts";
 import { printTable } from "../../cli/output.ts";
 import { defineOperation } from "../define.ts";
@@ -30,8 +31,13 @@ export const atlasCompare = defineOperation({
       .weights("component weights of the index (as for ana atlas)", "<component=w,...>")
       .optional(),
     draws: p
-      .number("resampling draws behind every interval", { int: true, min: 1, max: 2000 })
+      .number("resampling draws behind every interval (the draws of every state-year are kept)", {
+        int: true,
+        min: 1,
+        max: 1000,
+      })
       .default(200),
+    union: p.flag("also compare with the union of the groups (as relative claims do)"),
     minPeers: p
       .number("fewest peers with a value for a percentile", { int: true, min: 2, max: 200 })
       .default(5),
@@ -47,6 +53,12 @@ export const atlasCompare = defineOperation({
     const from = q.year ?? q.from ?? 1992;
     const to = q.year ?? q.to ?? Math.max(2024, from);
     checkYearRange({ from, to });
+    // Every state-year's draws are held for the paired intervals: bound draws × years on the server.
+    const cap = ctx.surface === "server" ? 10_000 : 40_000;
+    if (q.draws * (to - from + 1) > cap)
+      throw new UsageError(
+        `{draws} × years must be at most ${cap}${ctx.surface === "server" ? " on the server" : ""} (the draws of every state-year are kept for the paired intervals): ${q.draws} × ${to - from + 1}`,
+      );
     if (from < 1946) throw new UsageError("{from} must be 1946 or later (UN votes start in 1946)");
     const { loadPeerGroups, parsePeerSpecs, resolvePeerGroup } = await import(
       "../../atlas/peers.ts"
@@ -59,7 +71,7 @@ export const atlasCompare = defineOperation({
       throw new UsageError(`{peers}: ${(e as Error).message}`);
     }
     const store = await ctx.store();
-    const groups = [];
+    const groups: ResolvedPeerGroup[] = [];
     for (const spec of specs)
       for (let y = from; y <= to; y++) {
         try {
@@ -69,6 +81,21 @@ export const atlasCompare = defineOperation({
           if (/not a state code/.test(m)) throw new UsageError(`{peers}: ${m}`);
           throw e;
         }
+      }
+    if (q.union && specs.length > 1)
+      for (let y = from; y <= to; y++) {
+        const parts = groups.filter((g) => g.year === y);
+        groups.push({
+          id: parts.map((g) => g.id).join("|"),
+          name: `any of: ${parts.map((g) => g.name).join("; ")}`,
+          year: y,
+          members: [...new Set(parts.flatMap((g) => g.members))].sort(),
+          how: `union of ${parts.map((g) => g.id).join(", ")}`,
+          source: [...new Set(parts.map((g) => g.source))].join("; "),
+          ...(parts.some((g) => g.unsourced)
+            ? { unsourced: [...new Set(parts.flatMap((g) => g.unsourced ?? []))].sort() }
+            : {}),
+        });
       }
     const { atlas: runAtlas } = await import("../../atlas/atlas.ts");
     const { atlasCompare } = await import("../../atlas/peers-compare.ts");
