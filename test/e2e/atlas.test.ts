@@ -319,13 +319,28 @@ test("the Overview shows the focal state's percentile among its peers, with inte
       percentile: number | null;
       interval: [number, number] | null;
       n: number;
+      missing?: number;
+      peerMedian?: number | null;
     }[];
   }
-  const cmp = await api<Cmp>("/api/atlas/compare?focal=AZE");
-  assert.ok(cmp.peerGroups.length >= 2, `peer groups: ${cmp.peerGroups.length}`);
-  const { page, errors } = await open("/overview");
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  // The compare request the page makes; the test reads the same answer from the API.
+  const asked = page.waitForRequest((r) => r.url().includes("/api/atlas/compare"));
+  await page.goto(`${server.url}/overview`);
+  const url = new URL((await asked).url());
+  assert.equal(url.searchParams.get("focal"), "AZE");
+  assert.ok(url.searchParams.get("peers"), "the page names its peer groups");
+  await ready(page);
   await page.waitForSelector("table.peer-table", { timeout: 120_000 });
-  for (const g of cmp.peerGroups) {
+  const cmp = await api<Cmp>(url.pathname + url.search);
+  const ids = [...new Set(cmp.peerGroups.map((g) => g.id))];
+  assert.ok(ids.length >= 2, `peer groups: ${ids.join(", ")}`);
+  for (const g of ids.map((id) => ({ id }))) {
     const withValue = cmp.rows.filter(
       (r) =>
         r.peerGroup === g.id && r.measure === "index" && r.percentile !== null && r.value !== null,
@@ -345,7 +360,8 @@ test("the Overview shows the focal state's percentile among its peers, with inte
         ? `${f2(r.percentile!)} [${f2(r.interval[0])}, ${f2(r.interval[1])}]`
         : `${f2(r.percentile!)} [no interval]`,
     );
-    assert.equal(cells[4], String(r.n));
+    assert.equal(cells[4], `${r.n}${r.missing ? ` (${r.missing} without)` : ""}`);
+    assert.equal(cells[5], typeof r.peerMedian === "number" ? f2(r.peerMedian) : "—");
   }
   await page
     .locator("section", { hasText: "Among its peers" })

@@ -32,8 +32,15 @@ export function peerPercentile(
     h(
       "p",
       { class: "summary" },
-      `Where ${who} stands among its peers on the Atlas's multi-alignment index (${data.from}–${data.to}): its percentile in each peer group in the latest year it has an index, with the interval of the percentile and n, the number of peers with a value that year.`,
+      `Where ${who} stands among its peers on the Atlas's multi-alignment index (${data.from}–${data.to}): its percentile in each peer group in the latest year it has an index, with the interval of the percentile and n, the number of peers with a value that year. Percentile 0: every peer has a higher index; 1: every peer a lower one.`,
     ),
+    typeof data.method === "string"
+      ? h(
+          "p",
+          { class: "hint" },
+          `Method: ${data.method}${typeof data.level === "number" ? ` (${Math.round(data.level * 100)} % intervals${typeof data.draws === "number" ? `, ${data.draws} draws` : ""}${typeof data.seed === "number" ? `, seed ${data.seed}` : ""})` : ""}.`,
+        )
+      : null,
     h(
       "div",
       { class: "table-wrap" },
