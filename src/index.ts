@@ -16,8 +16,14 @@ export const alignment = libraryFunction(ops.alignment);
 export const alliances = libraryFunction(ops.alliances);
 /** `ana atlas`: the Atlas of multi-alignment (every state-year's hedging index, components, ranks). */
 export const atlas = libraryFunction(ops.atlas);
+/** `ana backtest batch`: score the models on a batch file of your own cases (docs/backtest-format.md). */
+export const backtestBatch = libraryFunction(ops.backtestBatch);
 /** `ana backtest deu`: bargaining models and baselines scored against DEU III decision outcomes. */
 export const backtestDeu = libraryFunction(ops.backtestDeu);
+/** `ana backtest track-record`: the shipped track record of the models (docs/backtest.md). */
+export const backtestTrackRecord = libraryFunction(ops.backtestTrackRecord);
+/** `ana atlas compare`: a state's percentile among peer groups on the Atlas measures, per year. */
+export const atlasCompare = libraryFunction(ops.atlasCompare);
 /** `ana bargain`: a negotiation forecast (KTAB SMP or BDM) beside the weighted mean and median. */
 export const bargain = libraryFunction(ops.bargain);
 /** `ana balance`: structural balance of a signed edge list (a CSV file). */
@@ -97,6 +103,23 @@ export {
   type Poles,
   parsePoles,
 } from "./atlas/index.ts";
+export {
+  loadPeerGroups,
+  type PeerGroupData,
+  type PeerSpec,
+  parsePeerSpecs,
+  REGIONS,
+  type ResolvedPeerGroup,
+  resolvePeerGroup,
+} from "./atlas/peers.ts";
+// Atlas peers: peer groups (organisations with sourced memberships, regions, CINC bands, lists)
+export {
+  ATLAS_COMPARE_DEFAULTS,
+  type AtlasCompareResult,
+  atlasCompare as atlasCompareOf,
+} from "./atlas/peers-compare.ts";
+export { BATCH_DEFAULTS, parseBatch } from "./backtest/batch.ts";
+export { formatBatch } from "./backtest/batch-write.ts";
 // Backtest: forecasting models scored against real decision outcomes (DEU III, batch files)
 export {
   type BacktestIssue,
@@ -187,7 +210,6 @@ export { type LibraryOptions, libraryFunction } from "./ops/library.ts";
 export { LocalContext, type LocalOptions } from "./ops/local-context.ts";
 export { p as param } from "./ops/params.ts";
 export { OPERATIONS, operation } from "./ops/registry.ts";
-// Simulation: KTAB SMP, BDM, baselines, landscape theory, doctrine simulator, what-if
 export { type BargainResult, runBargain } from "./simulate/bargain.ts";
 export { readBargainScenario } from "./simulate/bargain-input.ts";
 export { monteCarlo } from "./simulate/bargain-monte-carlo.ts";

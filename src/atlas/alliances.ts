@@ -4,7 +4,8 @@ import { evenness } from "./evenness.ts";
 
 /**
  * Alliance component (ATOP 5.1). Engagement with a pole = the mean over its members (states of
- * the COW system that year) of the state's valued ATOP tie with the member divided by 3 — 3
+ * the COW system that year) of the valued ATOP tie between the state and the member (the stronger
+ * of the two directions' obligations) divided by 3 — 3
  * defence or offence pact, 2 neutrality or consultation, 1 non-aggression only, 0 none (the coding
  * of `ana alliances`); a state's tie with itself is 3. Evenness across poles with Δ = 1, so a
  * state allied with no pole is as even (1) as one allied equally with all. Years after ATOP's last
@@ -20,11 +21,19 @@ export async function alliancesComponent(
   const members = [...new Set(Object.values(poles).flat())];
   const [cov] = await store.all<{ hi: number | null }>("SELECT max(year) AS hi FROM ref_atop");
   const last = cov?.hi ?? -Infinity;
+  // ATOP is directed (state 1's obligations to state 2): an alliance with a pole member counts in
+  // either direction (the United States' defence obligation to Japan makes them allies even where
+  // Japan's own obligation is consultation only), so the tie is the stronger of the two.
+  const list = members.map(() => "?").join(", ");
   const ties = await store.all<{ year: number; a: string; b: string; v: number }>(
-    `SELECT year, iso3_1 AS a, iso3_2 AS b, max(${ATOP_VALUED_SQL})::INTEGER AS v FROM ref_atop
-     WHERE year BETWEEN ? AND ? AND iso3_1 IS NOT NULL AND iso3_2 IN (${members.map(() => "?").join(", ")})
-     GROUP BY ALL`,
-    [from, to, ...members],
+    `SELECT year, a, b, max(v)::INTEGER AS v FROM (
+       SELECT year, iso3_1 AS a, iso3_2 AS b, ${ATOP_VALUED_SQL} AS v FROM ref_atop
+       WHERE year BETWEEN ? AND ? AND iso3_1 IS NOT NULL AND iso3_2 IN (${list})
+       UNION ALL
+       SELECT year, iso3_2 AS a, iso3_1 AS b, ${ATOP_VALUED_SQL} AS v FROM ref_atop
+       WHERE year BETWEEN ? AND ? AND iso3_2 IS NOT NULL AND iso3_1 IN (${list})
+     ) GROUP BY ALL`,
+    [from, to, ...members, from, to, ...members],
   );
   const tie = new Map(ties.map((t) => [`${t.year} ${t.a} ${t.b}`, t.v]));
   const sys = await store.all<{ year: number; iso3: string }>(

@@ -1,5 +1,6 @@
 import { panelCoverage, requirePanel } from "../measure/panel.ts";
 import type { Store } from "../store/store.ts";
+import { poleBalance } from "./balance.ts";
 import { type ComponentYear, DATA, emptyYear } from "./component.ts";
 import { composite } from "./composite.ts";
 import { ATLAS_COMPONENTS, ATLAS_DEFAULTS } from "./defaults.ts";
@@ -39,6 +40,9 @@ export function atlasOptions(options: AtlasOptions = {}): Required<AtlasOptions>
   if (!(o.minCoverage > 0 && o.minCoverage <= 1))
     throw new Error(`atlas: minCoverage must be in (0, 1], got ${o.minCoverage}`);
   o.poles = checkPoles(options.poles ?? defaultPoles());
+  o.states = options.states ?? [];
+  for (const st of o.states)
+    if (!/^[A-Z]{3}$/.test(st)) throw new Error(`atlas: states: "${st}" is not an ISO3 code`);
   const weights = { ...ATLAS_DEFAULTS.weights };
   for (const [k, w] of Object.entries(options.weights ?? {})) {
     if (!(ATLAS_COMPONENTS as readonly string[]).includes(k))
@@ -53,6 +57,13 @@ export function atlasOptions(options: AtlasOptions = {}): Required<AtlasOptions>
     throw new Error("atlas: weights: at least one component needs a weight > 0");
   o.weights = weights;
   return o;
+}
+
+/** A component's detail with the balance between poles added beside its engagement. */
+function withBalance(detail: Record<string, unknown>): Record<string, unknown> {
+  const e = detail.engagement as Record<string, number | null> | undefined;
+  const b = e ? poleBalance(e) : null;
+  return b ? { ...detail, ...b } : detail;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -106,6 +117,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
     if (spec.compute && cov) computed.set(spec.key, await spec.compute(input));
   }
   const rows: AtlasRow[] = [];
+  const only = o.states.length > 0 ? new Set(o.states) : null;
   const poleOf = new Map<string, string>();
   for (const [p, ms] of Object.entries(o.poles)) for (const m of ms) poleOf.set(m, p);
   for (const [year, st] of years) {
@@ -121,10 +133,12 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
       ? rankIntervals(c.draws, S, o.draws, (i) => Number.isFinite(c.index[i]), o.level)
       : null;
     for (let s = 0; s < S; s++) {
+      if (only && !only.has(st.iso3[s])) continue;
       const components: Record<string, AtlasComponentValue> = {};
       for (const p of parts) {
         const y = p.year;
         const has = y.status[s] === DATA;
+        const detail = y.detail[s];
         const iv = has
           ? y.draws
             ? drawInterval(y.draws.subarray(s * o.draws, (s + 1) * o.draws), o.level)
@@ -134,8 +148,11 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
           value: has ? y.value[s] : null,
           interval: iv,
           status: STATUS[y.status[s]],
+          ...(options.keepDraws && y.draws
+            ? { draws: y.draws.subarray(s * o.draws, (s + 1) * o.draws) }
+            : {}),
           ...(y.n ? { n: y.n[s] } : {}),
-          ...(y.detail[s] ? { detail: y.detail[s] } : {}),
+          ...(detail ? { detail: withBalance(detail) } : {}),
         };
       }
       const has = c.status[s] === DATA;
@@ -156,6 +173,9 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
         rankInterval: has ? (rankInt ? rankInt[s] : [rank[s], rank[s]]) : null,
         ...(pole ? { pole } : {}),
         components,
+        ...(options.keepDraws && c.draws
+          ? { indexDraws: c.draws.subarray(s * o.draws, (s + 1) * o.draws) }
+          : {}),
       });
     }
   }

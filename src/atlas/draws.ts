@@ -22,17 +22,18 @@ export function resampleCounts(n: number, draws: number, seed: number): Uint16Ar
   return w;
 }
 
-/** Type-7 quantile of the finite values among `xs` (NaN when there are none). */
+/** Type-7 quantiles of the finite values among `xs` (NaN when there are none). */
 export function finiteQuantiles(xs: ArrayLike<number>, ps: number[]): number[] {
-  const v: number[] = [];
-  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) v.push(xs[i]);
-  if (v.length === 0) return ps.map(() => Number.NaN);
-  v.sort((a, b) => a - b);
+  const v = new Float64Array(xs.length);
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) v[n++] = xs[i];
+  if (n === 0) return ps.map(() => Number.NaN);
+  const s = v.subarray(0, n).sort();
   return ps.map((p) => {
-    const h = (v.length - 1) * p;
+    const h = (n - 1) * p;
     const lo = Math.floor(h);
     const hi = Math.ceil(h);
-    return v[lo] + (h - lo) * (v[hi] - v[lo]);
+    return s[lo] + (h - lo) * (s[hi] - s[lo]);
   });
 }
 

@@ -21,6 +21,7 @@ export function fromQuantiles(q: readonly number[], u: number): number {
  * ideal points; evenness across poles with Δ = 1 (the political domain of `ana hedging`).
  * Interval: in each draw every state's θ is drawn from its published quantiles (q0 … q100, linear
  * between them), independently per state; the year's range stays at the point estimates.
+ * The detail gives θ, the distance |θ − θ̄_P| to each pole and the year's range.
  */
 export async function idealpointsComponent(
   input: ComponentInput,
@@ -96,13 +97,15 @@ export async function idealpointsComponent(
       const t = theta.get(a);
       if (t === undefined) continue;
       const engagement: Record<string, number | null> = {};
+      const distance: Record<string, number | null> = {};
       for (let k = 0; k < K; k++) {
         x[k] = 1 - Math.min(1, Math.abs(t - centre[k]) / range);
         engagement[poleIds[k]] = r4(x[k]);
+        distance[poleIds[k]] = r4(Math.abs(t - centre[k]));
       }
       cy.status[s] = DATA;
       cy.value[s] = evenness(x, 1);
-      cy.detail[s] = { idealPoint: r4(t), engagement };
+      cy.detail[s] = { idealPoint: r4(t), distance, range: r4(range), engagement };
       if (cy.draws) {
         const dr = thetaDraws.get(a) as Float64Array;
         for (let d = 0; d < D; d++) {

@@ -16,6 +16,16 @@ export interface AtlasOptions {
   draws?: number;
   seed?: number;
   level?: number;
+  /**
+   * Return only these states' rows (ISO3). Ranks and rank intervals are still among all the
+   * year's states, so a filtered row equals the same row of the unfiltered result.
+   */
+  states?: string[];
+  /**
+   * Keep each value's draws on the rows (`indexDraws`, `components[k].draws`: views of the draws,
+   * NaN where missing) for paired comparisons across states (`ana atlas compare`); not for JSON.
+   */
+  keepDraws?: boolean;
 }
 
 /** One component of one state-year. */
@@ -24,6 +34,8 @@ export interface AtlasComponentValue {
   value: number | null;
   interval: [number, number] | null;
   status: DataStatus;
+  /** The value's draws (with `keepDraws`; NaN where missing); absent without sampling uncertainty. */
+  draws?: Float64Array;
   /** Observations behind the value (joint roll calls, years, IGOs …), where meaningful. */
   n?: number;
   /** Engagement with each pole and the component's own figures (shares, concentration …). */
@@ -46,6 +58,8 @@ export interface AtlasRow {
   /** The pole this state belongs to, when it is a pole member. */
   pole?: string;
   components: Record<string, AtlasComponentValue>;
+  /** The index's draws (with `keepDraws`; NaN where missing). */
+  indexDraws?: Float64Array;
 }
 
 export interface AtlasComponentInfo {

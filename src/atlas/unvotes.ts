@@ -69,8 +69,12 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
       poles[p].map((m) => st.index.get(m)).filter((i): i is number => i !== undefined),
     );
     const W = D > 0 ? resampleCounts(R, D, subSeed(seed, "unvotes", year)) : null;
-    const idx = new Int32Array(R);
-    const sc = new Float64Array(R);
+    // Transposed to roll-call-major R × D, as doubles.
+    const WT = W ? new Float64Array(R * D) : null;
+    if (W && WT)
+      for (let d = 0; d < D; d++) for (let r = 0; r < R; r++) WT[r * D + d] = W[d * R + r];
+    const miss = new Float64Array(Math.max(D, 1));
+    const dis = new Float64Array(Math.max(D, 1));
     const x = new Float64Array(K);
     const xd = new Float64Array(K * Math.max(D, 1));
     const cnt = new Float64Array(K * Math.max(D, 1));
@@ -81,6 +85,7 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
       const joint: Record<string, number> = {};
       xd.fill(0);
       cnt.fill(0);
+      const so = s * R;
       for (let k = 0; k < K; k++) {
         let sum = 0;
         let used = 0;
@@ -88,16 +93,12 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
         for (const m of members[k]) {
           let n = 0;
           let agree = 0;
-          const so = s * R;
           const mo = m * R;
           for (let r = 0; r < R; r++) {
             const a = V[so + r];
             const b = V[mo + r];
             if (a === 0 || b === 0) continue;
-            const sco = a === b ? 1 : Math.abs(a - b) === 1 ? 0.5 : 0;
-            idx[n] = r;
-            sc[n] = sco;
-            agree += sco;
+            agree += a === b ? 1 : Math.abs(a - b) === 1 ? 0.5 : 0;
             n++;
           }
           nBest = Math.max(nBest, n);
@@ -105,19 +106,27 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
           sum += agree / n;
           used++;
           minN = Math.min(minN, n);
-          if (W) {
+          if (WT) {
+            // Per draw: den = Σ_{joint r} w_dr = R − Σ_{not joint} w_dr (a resample has R roll
+            // calls), num = den − Σ_{yes vs no} w_dr − ½·Σ_{one abstains} w_dr. Summing over the
+            // complements (few roll calls for most pairs) is exact: the weights are integers.
+            miss.fill(0);
+            dis.fill(0);
+            for (let r = 0; r < R; r++) {
+              const a = V[so + r];
+              const b = V[mo + r];
+              if (a === b && a !== 0) continue;
+              const o = r * D;
+              if (a === 0 || b === 0) for (let d = 0; d < D; d++) miss[d] += WT[o + d];
+              else if (a + b === 4) for (let d = 0; d < D; d++) dis[d] += WT[o + d];
+              else for (let d = 0; d < D; d++) dis[d] += 0.5 * WT[o + d];
+            }
+            const ko = k * D;
             for (let d = 0; d < D; d++) {
-              const wo = d * R;
-              let num = 0;
-              let den = 0;
-              for (let i = 0; i < n; i++) {
-                const w = W[wo + idx[i]];
-                num += w * sc[i];
-                den += w;
-              }
+              const den = R - miss[d];
               if (den > 0) {
-                xd[k * D + d] += num / den;
-                cnt[k * D + d]++;
+                xd[ko + d] += (den - dis[d]) / den;
+                cnt[ko + d]++;
               }
             }
           }
@@ -140,7 +149,7 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
       }
       cy.status[s] = DATA;
       cy.value[s] = evenness(x, 1);
-      if (W && cy.draws) {
+      if (WT && cy.draws) {
         const xs = new Float64Array(K);
         for (let d = 0; d < D; d++) {
           for (let k = 0; k < K; k++)

@@ -9,8 +9,10 @@
  *   in the unweighted mean and median only) and the issue says so.
  * - A row without any issue id (the second row of the public copy, GDP-based weights added by its
  *   repository's author, not DEU data) is skipped and reported in `skipped`.
- * - Numbers may use a decimal comma; anything else that is not a number is an error naming the
- *   file, line, column and field.
+ * - Numbers may use a decimal comma; NA, N/A, "." and "-" are empty cells; anything else that is
+ *   not a number is an error naming the file, line, column and field. A row with fewer fields than
+ *   the header is an error; empty fields beyond it are dropped.
+ * - An issue id used twice is kept under `<id>@<line>` and reported in `duplicates`.
  * - An empty `out` leaves the outcome null (unresolved; the scorer skips it with the reason).
  * - Capabilities: ./capability.ts.
  */
@@ -40,10 +42,15 @@ export interface DeuParseResult {
   skipped: { line: number; reason: string }[];
   /** Actor columns not recognised as the Commission, Parliament or a member state (capability 0). */
   unknownActors: string[];
+  /** Issue ids used more than once (each later use is kept as `<id>@<line>`). */
+  duplicates: string[];
   capabilities: string;
 }
 
 const ID_COLUMNS = ["isnr", "isnrnmc", "prnrnmc", "prnr"];
+
+/** Cells read as "no value": empty, or the usual missing-value codes of statistics packages. */
+const MISSING = /^(|NA|N\/A|\.|-)$/i;
 
 /** dd-mm-yy, dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy or yyyy-mm-dd → ISO date, else null. */
 export function parseDeuDate(s: string): string | null {
@@ -100,8 +107,14 @@ export function readDeu(text: string, options: DeuParseOptions = {}): DeuParseRe
   const issues: BacktestIssue[] = [];
   const skipped: { line: number; reason: string }[] = [];
   const seen = new Map<string, number>();
+  const duplicates: string[] = [];
   for (const row of rows.slice(1)) {
-    const f = row.fields;
+    // empty fields beyond the header (a trailing tab) are dropped; missing ones are an error
+    const f =
+      row.fields.length > header.length &&
+      row.fields.slice(header.length).every((x) => x.trim() === "")
+        ? row.fields.slice(0, header.length)
+        : row.fields;
     if (f.length !== header.length)
       throw new InputError(
         o.file,
@@ -116,7 +129,7 @@ export function readDeu(text: string, options: DeuParseOptions = {}): DeuParseRe
     };
     const num = (name: string): number | null => {
       const v = cell(name);
-      if (v === "") return null;
+      if (MISSING.test(v)) return null;
       const x = Number(/^[-+]?\d+,\d+$/.test(v) ? v.replace(",", ".") : v);
       if (!Number.isFinite(x))
         throw new InputError(
@@ -138,17 +151,17 @@ export function readDeu(text: string, options: DeuParseOptions = {}): DeuParseRe
       });
       continue;
     }
-    const id = cell("isnr") || cell("isnrnmc") || `line ${row.line}`;
-    if (seen.has(id))
-      throw new InputError(
-        o.file,
-        row.line,
-        (col.get(idCols[0]) ?? 0) + 1,
-        idCols[0] ?? null,
-        `issue id "${id}" already used on line ${seen.get(id)}`,
-      );
-    seen.set(id, row.line);
     const notes: string[] = [];
+    let id = cell("isnr") || cell("isnrnmc") || `line ${row.line}`;
+    if (seen.has(id)) {
+      // kept (a forecast is still scored), under an id that names its line
+      notes.push(
+        `issue id "${id}" already used on line ${seen.get(id)}: this one is "${id}@${row.line}"`,
+      );
+      duplicates.push(`line ${row.line}: issue id "${id}" already used on line ${seen.get(id)}`);
+      id = `${id}@${row.line}`;
+    }
+    seen.set(id, row.line);
     const stated: { code: string; position: number; salience: number }[] = [];
     for (const a of actors) {
       const p = num(`p${a}`);
@@ -208,7 +221,13 @@ export function readDeu(text: string, options: DeuParseOptions = {}): DeuParseRe
       notes,
     });
   }
-  return { issues, skipped, unknownActors, capabilities: describeCapabilities(o.capabilities) };
+  return {
+    issues,
+    skipped,
+    unknownActors,
+    duplicates,
+    capabilities: describeCapabilities(o.capabilities),
+  };
 }
 
 /** The DEU table's issues (TEAM.md: parseDeu(text, { file }) → BacktestIssue[]). */

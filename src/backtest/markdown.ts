@@ -20,6 +20,9 @@ const MODEL_TEXT: Record<string, string> = {
   statusquo: "the reference point (status quo) recorded for the issue",
 };
 
+const andList = (xs: string[]) =>
+  xs.length < 2 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+
 function verdict(t: TrackRecord, model: string): string {
   const row = t.summary.find((s) => s.model === model);
   const d = row?.diffVsCompromise;
@@ -70,24 +73,30 @@ export function renderBacktestMarkdown(t: TrackRecord): string {
   L.push("");
   L.push("### Where ANA's models stand");
   L.push("");
+  const mae = (m: string) => t.summary.find((s) => s.model === m)?.mae ?? null;
+  const baselines = ["compromise", "mean", "median"].filter((m) => mae(m) !== null);
+  for (const m of ["smp", "bdm"].filter((x) => mae(x) !== null)) {
+    const losesTo = baselines.filter((b) => (mae(b) as number) < (mae(m) as number));
+    L.push(
+      losesTo.length
+        ? `**\`${m}\` loses to the ${andList(losesTo)} baseline${losesTo.length > 1 ? "s" : ""} on mean absolute error.**`
+        : `**\`${m}\` has a lower mean absolute error than every baseline.**`,
+    );
+    L.push("");
+  }
   for (const m of t.models) {
     const v = verdict(t, m);
     if (v) L.push(`- ${v}`);
   }
   const best = ranked.find((s) => s.mae !== null);
   if (best) L.push(`- Lowest MAE: \`${best.model}\` (${f(best.mae)}).`);
-  for (const m of ["smp", "bdm"].filter((x) => t.models.includes(x))) {
-    const mine = t.summary.find((s) => s.model === m)?.mae ?? null;
-    const beats = t.summary
-      .filter((s) => s.model !== m && s.mae !== null && mine !== null && (s.mae as number) < mine)
-      .map((s) => `\`${s.model}\``);
-    if (mine !== null)
-      L.push(
-        beats.length
-          ? `- \`${m}\` has a higher MAE than ${beats.join(", ")}.`
-          : `- \`${m}\` has the lowest MAE of the models run.`,
-      );
-  }
+  const hits = [...t.summary]
+    .filter((s) => s.within10 !== null)
+    .sort((a, b) => (b.within10 as number) - (a.within10 as number))[0];
+  if (hits && best && hits.model !== best.model)
+    L.push(
+      `- Most forecasts within 10 points: \`${hits.model}\` (${pct(hits.within10)}; \`${best.model}\` ${pct(best.within10)}): the measures disagree — a model that often lands on an actor's exact position scores well on hits and badly on MAE when it misses.`,
+    );
   L.push("");
   for (const [title, rows] of [
     ["By legislative procedure", t.byProcedure],
@@ -123,6 +132,21 @@ export function renderBacktestMarkdown(t: TrackRecord): string {
       L.push(
         `| ${c.model} | central ${Math.round(100 * c.band)} % | ${c.n} | ${pct(c.coverage)} |`,
       );
+    L.push("");
+    for (const c of t.calibration) {
+      if (c.coverage === null) continue;
+      // a binomial standard error tells sampling noise from miscalibration
+      const se = Math.sqrt((c.band * (1 - c.band)) / c.n);
+      const gap = c.coverage - c.band;
+      if (Math.abs(gap) > 2 * se)
+        L.push(
+          `- \`${c.model}\`'s central ${Math.round(100 * c.band)} % band holds ${pct(c.coverage)} of the outcomes: ${gap < 0 ? "too narrow (overconfident)" : "too wide (underconfident)"}, beyond two binomial standard errors (±${pct(2 * se)}).`,
+        );
+      else
+        L.push(
+          `- \`${c.model}\`'s central ${Math.round(100 * c.band)} % band holds ${pct(c.coverage)} of the outcomes: within two binomial standard errors (±${pct(2 * se)}) of ${pct(c.band)}.`,
+        );
+    }
   }
   L.push("");
   L.push("## Definitions");
@@ -133,6 +157,16 @@ export function renderBacktestMarkdown(t: TrackRecord): string {
     "- SMP and BDM run on the actors with capability and salience above zero; their forecast is the capability × salience weighted mean of the actors' final positions (as `ana bargain` reports it).",
   );
   L.push("- within 10: share of issues whose absolute error is at most 10 points.");
+  L.push("");
+  L.push("### Capabilities and the literature");
+  L.push("");
+  L.push(
+    "Council votes by period come from the treaties (EU-15: Art. 205(2) TEC, 62 of 87 votes; Nice weights for EU-25/27/28: 232 of 321, 255 of 345, 260 of 352 with a majority of members); the Shapley–Shubik index of that game is computed exactly (checked against brute force in test/backtest/shapley.test.ts). The regime is the one in force at the proposal's introduction, moved to the enlarged Council when states that joined later state positions. From 1 November 2014 the Council votes by double majority (Art. 16(4) TEU); ANA ships no population figures for it, so such issues keep the EU-28 Nice weights and the run says how many there are.",
+  );
+  L.push("");
+  L.push(
+    "What ANA could establish from the literature: Thomson & Hosli (2006, 'Who has power in the EU?', JCMS 44(2): 391–417) found a Council-centric variant of a bargaining model more accurate than a supranational one on DEU data, which is why the Parliament counts only where it co-legislates and the Commission weighs as one large member state (ANA's assumption, not theirs). A later study ('Power in the European Union: an evolutionary computing approach', Journal of European Integration, doi:10.1080/07036337.2020.1835886) reports that the compromise model makes large errors when power is set by formal voting weight. ANA could not establish from the sources available to it exactly which capabilities Thomson, Stokman, Achen & König (2006) used for the compromise model, so its numbers here are not a replication of theirs.",
+  );
   L.push("");
   if (t.failures.length) {
     L.push("## Issues a model could not forecast");

@@ -69,6 +69,7 @@ export function peerBaseline(
     .filter((p) => p.iso3 !== data.focal.iso3 && Number.isFinite(p.value))
     .sort((a, b) => (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0));
   const xs = peers.map((p) => p.value);
+  const withDraws = !!data.focal.draws;
   const base = {
     focal: data.focal.iso3,
     value: data.focal.value,
@@ -77,7 +78,7 @@ export function peerBaseline(
     draws: o.draws,
     seed: o.seed,
     level: o.level,
-    method: `mid-rank percentile among ${peers.length} peers; interval: ${o.draws} seeded draws resampling ${o.resample === "both" ? "the peer set and each value within its standard error" : o.resample === "peers" ? "the peer set" : "each value within its standard error"}`,
+    method: `mid-rank percentile among ${peers.length} peers; interval: ${o.draws} seeded draws resampling ${o.resample === "peers" ? "the peer set" : `${o.resample === "both" ? "the peer set and " : ""}${withDraws ? "taking each value from the same draw of its source (paired across states)" : "each value within its standard error"}`}`,
   };
   if (peers.length < o.minPeers)
     return { ...base, percentile: null, interval: null, peerQuantiles: null };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { loadPeerGroups, parsePeerSpecs, peerSyntax } from "../atlas/peers.ts";
 import { type Problem, ValidationError } from "../data/problem.ts";
 import { PERIOD_PATTERN } from "./periods.ts";
 import { RULE_SCHEMAS } from "./rules/schemas.ts";
@@ -126,18 +127,27 @@ export function parseClaims(text: string, file: string): ClaimsFile {
       });
     else seen.set(c.id, line);
     for (const name of peerRefs(c))
-      if (!(name in r.data.peers))
+      if (!(name in r.data.peers) && !isPeerGroup(name))
         problems.push({
           file,
           line: lineOf(doc, lc, ["claims", i, "rule", "peers"]),
           field: `claims[${i}].rule.peers`,
-          message: `no peer set "${name}" under peers: (have ${Object.keys(r.data.peers).join(", ") || "none"})`,
+          message: `no peer set "${name}" under peers: (have ${Object.keys(r.data.peers).join(", ") || "none"}), and not a peer group of data/peers/ (${peerSyntax(loadPeerGroups())})`,
         });
   });
   if (!isSeq(claims) && claims !== undefined && !isMap(claims))
     problems.push({ file, line: 1, field: "claims", message: "expected a list" });
   if (problems.length > 0) throw new ValidationError(problems);
   return r.data;
+}
+
+/** Is `name` an Atlas peer group (NONALIGNED, REGION:LATAM, CINC:2, custom:ARM+GEO)? */
+function isPeerGroup(name: string): boolean {
+  try {
+    return parsePeerSpecs(name, loadPeerGroups()).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 function peerRefs(c: ClaimSpec): string[] {

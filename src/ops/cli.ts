@@ -46,6 +46,13 @@ export function addOperationCommand(
     const existing = parent.commands.find((c) => c.name() === w);
     parent =
       existing ?? parent.command(w).description(groups[words.slice(0, i + 1).join(" ")] ?? w);
+    // A command that is also a group (`atlas`, `atlas compare`): its own options only before the
+    // subcommand, so `ana atlas compare AZE --from 2015` gives --from to the subcommand (commander
+    // needs positional options on the root and on the parent).
+    if (existing) {
+      program.enablePositionalOptions();
+      existing.enablePositionalOptions();
+    }
   }
   const positionals = op.positionals ?? [];
   const usage = positionals

@@ -88,11 +88,12 @@ describe("atlas: UN-vote component against the raw votes", () => {
 
 describe("atlas: alliance and IGO components against the panel rows", () => {
   test("ATOP valued ties with USA, RUS, CHN", async () => {
-    for (const iso3 of ["KAZ", "GBR", "PRK"]) {
+    for (const iso3 of ["KAZ", "GBR", "PRK", "JPN"]) {
       const ties = await store.all<{ b: string; v: number }>(
-        `SELECT iso3_2 AS b, max(CASE WHEN defense = 1 OR offense = 1 THEN 3 WHEN neutral = 1 OR consul = 1 THEN 2 WHEN nonagg = 1 THEN 1 ELSE 0 END) AS v
-         FROM ref_atop WHERE year = 2010 AND iso3_1 = ? AND iso3_2 IN ('USA', 'RUS', 'CHN') GROUP BY ALL`,
-        [iso3],
+        `SELECT CASE WHEN iso3_1 = ? THEN iso3_2 ELSE iso3_1 END AS b, max(CASE WHEN defense = 1 OR offense = 1 THEN 3 WHEN neutral = 1 OR consul = 1 THEN 2 WHEN nonagg = 1 THEN 1 ELSE 0 END) AS v
+         FROM ref_atop WHERE year = 2010 AND ((iso3_1 = ? AND iso3_2 IN ('USA', 'RUS', 'CHN')) OR (iso3_2 = ? AND iso3_1 IN ('USA', 'RUS', 'CHN')))
+         GROUP BY ALL`,
+        [iso3, iso3, iso3],
       );
       const t = (p: string) => (ties.find((x) => x.b === p)?.v ?? 0) / 3;
       const got = row(y2010, iso3).components.alliances;
@@ -209,7 +210,7 @@ describe("atlas: the composite", () => {
 });
 
 describe("atlas: invariants", () => {
-  test("relabelling and reordering the poles leaves every value unchanged", async () => {
+  test("relabelling and reordering the poles leaves every value, interval and rank unchanged", async () => {
     const b = await atlas(store, {
       from: 2010,
       to: 2010,
@@ -222,7 +223,13 @@ describe("atlas: invariants", () => {
       const y = b.rows[i];
       assert.equal(x.iso3, y.iso3);
       if (x.index === null) assert.equal(y.index, null);
-      else close(x.index, y.index as number);
+      else {
+        close(x.index, y.index as number);
+        close((x.interval as number[])[0], (y.interval as number[])[0]);
+        close((x.interval as number[])[1], (y.interval as number[])[1]);
+        assert.equal(x.rank, y.rank);
+        assert.deepEqual(x.rankInterval, y.rankInterval);
+      }
       for (const k of Object.keys(x.components)) {
         const u = x.components[k].value;
         const v = y.components[k].value;
@@ -367,4 +374,60 @@ describe("atlas: speed", () => {
     assert.ok(r.rows.length > 5000);
     assert.ok(s < 60, `${s.toFixed(1)} s`);
   });
+});
+
+describe("atlas: rows and balance", () => {
+  test("a UN member that lost its vote is a row with its UN-vote component missing", async () => {
+    const r = await atlas(store, { from: 2022, to: 2022, draws: 0 });
+    const ven = row(r, "VEN", 2022);
+    assert.equal(ven.components.unvotes.status, "no data");
+    assert.equal(ven.index, null);
+    assert.equal(r.rows.filter((x) => x.year === 2022).length, 193);
+  });
+
+  test("closest pole and margin follow the engagement", () => {
+    for (const r of y2010.rows) {
+      const c = r.components.unvotes;
+      if (c.status !== "data") continue;
+      const e = Object.entries(engagement(c)).sort((a, b) => b[1] - a[1]);
+      const d = c.detail as { closest: string | null; margin: number };
+      close(d.margin, e[0][1] - e[1][1], 1e-3);
+      if (e[0][1] > e[1][1]) assert.equal(d.closest, e[0][0]);
+      else assert.equal(d.closest, null);
+    }
+  });
+
+  test("with three poles evenness is 1 − (max − min) of the engagements", () => {
+    for (const x of [
+      [0.1, 0.9, 0.4],
+      [0.5, 0.5, 0.2],
+      [0, 0, 0],
+    ])
+      close(evenness(x), 1 - (Math.max(...x) - Math.min(...x)));
+  });
+});
+
+test("ideal points: distance to each pole and closeness from the published estimates", async () => {
+  const pts = await store.all<{ iso3: string; t: number }>(
+    "SELECT iso3, idealpointfp AS t FROM ref_idealpoints WHERE year = 2010 AND idealpointfp IS NOT NULL",
+  );
+  const th = new Map(pts.map((p) => [p.iso3, p.t]));
+  const range = Math.max(...th.values()) - Math.min(...th.values());
+  const c = row(y2010, "IND").components.idealpoints;
+  const d = c.detail as { distance: Record<string, number> };
+  const x = ["USA", "RUS", "CHN"].map((p) => {
+    const dist = Math.abs((th.get("IND") as number) - (th.get(p) as number));
+    close(d.distance[p === "USA" ? "WEST" : p], dist, 1e-3);
+    return 1 - Math.min(1, dist / range);
+  });
+  close(c.value as number, even3(x[0], x[1], x[2]));
+});
+
+test("states: a filtered row equals the same row of the whole Atlas (ranks among all states)", async () => {
+  const some = await atlas(store, { from: 2010, to: 2010, states: ["AZE", "GEO"] });
+  assert.deepEqual(
+    some.rows,
+    y2010.rows.filter((r) => r.iso3 === "AZE" || r.iso3 === "GEO"),
+  );
+  await assert.rejects(atlas(store, { from: 2010, to: 2010, states: ["az"] }), /ISO3/);
 });

@@ -20,7 +20,12 @@ function leaves(cmd: Command, prefix = ""): string[] {
   const name = `${prefix} ${cmd.name()}`.trim();
   const subs = cmd.commands as Command[];
   if (subs.length === 0) return [name];
-  return subs.flatMap((c) => leaves(c, prefix === "" && cmd.name() === "ana" ? "" : name));
+  // A command with its own action and subcommands (`atlas`, `atlas compare`) counts as both.
+  const own = (cmd as unknown as { _actionHandler?: unknown })._actionHandler ? [name] : [];
+  return [
+    ...own,
+    ...subs.flatMap((c) => leaves(c, prefix === "" && cmd.name() === "ana" ? "" : name)),
+  ];
 }
 
 let app: Hono;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { loadPeerGroups, parsePeerSpecs, resolvePeerGroup } from "../../atlas/peers.ts";
+import { ATLAS_MEASURE_KEYS, atlasValues } from "../measures/atlas-values.ts";
 import {
   CAPABILITY_INDICATORS,
   type CapabilityIndicator,
@@ -40,6 +42,15 @@ const MeasureSpec = z.discriminatedUnion("measure", [
     .strict(),
   z
     .object({
+      measure: z.literal("atlas"),
+      /** The Atlas's composite index or one of its components. */
+      key: z.enum(ATLAS_MEASURE_KEYS),
+      period: z.string(),
+      required: z.boolean().default(true),
+    })
+    .strict(),
+  z
+    .object({
       measure: z.literal("capability"),
       indicator: z.enum(
         Object.keys(CAPABILITY_INDICATORS) as [CapabilityIndicator, ...CapabilityIndicator[]],
@@ -54,7 +65,11 @@ type MeasureSpec = z.infer<typeof MeasureSpec>;
 export const schema = z
   .object({
     kind: z.literal("peer-percentile"),
-    /** Named peer sets (their union), or states within a factor of the focal state's CINC. */
+    /**
+     * Named peer sets of the claims file or Atlas peer groups (NONALIGNED, OTS, REGION:LATAM,
+     * CINC:2, custom:ARM+GEO; data/peers/), their union; or states within a factor of the focal
+     * state's CINC.
+     */
     peers: z.union([z.array(z.string()).min(1), z.object({ cincBand: z.number().gt(1) }).strict()]),
     measures: z.array(MeasureSpec).min(1),
     /** States whose percentile among the same peers is shown beside the focal state's, for comparison. */
@@ -104,10 +119,21 @@ export async function run(
     const band = Array.isArray(r.peers) ? 2 : r.peers.cincBand;
     const res = await measure(m, years, ctx, band);
     sources.add(res.values.source);
+    // Peers in the year the values come from (an Atlas measure: its year), else the period's end.
+    const year = res.year ?? years[1];
     let peers: string[] = [];
-    if (Array.isArray(r.peers)) {
+    if (!Array.isArray(r.peers) && m.measure !== "capability") {
+      const g = await resolvePeerGroup({ kind: "cinc", factor: r.peers.cincBand }, year, {
+        store: ctx.store,
+        focal: ctx.focal,
+        data: loadPeerGroups(),
+      });
+      peers = g.members.filter((x) => x !== ctx.focal);
+      peerText = `${g.name} in ${year} (${g.members.length}: ${g.how}; ${g.source})`;
+      sources.add(g.source);
+    } else if (Array.isArray(r.peers)) {
       const sets = [];
-      for (const id of r.peers) sets.push(await resolvePeerSet(id, ctx.peers[id], years[1], ctx));
+      for (const id of r.peers) sets.push(await peerSet(id, year, ctx));
       peers = [...new Set(sets.flatMap((s) => s.members))].filter((x) => x !== ctx.focal).sort();
       peerText = sets
         .map((s) => `${s.name} (${s.members.length}: ${s.how}; ${s.source})`)
@@ -123,7 +149,7 @@ export async function run(
     const base = focal
       ? peerBaseline(
           { focal, peers: have },
-          { draws: o.draws, seed: o.seed, level: o.level, resample: "both" },
+          { draws: res.draws ?? o.draws, seed: o.seed, level: o.level, resample: "both" },
         )
       : null;
     results.push({
@@ -240,6 +266,7 @@ export async function run(
 function keyOf(m: MeasureSpec): string {
   if (m.measure === "ideal-point-axis") return `ideal-point position ${m.axis.join("–")}`;
   if (m.measure === "issue-votes") return `UNGA votes: ${m.label}`;
+  if (m.measure === "atlas") return m.key === "index" ? "Atlas index" : `Atlas ${m.key}`;
   return `capability peers: ${m.indicator}`;
 }
 
@@ -248,7 +275,16 @@ async function measure(
   years: [number, number],
   ctx: ClaimContext,
   band: number,
-): Promise<{ values: StateValues; extra: string }> {
+): Promise<{ values: StateValues; extra: string; year?: number | null; draws?: number }> {
+  if (m.measure === "atlas") {
+    const v = await atlasValues(ctx.store, {
+      key: m.key,
+      focal: ctx.focal,
+      from: years[0],
+      to: years[1],
+    });
+    return { values: v, extra: "", year: v.year, draws: v.draws };
+  }
   if (m.measure === "ideal-point-axis")
     return { values: await idealAxisPositions(ctx.store, m.axis, years[0], years[1]), extra: "" };
   if (m.measure === "issue-votes") {
@@ -284,5 +320,23 @@ async function measure(
       source: c.source,
     },
     extra: "",
+  };
+}
+
+/** A claims-file peer set by name, or else an Atlas peer group (data/peers/) by its id. */
+async function peerSet(
+  id: string,
+  year: number,
+  ctx: ClaimContext,
+): Promise<{ name: string; members: string[]; how: string; source: string }> {
+  if (ctx.peers[id]) return resolvePeerSet(id, ctx.peers[id], year, ctx);
+  const data = loadPeerGroups();
+  const [spec] = parsePeerSpecs(id, data);
+  const g = await resolvePeerGroup(spec, year, { store: ctx.store, focal: ctx.focal, data });
+  return {
+    name: g.name,
+    members: g.members,
+    how: `${g.how}${g.unsourced ? `; ${g.unsourced.length} listed members left out: start not sourced` : ""}`,
+    source: g.source,
   };
 }

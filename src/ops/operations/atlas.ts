@@ -31,6 +31,9 @@ export const atlas = defineOperation({
         "<component=w,...>",
       )
       .optional(),
+    states: p
+      .codes("return only these states' rows (ranks stay among all states)", { max: 250 })
+      .optional(),
     minCoverage: p
       .number("least share of the index weight with data for an index (below: null)", {
         min: 0.01,
@@ -70,26 +73,34 @@ export const atlas = defineOperation({
         draws: q.draws,
         seed: q.seed,
         level: q.level,
+        states: q.states,
       });
     } catch (e) {
       const m = (e as Error).message;
-      if (/^atlas: (weights|poles|level|minCoverage|draws|seed|from|to)\b/.test(m))
-        throw new UsageError(m.replace(/^atlas: /, ""));
+      if (/^atlas: (weights|poles|level|minCoverage|draws|seed|from|to|states)\b/.test(m))
+        throw new UsageError(m.replace(/^atlas: (\w+)/, "{$1}"));
       throw e;
     }
   },
-  print(result) {
+  print(result, q) {
     const withIndex = result.rows.filter((r) => r.index !== null);
     const year = withIndex.length > 0 ? Math.max(...withIndex.map((r) => r.year)) : result.to;
+    // Named states: their whole series; otherwise the ranking of the last year with an index.
+    const series = (q.states?.length ?? 0) > 0;
     const f = (v: number | null | undefined) =>
       v === null || v === undefined ? null : v.toFixed(3);
     const iv = (v: [number, number] | null) => (v ? `${v[0].toFixed(3)}–${v[1].toFixed(3)}` : null);
-    const rows = result.rows
-      .filter((r) => r.year === year)
-      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.iso3.localeCompare(b.iso3));
+    const rows = series
+      ? result.rows
+      : result.rows
+          .filter((r) => r.year === year)
+          .sort(
+            (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.iso3.localeCompare(b.iso3),
+          );
     const keys = result.components.filter((c) => c.weight > 0).map((c) => c.key);
     printTable(
       rows.map((r) => ({
+        ...(series ? { year: r.year } : {}),
         rank: r.rank,
         "rank 90%": r.rankInterval ? `${r.rankInterval[0]}–${r.rankInterval[1]}` : null,
         state: r.iso3,
@@ -103,6 +114,10 @@ export const atlas = defineOperation({
       undefined,
       40,
     );
+    if (series) {
+      process.stdout.write(`${result.formula}\n`);
+      return;
+    }
     const skipped = result.to > year ? ` (${year + 1}–${result.to}: no state has an index)` : "";
     process.stdout.write(
       `Atlas ${year}${skipped}: ${rows.filter((r) => r.index !== null).length} of ${rows.length} states with an index; poles ${Object.entries(

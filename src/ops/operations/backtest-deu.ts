@@ -101,6 +101,7 @@ export const backtestDeu = defineOperation({
     });
     const notes = [
       ...parsed.skipped.map((s) => `line ${s.line} skipped: ${s.reason}`),
+      ...parsed.duplicates.map((d) => `${d}: kept as <id>@<line>`),
       ...(parsed.unknownActors.length
         ? [
             `actor columns not recognised (capability 0; in mean and median only): ${parsed.unknownActors.join(", ")}`,

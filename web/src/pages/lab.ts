@@ -1,4 +1,5 @@
-import { api } from "../api.ts";
+import type { ApiResult as OpResult } from "../../../src/ops/api-types.ts";
+import { type ApiResult, api } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { renderValue } from "../generic.ts";
 import { Left, pollJob, startJob } from "../jobs.ts";
@@ -252,6 +253,126 @@ function bargainResult(r: {
   );
 }
 
+/** The shipped backtest's scores (GET /api/backtest/track-record). */
+type TrackRecord = OpResult<"backtestTrackRecord">;
+
+const MODEL_LABEL: Record<string, string> = {
+  smp: "SMP (KTAB)",
+  bdm: "expected utility (BDM)",
+  compromise: "compromise baseline",
+  median: "median baseline",
+  mean: "mean baseline",
+  statusquo: "status quo baseline",
+};
+const BASELINES = ["compromise", "median", "mean", "statusquo"];
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? "—" : `${Math.round(v * 100)} %`;
+const signed = (v: number) => `${v > 0 ? "+" : ""}${fmt(v, 1)}`;
+
+/**
+ * How the forecasting model did when it was scored on real decisions (docs/backtest.md), beside
+ * its forecast: MAE against the compromise baseline with the paired bootstrap interval, n,
+ * accuracy within 10 points, the calibration of its Monte Carlo bands, and the baselines. No track
+ * record shipped: said so, never a stand-in.
+ */
+export function trackRecordView(tr: ApiResult<TrackRecord>, model: string): HTMLElement {
+  const title = h("h3", {}, `Track record of ${MODEL_LABEL[model] ?? model} on real decisions`);
+  if (!tr.ok)
+    return h(
+      "div",
+      { class: "track-record" },
+      title,
+      tr.status === 404
+        ? notice(
+            "unavailable",
+            "No track record ships with this server, so this forecast has not been scored against real outcomes. Treat it as untested.",
+            tr.missing ? "This server has no track-record endpoint." : tr.error,
+          )
+        : notice("error", `The track record could not be read: ${tr.error}`),
+    );
+  const r = tr.data;
+  const row = r.summary.find((s) => s.model === model);
+  if (!row)
+    return h(
+      "div",
+      { class: "track-record" },
+      title,
+      notice(
+        "unavailable",
+        `The shipped track record does not score ${MODEL_LABEL[model] ?? model}.`,
+      ),
+    );
+  const level = r.settings.level;
+  const comp = r.summary.find((s) => s.model === "compromise");
+  const band = (m: string, b: 0.5 | 0.9) =>
+    r.calibration.find((c) => c.model === m && c.band === b);
+  const d = row.diffVsCompromise;
+  const verdict = !d
+    ? "no comparison with the compromise baseline"
+    : d.interval[1] < 0
+      ? "better than the compromise baseline"
+      : d.interval[0] > 0
+        ? "worse than the compromise baseline"
+        : "not distinguishable from the compromise baseline";
+  const b50 = band(model, 0.5);
+  const b90 = band(model, 0.9);
+  const rows = [row, ...BASELINES.flatMap((m) => r.summary.filter((s) => s.model === m))];
+  return h(
+    "div",
+    { class: "track-record", "data-model": model },
+    title,
+    h(
+      "p",
+      { class: "track-summary" },
+      `Scored on ${row.n} issues with a known outcome (${r.dataset.name}, ${r.dataset.file}): its forecasts missed the outcome by ${fmt(row.mae, 1)} points on average (MAE; errors on ${r.settings.scale})`,
+      comp ? `, the compromise baseline by ${fmt(comp.mae, 1)}` : "",
+      d
+        ? `; difference ${signed(d.mae)} [${fmt(d.interval[0], 1)}, ${fmt(d.interval[1], 1)}] (${Math.round(level * 100)} % paired bootstrap interval): ${verdict}.`
+        : ".",
+      ` Within 10 points of the outcome: ${pct(row.within10)} of issues.`,
+      b50 || b90
+        ? ` Its Monte Carlo bands held the outcome in ${pct(b50?.coverage)} (50 % band) and ${pct(b90?.coverage)} (90 % band) of ${b90?.n ?? b50?.n} issues; well-calibrated bands would hold 50 % and 90 %.`
+        : " Its Monte Carlo bands were not scored.",
+    ),
+    table(
+      rows,
+      [
+        { key: "m", label: "model", value: (x) => MODEL_LABEL[x.model] ?? x.model },
+        { key: "n", label: "issues", value: (x) => x.n, numeric: true },
+        { key: "mae", label: "MAE", value: (x) => fmt(x.mae, 1), numeric: true },
+        {
+          key: "d",
+          label: `MAE − compromise [${Math.round(level * 100)} % interval]`,
+          value: (x) =>
+            x.diffVsCompromise
+              ? `${signed(x.diffVsCompromise.mae)} [${fmt(x.diffVsCompromise.interval[0], 1)}, ${fmt(x.diffVsCompromise.interval[1], 1)}]`
+              : "—",
+          numeric: true,
+        },
+        { key: "w", label: "within 10", value: (x) => pct(x.within10), numeric: true },
+        {
+          key: "b50",
+          label: "in 50 % band",
+          value: (x) => pct(band(x.model, 0.5)?.coverage),
+          numeric: true,
+        },
+        {
+          key: "b90",
+          label: "in 90 % band",
+          value: (x) => pct(band(x.model, 0.9)?.coverage),
+          numeric: true,
+        },
+      ],
+      "Lower MAE is better; a negative difference beats the compromise baseline (capability × salience weighted mean of positions).",
+    ),
+    h(
+      "p",
+      { class: "muted" },
+      `From docs/backtest.md (${r.file}, made by "${r.command}"). Data: ${r.dataset.citation}, doi:${r.dataset.doi}. Capabilities: ${r.capabilities}. The models were scored on EU legislative decisions, one issue dimension at a time; how well that carries over to a negotiation like this one is not measured.`,
+    ),
+  );
+}
+
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   pageSignal = ctx.signal;
   const jobs = await api<{ kinds: { name: string }[] }>("/api/jobs");
@@ -362,15 +483,14 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
             ),
           ),
         ],
-        async (bar, status) =>
-          bargainResult(
-            (await runJob(
-              "bargain",
-              { example: "tripp", model: val("bg-model") },
-              bar,
-              status,
-            )) as never,
-          ),
+        async (bar, status) => {
+          const model = val("bg-model");
+          const [forecast, record] = await Promise.all([
+            runJob("bargain", { example: "tripp", model }, bar, status),
+            api<TrackRecord>("/api/backtest/track-record"),
+          ]);
+          return h("div", {}, bargainResult(forecast as never), trackRecordView(record, model));
+        },
       ),
     );
   else root.append(missing("Bargaining forecast", "bargain"));
