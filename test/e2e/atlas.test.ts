@@ -281,7 +281,10 @@ test("a state outside the scenario (from the ranking) becomes focal: the Atlas a
   const inScenario = new Set(actors.actors.map((a) => a.id));
   const outside = rowsOf(latest).find((r) => hasIndex(r) && !inScenario.has(r.iso3))!;
   assert.ok(outside, "a state with an index outside the scenario");
-  const { page, errors } = await open("/atlas");
+  // A code that names no state falls back to the scenario's focal state.
+  const { page, errors } = await open("/atlas?focal=QQQ");
+  assert.equal(await page.locator("#ctl-focal").inputValue(), "AZE");
+  assert.match(page.url(), /focal=AZE/);
   await page.click(`table.atlas-table tr[data-iso3="${outside.iso3}"] button`);
   await page.waitForURL(new RegExp(`focal=${outside.iso3}`));
   await ready(page);

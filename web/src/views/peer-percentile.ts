@@ -38,7 +38,7 @@ export function peerPercentile(
       ? h(
           "p",
           { class: "hint" },
-          `Method: ${data.method}${typeof data.level === "number" ? ` (${Math.round(data.level * 100)} % intervals${typeof data.draws === "number" ? `, ${data.draws} draws` : ""}${typeof data.seed === "number" ? `, seed ${data.seed}` : ""})` : ""}.`,
+          `Method: ${data.method}.${typeof data.level === "number" ? ` Intervals: ${Math.round(data.level * 100)} %${typeof data.draws === "number" ? `, ${data.draws} draws` : ""}${typeof data.seed === "number" ? `, seed ${data.seed}` : ""}.` : ""}`,
         )
       : null,
     h(
