@@ -224,9 +224,18 @@ test("the year slider moves map and ranking; a year without any index is all hat
 
 test("clicking a state on the map makes it the focal state and shows its trajectory with gaps", async () => {
   const { page, errors } = await open("/atlas");
+  // The year chosen on the slider stays when the focal state changes.
+  const year = latest - 3;
+  await page.locator("#atlas-year").fill(String(year));
+  await page.waitForFunction(
+    (y) => document.querySelector("#s-atlas-map")?.textContent === `Multi-alignment index, ${y}`,
+    year,
+  );
   await page.click('svg.atlas-map path[data-iso3="KAZ"]');
   await page.waitForURL(/focal=KAZ/);
   await ready(page);
+  assert.match(page.url(), new RegExp(`year=${year}`));
+  assert.equal(await page.locator("#s-atlas-map").textContent(), `Multi-alignment index, ${year}`);
   assert.match((await page.locator("h1").textContent()) ?? "", /focal state: Kazakhstan/);
   assert.equal(await page.locator("#ctl-focal").inputValue(), "KAZ");
   const traj = page.locator(".atlas-trajectory[data-iso3=KAZ] svg.band-chart");

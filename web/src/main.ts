@@ -244,7 +244,8 @@ async function render(): Promise<void> {
     actors,
     name: (c) => names.get(c) ?? c,
     update: (extra) => go({ ...full, extra: { ...full.extra, ...extra } }),
-    setFocal: (code) => go({ ...full, focal: code.toUpperCase() }),
+    // Page parameters a page kept in the URL without re-rendering (the Atlas year) stay.
+    setFocal: (code) => go({ ...full, extra: readState().extra, focal: code.toUpperCase() }),
     signal,
   };
   // Until the page puts something on screen, say what it waits for (never a blank area).
