@@ -291,6 +291,24 @@ test("the peer percentile: each group's latest year with a value, its interval a
   );
   assert.match(cells("EMPTY")[3]!, /no data/);
   assert.doesNotMatch(cells("EMPTY").join(" "), /\d\.\d/);
+  // The percentile per year: a point per year with one, a gap mark for the others.
+  const chart = el.querySelector("figure.peer-chart svg")!;
+  const pts = (g: string) =>
+    [...chart.querySelectorAll(`g[data-series="${g}"] circle.pt`)].map((c) => [
+      c.getAttribute("data-x"),
+      c.getAttribute("data-value"),
+    ]);
+  assert.deepEqual(pts("NONALIGNED"), [
+    ["2019", "0.5"],
+    ["2021", "0.67"],
+  ]);
+  assert.deepEqual(
+    [...chart.querySelectorAll('g[data-series="NONALIGNED"] rect.gap')].map((g) =>
+      g.getAttribute("data-x"),
+    ),
+    ["2020"],
+  );
+  assert.equal(pts("EMPTY").length, 0);
   // A percentile without the focal state's value is never shown.
   const odd = data.peerRows({
     rows: [{ peerGroup: "G", year: 2020, measure: "index", value: null, percentile: 0.3 }],
