@@ -25,8 +25,15 @@ interface Row {
   coverage: number;
   rank: number | null;
   rankInterval: [number, number] | null;
+  components: Record<string, { value: number | null; status: string }>;
 }
-let atlas: { from: number; to: number; formula: string; rows: Row[] };
+let atlas: {
+  from: number;
+  to: number;
+  formula: string;
+  weights: Record<string, number>;
+  rows: Row[];
+};
 let latest: number;
 
 before(async () => {
@@ -81,6 +88,12 @@ async function ready(page: Page): Promise<void> {
 const f2 = (v: number) => v.toFixed(2);
 const rowsOf = (year: number) => atlas.rows.filter((r) => r.year === year);
 const hasIndex = (r: Row) => r.status === "data" && r.index !== null;
+/** The weighted components with a value: what the row's index is made of. */
+const inputs = (r: Row) =>
+  Object.entries(r.components)
+    .filter(([k, c]) => c.status === "data" && c.value !== null && (atlas.weights[k] ?? 0) > 0)
+    .map(([k]) => k)
+    .sort();
 
 /** Every drawn state: [iso3, fill, data-status]. */
 const mapStates = (page: Page) =>
@@ -162,6 +175,7 @@ test("the ranking lists index and rank intervals and coverage, missing states la
       `${f2(r.index!)} [${f2(r.interval![0])}, ${f2(r.interval![1])}]`,
       `${Math.round(r.coverage * 100)} %`,
       "measured",
+      inputs(r).join(" + "),
     ]);
   }
   for (const r of missing) {
@@ -254,8 +268,14 @@ test("clicking a state on the map makes it the focal state and shows its traject
     .evaluateAll((ls) =>
       ls.map((l) => [Number(l.getAttribute("data-from")), Number(l.getAttribute("data-to"))]),
     );
-  for (const [a, b] of spans)
+  for (const [a, b] of spans) {
     assert.ok(!years.some((y) => y > a && y < b), `line ${a}–${b} crosses no missing year`);
+    // …and joins only years whose index is made of the same inputs.
+    const made = new Set(
+      kaz.filter((r) => r.year >= a && r.year <= b).map((r) => inputs(r).join("+")),
+    );
+    assert.equal(made.size, 1, `line ${a}–${b} joins one composition: ${[...made].join(" | ")}`);
+  }
   // The focal state is outlined on the map and marked in the ranking.
   assert.equal(await page.locator('svg.atlas-map path.focal[data-iso3="KAZ"]').count(), 1);
   assert.equal(
