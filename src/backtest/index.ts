@@ -4,6 +4,7 @@ export * from "./baselines.ts";
 export * from "./bootstrap.ts";
 export * from "./capability.ts";
 export * from "./council.ts";
+export * from "./defaults.ts";
 export * from "./deu-parse.ts";
 export * from "./markdown.ts";
 export * from "./metrics.ts";

@@ -183,7 +183,7 @@ export function renderBacktestMarkdown(t: TrackRecord): string {
   L.push("## Your own copy of DEU III");
   L.push("");
   L.push(
-    `The DEU III table is not shipped with ANA (no licence for redistribution was found; only these derived scores are). Download it from doi:${t.dataset.doi}, export it as tab-separated values with the DEU column names, and run \`ana backtest deu <file.tsv>\` (add \`--json\` for every issue's forecasts).`,
+    `The DEU III table is not shipped with ANA (no licence for redistribution was found; only these derived scores are). Download it from doi:${t.dataset.doi}, save it as tab-, comma- or semicolon-separated text with the DEU column names in the first row (\`isnr\`, \`proc\`, \`counvte\`, \`intro\`, \`p<actor>\`, \`s<actor>\`, \`rp\`, \`out\`), and run \`ana backtest deu <file.tsv>\` (add \`--json\` for every issue's forecasts).`,
   );
   L.push("");
   return L.join("\n");

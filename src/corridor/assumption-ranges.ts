@@ -4,18 +4,19 @@ import { z } from "zod";
 import { ValidationError } from "../data/problem.ts";
 import { type ColumnSpec, readTable } from "../data/read-table.ts";
 import type { At, Network } from "./load-network.ts";
-import type { RiskRow } from "./schema.ts";
+import type { LinkRow, RiskRow } from "./schema.ts";
 
 /**
  * A range (low, central, high) for a flagged assumption of the network: a country or passage risk
  * (`kind=risk`, `key` its code, the years selecting the country-risk.csv row) or a model
- * parameter (`kind=parameter`, `key` its name). The central value is the one in the network
+ * parameter (`kind=parameter`, `key` its name) or a link capacity (`kind=capacity`, `key` the link
+ * id, the years selecting the links.csv row; its capacity must be a number). The central value is the one in the network
  * files; `assumption-ranges.csv` gives low, high and the reasoning.
  */
 export const RangeRow = z
   .object({
-    kind: z.enum(["risk", "parameter"]),
-    key: z.string().regex(/^[A-Za-z0-9_]+$/),
+    kind: z.enum(["risk", "parameter", "capacity"]),
+    key: z.string().regex(/^[A-Za-z0-9_-]+$/),
     yearFrom: z.number().int().optional(),
     yearTo: z.number().int().optional(),
     low: z.number(),
@@ -74,6 +75,16 @@ export function loadAssumptionRanges(net: Network): AssumptionRange[] {
           field: "key",
           message: `no country-risk.csv row for ${v.key} with years ${v.yearFrom ?? ""}–${v.yearTo ?? ""}`,
         });
+    } else if (v.kind === "capacity") {
+      const c = linkRow(net, v)?.capacity;
+      central = typeof c === "number" ? c : undefined;
+      if (central === undefined)
+        problems.push({
+          file: path,
+          line: row.line,
+          field: "key",
+          message: `no links.csv row for ${v.key} with years ${v.yearFrom ?? ""}–${v.yearTo ?? ""} and a numeric capacity`,
+        });
     } else {
       central = net.params[v.key]?.value;
       if (central === undefined)
@@ -95,12 +106,18 @@ export function loadAssumptionRanges(net: Network): AssumptionRange[] {
       out.push({
         ...v,
         central,
-        name: `${v.kind} ${v.key}${v.kind === "risk" ? ` ${v.yearFrom ?? ""}–${v.yearTo ?? ""}` : ""}`,
+        name: `${v.kind} ${v.key}${v.kind === "parameter" ? "" : ` ${v.yearFrom ?? ""}–${v.yearTo ?? ""}`}`,
         at: `${path}:${row.line}`,
       });
   }
   if (problems.length > 0) throw new ValidationError(problems);
   return out;
+}
+
+function linkRow(net: Network, v: RangeRow): At<LinkRow> | undefined {
+  return net.links.find(
+    (l) => l.id === v.key && l.yearFrom === v.yearFrom && l.yearTo === v.yearTo,
+  );
 }
 
 function riskRow(net: Network, v: RangeRow): At<RiskRow> | undefined {
@@ -125,5 +142,16 @@ export function withValues(net: Network, values: Map<AssumptionRange, number>): 
   const params = { ...net.params };
   for (const [r, x] of values)
     if (r.kind === "parameter") params[r.key] = { ...params[r.key], value: x };
-  return { ...net, risks, params };
+  const links = net.links.map((l) => {
+    for (const [r, x] of values)
+      if (
+        r.kind === "capacity" &&
+        l.id === r.key &&
+        l.yearFrom === r.yearFrom &&
+        l.yearTo === r.yearTo
+      )
+        return { ...l, capacity: x };
+    return l;
+  });
+  return { ...net, risks, params, links };
 }

@@ -1,19 +1,24 @@
 import type { Network } from "./load-network.ts";
 import type { Observation } from "./observations.ts";
-import type { AssignmentChoice } from "./problem.ts";
+import { type AssignmentChoice, defaultChoice, routeConstant } from "./problem.ts";
 import { routeFlows } from "./route-flows.ts";
-import type { Weights } from "./year-view.ts";
+import { routesInYear, type Weights } from "./year-view.ts";
 
 /** One observation against the model. */
 export interface BacktestRow {
   id: string;
   year: number;
   baseYear: number | null;
-  metric: "flow" | "change";
+  metric: "flow" | "change" | "ratio";
+  /** For a ratio: the target of the denominator. */
+  denominator?: string;
   target: string;
   direction: "westbound" | "both";
   observed: number;
-  /** The model's figure (TEU for flow, relative change for change); null when it has none. */
+  /**
+   * The model's figure (TEU for flow, relative change for change, a ratio for ratio); null when
+   * it has none.
+   */
   model: number | null;
   /**
    * model - observed; null when the model has no figure. Also given for rows counting both
@@ -28,6 +33,11 @@ export interface BacktestRow {
    */
   sample: "in-sample" | "out-of-sample";
   scored: boolean;
+  /**
+   * The figure is part of the year's demand total (demand.csv cites its source): the total is an
+   * input, the split over routes is the model's.
+   */
+  inDemand: boolean;
   /** Why a row is not scored. */
   reason?: string;
   definition: string;
@@ -44,10 +54,53 @@ export interface BacktestSummary {
 
 export const BACKTEST_DEFAULTS = {
   weights: undefined as Weights | undefined,
-  choice: { assignment: "cheapest" } as AssignmentChoice,
+  /** Route choice; undefined: the network's default (`defaultChoice`). */
+  choice: undefined as AssignmentChoice | undefined,
   /** Ids of observations used in calibration (in-sample), besides the one that set demand. */
   calibrationSources: [] as string[],
 };
+
+/** Route ids of a target (`corridor:<name>` or `route:<id>`) among the transport routes. */
+function targetRoutes(net: Network, target: string): string[] {
+  const [kind, name] = target.split(":");
+  return net.routes
+    .filter(
+      (r) => r.network === "transport" && (kind === "route" ? r.id === name : r.corridor === name),
+    )
+    .map((r) => r.id);
+}
+
+/**
+ * Ratio of the logit choice probabilities of two targets in `year` (capacities not applied, no
+ * demand level needed): sum of exp(-theta (GC_r + land constant)) over each target's active routes.
+ * Null when either target has no active route with a known generalised cost.
+ */
+export function logitRatio(
+  net: Network,
+  year: number,
+  num: string,
+  den: string,
+  choice: { theta: number; landConstant?: number; corridorConstants?: Record<string, number> },
+  weights?: Weights,
+): number | null {
+  const routes = routesInYear(net, year, { weights }).filter(
+    (r) => r.network === "transport" && r.active && r.generalizedCost !== null,
+  );
+  const u = (r: (typeof routes)[number]) => r.generalizedCost! + routeConstant(r, choice);
+  const all = routes.map(u);
+  if (all.length === 0) return null;
+  const m = Math.min(...all);
+  const sum = (target: string) => {
+    const ids = new Set(targetRoutes(net, target));
+    const rs = routes.filter((r) => ids.has(r.id));
+    return rs.length === 0
+      ? null
+      : rs.reduce((s, r) => s + Math.exp(-choice.theta * (u(r) - m)), 0);
+  };
+  const a = sum(num);
+  const b = sum(den);
+  return a === null || b === null || b === 0 ? null : a / b;
+}
 
 function modelValue(net: Network, flows: Map<string, number>, target: string): number | null {
   const [kind, name] = target.split(":");
@@ -71,7 +124,8 @@ export async function backtest(
   observations: Observation[],
   options: Partial<typeof BACKTEST_DEFAULTS> = {},
 ): Promise<{ rows: BacktestRow[]; summary: BacktestSummary[] }> {
-  const o = { ...BACKTEST_DEFAULTS, ...options };
+  const o0 = { ...BACKTEST_DEFAULTS, ...options };
+  const o = { ...o0, choice: o0.choice ?? defaultChoice(net) };
   const cache = new Map<number, Map<string, number> | null>();
   const flowsIn = async (y: number) => {
     if (!cache.has(y))
@@ -91,10 +145,30 @@ export async function backtest(
         d.volume === ob.value,
     );
     const inSample = setsDemand || o.calibrationSources.includes(ob.id);
+    const inDemand = net.demand.some(
+      (d) =>
+        d.network === "transport" &&
+        d.yearFrom <= ob.year &&
+        ob.year <= d.yearTo &&
+        (d.source ?? "").includes(ob.source),
+    );
     let model: number | null = null;
     let reason: string | undefined;
     const f = await flowsIn(ob.year);
-    if (!f) reason = `no transport demand for ${ob.year} in the network`;
+    if (ob.metric === "ratio") {
+      const den = ob.denominator!;
+      if (f) {
+        const a = modelValue(net, f, ob.target);
+        const b = modelValue(net, f, den);
+        if (a === null || b === null) reason = `no route matches ${ob.target} or ${den}`;
+        else if (b === 0) reason = `the model has no flow on ${den} in ${ob.year}`;
+        else model = a / b;
+      } else if (o.choice.assignment === "logit") {
+        model = logitRatio(net, ob.year, ob.target, den, o.choice, o.weights);
+        if (model === null) reason = `no active route matches ${ob.target} or ${den}`;
+      } else
+        reason = `no transport demand for ${ob.year}: a ratio without demand needs the logit choice probabilities`;
+    } else if (!f) reason = `no transport demand for ${ob.year} in the network`;
     else if (ob.metric === "flow") {
       model = modelValue(net, f, ob.target);
       if (model === null) reason = `no route matches ${ob.target}`;
@@ -108,7 +182,9 @@ export async function backtest(
       else model = now / before - 1;
     }
     const comparable = reason === undefined && model !== null;
-    if (!reason && ob.direction === "both")
+    // A ratio of two both-direction series compares with the model's westbound ratio when both
+    // series split alike between directions; it is scored.
+    if (!reason && ob.direction === "both" && ob.metric !== "ratio")
       reason =
         "the figure counts both directions; the model assigns China→Europe only (error shown, not scored)";
     const scored = reason === undefined && model !== null;
@@ -117,6 +193,7 @@ export async function backtest(
       year: ob.year,
       baseYear: ob.baseYear ?? null,
       metric: ob.metric,
+      ...(ob.denominator ? { denominator: ob.denominator } : {}),
       target: ob.target,
       direction: ob.direction,
       observed: ob.value,
@@ -125,6 +202,7 @@ export async function backtest(
       relError: comparable && ob.value !== 0 ? (model! - ob.value) / Math.abs(ob.value) : null,
       sample: inSample ? "in-sample" : "out-of-sample",
       scored,
+      inDemand,
       ...(reason ? { reason } : {}),
       definition: ob.definition,
       source: ob.source,

@@ -1,5 +1,5 @@
 import type { Network } from "./load-network.ts";
-import type { AssignmentChoice } from "./problem.ts";
+import { type AssignmentChoice, defaultChoice, routeConstant } from "./problem.ts";
 import { type RouteView, routesInYear, type Weights } from "./year-view.ts";
 
 export interface CompareOptions {
@@ -40,6 +40,12 @@ export interface ComparedRoute {
   flowTEU?: number | null;
   /** Annual bcm the year's assignment puts on a gas route; null when the year has no figure. */
   flowBcm?: number | null;
+  /**
+   * Under the logit route choice (transport): the constant it adds to the route's generalised
+   * cost (land and corridor constants, USD/FEU); the choice ranks routes by GC + constant. Set by
+   * `withFlows`.
+   */
+  logitConstant?: number;
 }
 
 export function compareRow(r: RouteView): ComparedRoute {
@@ -103,10 +109,15 @@ export async function withFlows(
   const transport = await routeFlows(net, "transport", year, { weights, choice });
   const gas = await routeFlows(net, "gas", year, { weights });
   const kind = new Map(net.routes.map((r) => [r.id, r.network]));
+  const c = choice ?? defaultChoice(net);
   return rows.map((r) =>
     kind.get(r.id) === "gas"
       ? { ...r, flowTEU: null, flowBcm: gas?.get(r.id) ?? null }
-      : { ...r, flowTEU: transport?.get(r.id) ?? null },
+      : {
+          ...r,
+          flowTEU: transport?.get(r.id) ?? null,
+          ...(c.assignment === "logit" ? { logitConstant: routeConstant(r, c) } : {}),
+        },
   );
 }
 

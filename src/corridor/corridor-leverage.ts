@@ -1,7 +1,7 @@
 import { type LeverageRow, networkCountries, networkYears, yearLeverage } from "./leverage.ts";
 import type { LeverageUncertainty } from "./leverage-uncertainty.ts";
 import { EURASIA_DIR, loadNetwork, type Network } from "./load-network.ts";
-import type { NetworkKind } from "./problem.ts";
+import type { AssignmentChoice, NetworkKind } from "./problem.ts";
 import type { Weights } from "./year-view.ts";
 
 export interface CorridorLeverage {
@@ -39,6 +39,8 @@ export async function corridorLeverage(
     network?: Network;
     dir?: string;
     weights?: Weights;
+    /** Transport route choice (default: the network's calibrated logit, else cheapest-first). */
+    choice?: AssignmentChoice;
     networks?: NetworkKind[];
     /** Seeded draws over the assumption ranges (0: point values only). */
     draws?: number;
@@ -61,7 +63,10 @@ export async function corridorLeverage(
         continue;
       }
       if (!onNetwork) continue;
-      const row = await yearLeverage(net, kind, y, iso3, { weights: opts.weights });
+      const row = await yearLeverage(net, kind, y, iso3, {
+        weights: opts.weights,
+        choice: opts.choice,
+      });
       if (row) {
         if ((opts.draws ?? 0) > 0) {
           const { leverageUncertainty } = await import("./leverage-uncertainty.ts");
@@ -69,6 +74,7 @@ export async function corridorLeverage(
             draws: opts.draws,
             seed: opts.seed,
             weights: opts.weights,
+            choice: opts.choice,
           });
           rows.push({ ...row, ...u });
         } else rows.push(row);

@@ -1,6 +1,14 @@
 import type { AssignResult } from "./assign.ts";
 import type { Network } from "./load-network.ts";
-import { assignYear, type NetworkKind, usable, type YearProblem, yearProblem } from "./problem.ts";
+import {
+  type AssignmentChoice,
+  assignYear,
+  defaultChoice,
+  type NetworkKind,
+  usable,
+  type YearProblem,
+  yearProblem,
+} from "./problem.ts";
 import type { RouteView, Weights } from "./year-view.ts";
 
 export interface RouteFlow {
@@ -29,6 +37,11 @@ export interface Disruption {
   year: number;
   baselineYear: number;
   closed: string[];
+  /**
+   * The route choice used for transport (gas: pro rata): the network's calibrated logit by
+   * default, cheapest-first on request or when the network has no estimate.
+   */
+  assignment: AssignmentChoice;
   demand: { destination: string; volume: number; unit: string }[];
   before: AssignmentView;
   after: AssignmentView;
@@ -109,8 +122,10 @@ export function closableCodes(net: Network): Set<string> {
 }
 
 /**
- * Close countries, passages, links or routes and reassign the year's demand by minimum
- * generalised cost under capacities: what moves where, what binds, what it costs.
+ * Close countries, passages, links or routes and reassign the year's demand under capacities
+ * (transport: the network's calibrated logit by default, or cheapest-first; gas: pro rata):
+ * what moves where, what binds, what it costs (for the logit: the change of the flow-weighted
+ * generalised cost, land constant included).
  */
 export async function disrupt(
   net: Network,
@@ -122,8 +137,11 @@ export async function disrupt(
     network?: NetworkKind;
     weights?: Weights;
     unknownCapacity?: "unconstrained" | "zero";
+    /** Route choice (default: the network's, `defaultChoice`). */
+    choice?: AssignmentChoice;
   },
 ): Promise<Disruption> {
+  const choice = o.choice ?? defaultChoice(net);
   const network = o.network ?? "transport";
   const baselineYear = o.baselineYear ?? o.year;
   const before = yearProblem(net, network, baselineYear, {
@@ -141,8 +159,8 @@ export async function disrupt(
     );
   const rb = usable(before);
   const ra = usable(after);
-  const ab = await assignYear(before, rb);
-  const aa = await assignYear(after, ra);
+  const ab = await assignYear(before, rb, choice);
+  const aa = await assignYear(after, ra, choice);
   const vb = view(before, rb, ab);
   const va = view(after, ra, aa);
   const ids = [...new Set([...rb, ...ra].map((r) => r.id))];
@@ -197,6 +215,7 @@ export async function disrupt(
     year: o.year,
     baselineYear,
     closed: o.close,
+    assignment: network === "gas" ? { assignment: "cheapest" } : choice,
     demand: [...before.demand].map(([destination, volume]) => ({
       destination,
       volume,

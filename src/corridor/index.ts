@@ -2,11 +2,13 @@
 // (one subpath per domain; the root "ana" export re-exports the commonly used pieces).
 export * from "./assign.ts";
 export * from "./backtest.ts";
+export * from "./calibrate.ts";
 export * from "./compare.ts";
 export * from "./corridor-leverage.ts";
 export * from "./disrupt.ts";
 export * from "./leverage.ts";
 export * from "./load-network.ts";
+export * from "./logit.ts";
 export * from "./observations.ts";
 export * from "./problem.ts";
 export * from "./prorata.ts";

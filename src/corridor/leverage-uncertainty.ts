@@ -3,7 +3,7 @@ import { quantile as sortedQuantile } from "../simulate/quantiles.ts";
 import { type AssumptionRange, loadAssumptionRanges, withValues } from "./assumption-ranges.ts";
 import { type LeverageRow, yearLeverage } from "./leverage.ts";
 import type { Network } from "./load-network.ts";
-import type { NetworkKind } from "./problem.ts";
+import type { AssignmentChoice, NetworkKind } from "./problem.ts";
 import type { Weights } from "./year-view.ts";
 
 /**
@@ -20,6 +20,8 @@ export const UNCERTAINTY_DEFAULTS = {
   level: 0.9,
   tornado: true,
   weights: undefined as Weights | undefined,
+  /** Transport route choice (default: the network's, see `defaultChoice`). */
+  choice: undefined as AssignmentChoice | undefined,
   /** A figure is flagged assumption-driven when its interval is wider than this share of it. */
   drivenWidth: 0.25,
 };
@@ -98,6 +100,7 @@ export async function leverageUncertainty(
     }
     const row = await yearLeverage(withValues(net, values), network, year, iso3, {
       weights: o.weights,
+      choice: o.choice,
     });
     if (row) rows.push(row);
   }
@@ -117,7 +120,7 @@ export async function leverageUncertainty(
             network,
             year,
             iso3,
-            { weights: o.weights },
+            { weights: o.weights, choice: o.choice },
           )
         )?.shapleyShare ?? null;
       const shareAtLow = await at("low");

@@ -1,7 +1,9 @@
 import { type AssignResult, assign } from "./assign.ts";
 import type { Network } from "./load-network.ts";
 import {
+  type AssignmentChoice,
   assignYear,
+  defaultChoice,
   type NetworkKind,
   toAssign,
   usable,
@@ -69,10 +71,14 @@ export async function yearLeverage(
   network: NetworkKind,
   year: number,
   iso3: string,
-  opts: { weights?: Weights } = {},
+  opts: { weights?: Weights; choice?: AssignmentChoice } = {},
 ): Promise<LeverageRow | undefined> {
   const p = yearProblem(net, network, year, { weights: opts.weights });
   if (!p) return undefined;
+  // Transport: the network's route choice (calibrated logit by default; a coalition's cost is then
+  // the SUE objective, the expected perceived cost); gas: the min-cost (max-delivery) game.
+  const choice = opts.choice ?? defaultChoice(net);
+  const logit = network === "transport" && choice.assignment === "logit";
   const routes = usable(p);
   const players = playersOf(p, routes);
   const memo = new Map<string, number>();
@@ -80,12 +86,14 @@ export async function yearLeverage(
     const key = allowed.map((r) => r.id).join(",");
     let c = memo.get(key);
     if (c === undefined) {
-      c = (await assign(toAssign(p, allowed))).cost;
+      c = logit
+        ? (await assignYear(p, allowed, choice)).cost
+        : (await assign(toAssign(p, allowed))).cost;
       memo.set(key, c);
     }
     return c;
   };
-  const base = await assignYear(p, routes);
+  const base = await assignYear(p, routes, network === "transport" ? choice : undefined);
   memo.set(routes.map((r) => r.id).join(","), base.cost);
   const served = routes.reduce((s, r) => s + (base.flows.get(r.id) ?? 0), 0);
   const through = routes.reduce(

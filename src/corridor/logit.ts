@@ -7,8 +7,10 @@ import type { AssignProblem, AssignResult } from "./assign.ts";
  * with link shadow prices mu_l >= 0 that are positive only on links at capacity
  * (complementary slackness). This is the solution of
  *   min sum_r c_r x_r + (1/theta) sum_r x_r ln x_r   s.t. demand and link capacities,
- * found by dual ascent on mu (multiplicative, damped). Unserved demand is an alternative priced at
- * the penalty without capacity, so the problem is always feasible. theta is per unit of route
+ * found by dual ascent on mu (multiplicative, damped). Where every route of a destination is
+ * capacity-bounded, unserved demand is an alternative priced at the penalty, so the problem is
+ * always feasible; where a route is unbounded, all demand is served (the demand is observed
+ * shipments, not a choice to ship). theta is per unit of route
  * cost (per USD per FEU for transport); theta -> infinity approaches cheapest-first.
  */
 export const LOGIT_DEFAULTS = {
@@ -34,7 +36,10 @@ export function assignLogit(
     for (const [d, D] of p.demand) {
       const rs = routes.filter((r) => r.destination === d);
       const cost = rs.map((r) => r.cost + r.links.reduce((s, l) => s + (mu.get(l) ?? 0), 0));
-      const all = [...cost, p.penalty];
+      // The observed demand is shipped: "unserved" is only the outlet when every route of the
+      // destination is capacity-bounded (it is then needed for feasibility), not a choice.
+      const outlet = !rs.some((r) => r.links.every((l) => !p.capacities.has(l)));
+      const all = outlet ? [...cost, p.penalty] : [...cost, Number.POSITIVE_INFINITY];
       const m = Math.min(...all);
       const w = all.map((c) => Math.exp(-o.theta * (c - m)));
       const z = w.reduce((s, x) => s + x, 0);
@@ -82,8 +87,18 @@ export function assignLogit(
   for (const r of routes)
     for (const l of r.links) linkFlows.set(l, (linkFlows.get(l) ?? 0) + flows.get(r.id)!);
   const binding = capLinks.filter((l) => (mu.get(l) ?? 0) > 0);
+  // The objective's value, sum c x + (1/theta) sum x ln(x/D) over routes and the unserved
+  // alternative: without binding capacities it is D times the expected perceived cost (the
+  // logsum, -(1/theta) ln sum exp(-theta c)). It rises when a route closes (the feasible set
+  // shrinks), unlike sum c x alone.
+  const xlx = (x: number, D: number) => (x > 0 && D > 0 ? x * Math.log(x / D) : 0);
   let cost = 0;
-  for (const r of routes) cost += r.cost * flows.get(r.id)!;
-  for (const u of unserved.values()) cost += p.penalty * u;
+  for (const [d, D] of p.demand) {
+    for (const r of routes)
+      if (r.destination === d)
+        cost += r.cost * flows.get(r.id)! + xlx(flows.get(r.id)!, D) / o.theta;
+    const u = unserved.get(d) ?? 0;
+    cost += p.penalty * u + xlx(u, D) / o.theta;
+  }
   return { flows, unserved, cost, linkFlows, binding, iterations: it, shadowPrices: mu, converged };
 }

@@ -10,6 +10,9 @@ import { type ColumnSpec, readTable } from "../data/read-table.ts";
  * - metric `flow`: the annual volume on `target` in `year` (TEU).
  * - metric `change`: the relative change of the volume on `target` from `base_year` to `year`
  *   (e.g. -0.56 for a 56 % fall), for series published only as changes or in other units.
+ * - metric `ratio`: the volume on `target` over the volume on `denominator` in `year`, for years
+ *   whose total demand is not sourced: the model's figure is then the ratio of the logit choice
+ *   probabilities (capacities not applied), which needs no demand level.
  * `target` is `corridor:<name>` (routes whose `corridor` is the name) or `route:<id>`.
  * `direction` says what the figure counts: `westbound` (China→Europe, as the model's demand) or
  * `both` (both directions; the model has no eastbound flow, so such rows are shown but not scored).
@@ -18,8 +21,12 @@ export const Observation = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$/),
   year: z.number().int().min(1900).max(2100),
   baseYear: z.number().int().min(1900).max(2100).optional(),
-  metric: z.enum(["flow", "change"]),
+  metric: z.enum(["flow", "change", "ratio"]),
   target: z.string().regex(/^(corridor|route):[A-Za-z0-9_-]+$/, "corridor:<name> or route:<id>"),
+  denominator: z
+    .string()
+    .regex(/^(corridor|route):[A-Za-z0-9_-]+$/, "corridor:<name> or route:<id>")
+    .optional(),
   value: z.number(),
   unit: z.string(),
   direction: z.enum(["westbound", "both"]),
@@ -49,6 +56,7 @@ const COLUMNS: ColumnSpec[] = [
   col("source", "source", "string", true),
   col("quote", "quote", "string", true),
   col("note", "note", "string"),
+  col("denominator", "denominator", "string"),
 ];
 
 /** The observations of a network folder ([] when it has none); bad rows throw with file:line. */
@@ -65,6 +73,13 @@ export function loadObservations(dir: string): Observation[] {
         line: row.line,
         field: "base_year",
         message: "a change needs base_year",
+      });
+    if (o.metric === "ratio" && o.denominator === undefined)
+      problems.push({
+        file: path,
+        line: row.line,
+        field: "denominator",
+        message: "a ratio needs denominator",
       });
   }
   if (problems.length > 0) throw new ValidationError(problems);

@@ -129,6 +129,11 @@ export async function assignYear(
   if (p.network === "gas") return assignProRata(a);
   if (choice.assignment === "logit") {
     const { assignLogit } = await import("./logit.ts");
+    const byId = new Map(routes.map((r) => [r.id, r]));
+    a.routes = a.routes.map((r) => {
+      const k = routeConstant(byId.get(r.id)!, choice);
+      return k === 0 ? r : { ...r, cost: r.cost + k * p.perUnit };
+    });
     // theta is per unit of generalised cost (USD/FEU); route costs here are per unit of flow.
     return assignLogit(a, { theta: choice.theta / p.perUnit });
   }
@@ -140,4 +145,68 @@ export async function assignYear(
  * all-or-nothing between equal routes) or "logit" (capacity-constrained multinomial logit over
  * generalised cost with dispersion `theta` per USD/FEU, `logit.ts`).
  */
-export type AssignmentChoice = { assignment: "cheapest" } | { assignment: "logit"; theta: number };
+export type AssignmentChoice =
+  | { assignment: "cheapest" }
+  | {
+      assignment: "logit";
+      theta: number;
+      /**
+       * Alternative-specific constant of land routes (any link not by sea), USD/FEU, added to their
+       * generalised cost in the logit only: what the cost, time and risk terms leave out of the
+       * choice between sea and land (cargo mix, reliability, terminal and border limits). 0 when
+       * not given.
+       */
+      landConstant?: number;
+      /**
+       * Alternative-specific constants by corridor name (USD/FEU), added on top of the land
+       * constant, e.g. { Middle: 5000 }: what sets one corridor apart from the others of its
+       * mode (transshipments, reliability).
+       */
+      corridorConstants?: Record<string, number>;
+    };
+
+/** The constant a logit choice adds to a route's generalised cost (USD/FEU). */
+export function routeConstant(
+  r: { modes: string[]; corridor: string },
+  choice: { landConstant?: number; corridorConstants?: Record<string, number> },
+): number {
+  return (
+    (isLandRoute(r) ? (choice.landConstant ?? 0) : 0) +
+    (choice.corridorConstants?.[r.corridor] ?? 0)
+  );
+}
+
+/** A land route: at least one link not by sea (rail, ferries, road). */
+export function isLandRoute(r: { modes: string[] }): boolean {
+  return r.modes.some((m) => m !== "sea");
+}
+
+/** Names of the estimated logit parameters in parameters.csv. */
+export const LOGIT_PARAMS = {
+  theta: "logit_theta_per_usd_feu",
+  landConstant: "logit_land_constant_usd_per_feu",
+  /** logit_constant_<corridor, lower case>_usd_per_feu */
+  corridorConstant: /^logit_constant_([a-z0-9]+)_usd_per_feu$/,
+} as const;
+
+/**
+ * The network's default route choice: the calibrated logit when parameters.csv holds its estimated
+ * parameters (`logit_theta_per_usd_feu`, `logit_land_constant_usd_per_feu`), else cheapest-first.
+ */
+export function defaultChoice(net: Network): AssignmentChoice {
+  const t = net.params[LOGIT_PARAMS.theta];
+  if (!t) return { assignment: "cheapest" };
+  const corridorConstants: Record<string, number> = {};
+  for (const [name, row] of Object.entries(net.params)) {
+    const m = LOGIT_PARAMS.corridorConstant.exec(name);
+    const corridor = m && net.routes.find((r) => r.corridor.toLowerCase() === m[1])?.corridor;
+    if (m && !corridor) throw new Error(`${row.at}: ${name}: no route has the corridor "${m[1]}"`);
+    if (corridor) corridorConstants[corridor] = row.value;
+  }
+  return {
+    assignment: "logit",
+    theta: t.value,
+    landConstant: net.params[LOGIT_PARAMS.landConstant]?.value ?? 0,
+    corridorConstants,
+  };
+}

@@ -2,6 +2,7 @@ import type { Network } from "./load-network.ts";
 import {
   type AssignmentChoice,
   assignYear,
+  defaultChoice,
   type NetworkKind,
   usable,
   yearProblem,
@@ -11,7 +12,8 @@ import type { ViewOptions } from "./year-view.ts";
 /**
  * The annual flow the assignment puts on every route of `network` in `year` (demand unit: TEU/yr
  * for transport, bcm/yr for gas), 0 for routes that carry nothing or are not operating; null when
- * the year has no demand figure (missing, not zero). Routes of an origin without demand are absent.
+ * the year has no demand figure (missing, not zero). Route choice: `opts.choice`, else the
+ * network's default (`defaultChoice`: its calibrated logit, or cheapest-first). Routes of an origin without demand are absent.
  */
 export async function routeFlows(
   net: Network,
@@ -21,7 +23,7 @@ export async function routeFlows(
 ): Promise<Map<string, number> | null> {
   const p = yearProblem(net, network, year, opts);
   if (!p) return null;
-  const a = await assignYear(p, usable(p), opts.choice);
+  const a = await assignYear(p, usable(p), opts.choice ?? defaultChoice(net));
   const flows = new Map<string, number>();
   for (const r of p.routes) flows.set(r.id, a.flows.get(r.id) ?? 0);
   return flows;

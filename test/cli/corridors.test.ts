@@ -32,7 +32,7 @@ test("ana corridors compare --json prints routes best first in the issue's shape
 });
 
 test("ana corridors disrupt --json has closed, before, after, shifts, binding, costIncrease, timeIncreaseDays", () => {
-  const r = run("corridors", "disrupt", "--close", "RUS", "--year", "2021", "--json");
+  const r = run("corridors", "disrupt", "--close", "RUS", "--year", "2024", "--json");
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   for (const k of [

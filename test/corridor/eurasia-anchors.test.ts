@@ -65,19 +65,33 @@ test("2024 gas flows fit the Southern Gas Corridor: SCP carries Türkiye + Europ
   assert.ok(Math.abs(scp - 22.8) < 1e-9, `SCP Georgia section carries ${scp}`);
 });
 
-test("closing Russia in 2021 moves the whole Northern flow and raises cost and time", async () => {
-  const d = await disrupt(net, { close: ["RUS"], year: 2021 });
+test("closing Russia in 2024 moves the Northern route's logit flow to other routes and raises the cost", async () => {
+  const d = await disrupt(net, { close: ["RUS"], year: 2024 });
+  assert.equal(d.assignment.assignment, "logit");
   const north = d.shifts.find((s) => s.route === "NORTH")!;
-  assert.equal(north.before, 420000);
+  assert.ok(north.before > 1000, `Northern 2024 carries ${north.before} TEU`);
   assert.equal(north.after, 0);
-  assert.equal(d.after.unserved, 0);
+  // Observed China→EU rail through Russia in 2024 (out-of-sample): 330,704 TEU (ERAI) to 412,000
+  // (OTLK). The model's flow is of that order (within a factor 2 of ERAI's figure).
+  assert.ok(north.before > 330704 / 2 && north.before < 330704 * 2, `${north.before}`);
+  // Everything the Northern route carried went somewhere: the served totals are equal.
+  const served = (v: typeof d.before) => v.routes.reduce((s, r) => s + r.flow, 0) + v.unserved;
+  assert.ok(Math.abs(served(d.after) - served(d.before)) < 1e-6 * served(d.before));
   assert.ok(d.costIncrease > 0);
-  assert.ok(d.timeIncreaseDays! > 0);
 });
 
-test("in 2024 the Caspian crossing binds: the Middle Corridor is full", async () => {
-  const d = await disrupt(net, { close: ["BAB"], year: 2024 });
+test("years without a sourced demand total have no transport assignment (missing, not zero)", async () => {
+  await assert.rejects(
+    disrupt(net, { close: ["RUS"], year: 2021 }),
+    /no transport demand for 2021/,
+  );
+});
+
+test("in 2024 cheapest-first fills the Caspian crossing; the calibrated logit does not", async () => {
+  const d = await disrupt(net, { close: ["BAB"], year: 2024, choice: { assignment: "cheapest" } });
   assert.ok(d.after.binding.some((b) => b.link === "CASPIAN" && b.capacity === 100000));
+  const l = await disrupt(net, { close: ["BAB"], year: 2024 });
+  assert.ok(!l.after.binding.some((b) => b.link === "CASPIAN"));
 });
 
 test("gas Shapley in 2021 splits Europe's 8.2 bcm equally among AZE, GEO, TUR (all essential)", async () => {
@@ -138,7 +152,9 @@ test("compare marks sea routes as unbounded and the Southern route's capacity as
   assert.equal(cape.capacityUnbounded, true);
   const south = route("SOUTH", 2024);
   assert.equal(south.capacityUnbounded, false);
-  assert.deepEqual(south.capacityUnknown, ["CN-IR", "IR-TR"]);
+  assert.deepEqual(south.capacityUnknown, ["CN-IR"]);
+  // The Lake Van ferry bounds the Iran route (assumption: 70,000 TEU/yr from 2018).
+  assert.equal(south.capacity, 70000);
 });
 
 test("the UAE–Türkiye road corridor via Iran takes 8 days against 20 by sea (Mehr 2021 claim)", () => {
@@ -152,21 +168,19 @@ test("the UAE–Türkiye road corridor via Iran takes 8 days against 20 by sea (
   assert.equal(road.generalizedCost, null);
 });
 
-test("the 2022 shift: against the 2021 network, closing Russia fills the Caspian crossing first", async () => {
-  const d = await disrupt(net, {
-    close: ["RUS"],
+test("2022: cheapest-first sends nothing through Russia (ERAI: 262,194 TEU westbound), the calibrated logit does", async () => {
+  const cheap = await disrupt(net, {
+    close: ["BAB"],
     year: 2022,
-    baselineYear: 2021,
-    unknownCapacity: "zero",
+    choice: { assignment: "cheapest" },
   });
-  const flow = (id: string) => d.after.routes.find((r) => r.id === id)?.flow ?? 0;
-  // The Middle Corridor takes what the Caspian crossing allows (80,000 TEU, EY 2024 figure
-  // applied to 2022); with unknown capacities at zero the rest goes by sea.
-  assert.equal(flow("MIDDLE-BS") + flow("MIDDLE-TR"), 80000);
-  assert.equal(flow("SEA-SUEZ") + flow("SEA-CAPE"), 340000);
-  assert.deepEqual(
-    d.binding.map((b) => b.link),
-    ["CASPIAN"],
-  );
-  assert.equal(d.before.routes.find((r) => r.id === "NORTH")!.flow, 420000);
+  const flow = (v: typeof cheap.before, id: string) => v.routes.find((r) => r.id === id)?.flow ?? 0;
+  // GC 2022: Middle < Iran < Suez < Northern; Middle and Iran fill their capacities
+  // (Caspian 80,000; Lake Van ferry 70,000), the rest goes by sea, none via Russia.
+  assert.equal(flow(cheap.before, "MIDDLE-BS") + flow(cheap.before, "MIDDLE-TR"), 80000);
+  assert.equal(flow(cheap.before, "SOUTH"), 70000);
+  assert.equal(flow(cheap.before, "NORTH"), 0);
+  const logit = await disrupt(net, { close: ["BAB"], year: 2022 });
+  const n = flow(logit.before, "NORTH");
+  assert.ok(Math.abs(n / 262194 - 1) < 0.02, `logit Northern 2022 ${n}`);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { loadAssumptionRanges } from "../../src/corridor/assumption-ranges.ts";
+import { loadAssumptionRanges, withValues } from "../../src/corridor/assumption-ranges.ts";
 import { corridorLeverage } from "../../src/corridor/corridor-leverage.ts";
 import { yearLeverage } from "../../src/corridor/leverage.ts";
 import {
@@ -102,5 +102,24 @@ test("a range whose central value lies outside it is rejected with file and line
     () => loadAssumptionRanges(net),
     (e: unknown) =>
       e instanceof ValidationError && /assumption-ranges\.csv:2.*outside/s.test(e.message),
+  );
+});
+
+test("a capacity range (kind=capacity, link IR-TR from 2018) loads with its central value and sets the link in a draw", async () => {
+  const { routesInYear } = await import("../../src/corridor/year-view.ts");
+  const shipped = loadNetwork(
+    fileURLToPath(new URL("../../data/networks/eurasia/", import.meta.url)),
+  );
+  const r = loadAssumptionRanges(shipped).find((x) => x.kind === "capacity" && x.key === "IR-TR")!;
+  assert.deepEqual([r.low, r.central, r.high], [10000, 70000, 70000]);
+  const south = (n: typeof shipped) =>
+    routesInYear(n, 2024).find((x) => x.id === "SOUTH")!.capacity;
+  assert.equal(south(shipped), 70000);
+  assert.equal(south(withValues(shipped, new Map([[r, 25000]]))), 25000);
+  // Years before 2018 keep their own row (35,000 TEU/yr, old ferries).
+  assert.equal(
+    routesInYear(withValues(shipped, new Map([[r, 25000]])), 2017).find((x) => x.id === "SOUTH")!
+      .capacity,
+    35000,
   );
 });

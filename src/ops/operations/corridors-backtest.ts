@@ -16,7 +16,15 @@ import {
 export interface CorridorsBacktestResult {
   assignment: "cheapest" | "logit";
   theta?: number;
-  /** The estimate of theta (logit without --theta); its observations are in-sample. */
+  /** Land-route constant of the logit, USD/FEU. */
+  landConstant?: number;
+  /** Corridor constants of the logit, USD/FEU (e.g. Middle). */
+  corridorConstants?: Record<string, number>;
+  /**
+   * The estimate of the logit parameters from the observations of 2016–2022 when the run
+   * re-estimated them (`--assignment logit` without `--theta`); null when it used the network's
+   * stored estimate (parameters.csv; the observations of 2016–2022 are in-sample either way).
+   */
   calibration?: Calibration | null;
   weights: Weights;
   rows: BacktestRow[];
@@ -40,37 +48,71 @@ export const corridorsBacktest = defineOperation({
     const { loadObservations } = await import("../../corridor/observations.ts");
     const weights = toWeights(q);
     const obs = loadObservations(net.dir);
-    const { choice, calibration } = await assignmentChoice(net, q, weights);
-    const { rows, summary } = await backtest(net, obs, {
-      weights,
-      choice,
-      calibrationSources: calibration?.used ?? [],
-    });
+    const picked = await assignmentChoice(net, q, weights);
+    const { choice } = picked;
+    const calibration = picked.calibration;
+    // With the network's stored estimate (no re-estimation), the observations of the
+    // calibration window that the estimate used are in-sample all the same.
+    let calibrationSources = calibration?.used ?? [];
+    if (choice.assignment === "logit" && !calibration) {
+      const { calibrationObservations } = await import("../../corridor/calibrate.ts");
+      calibrationSources = await calibrationObservations(net, obs, choice, { weights });
+    }
+    const { rows, summary } = await backtest(net, obs, { weights, choice, calibrationSources });
     return {
       assignment: choice.assignment,
-      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
+      ...(choice.assignment === "logit"
+        ? {
+            theta: choice.theta,
+            landConstant: choice.landConstant ?? 0,
+            corridorConstants: choice.corridorConstants ?? {},
+            calibration,
+          }
+        : {}),
       weights,
       rows,
       summary,
       observationsFile: `${net.dir.replace(/\/$/, "")}/observations.csv`,
     };
   },
-  print({ rows, summary, assignment, theta, calibration }) {
-    if (assignment === "logit")
+  print({ rows, summary, assignment, theta, landConstant, corridorConstants, calibration }) {
+    if (assignment === "logit") {
       console.log(
-        `logit theta = ${theta?.toPrecision(4)} per USD/FEU${calibration ? ` (estimated: ${calibration.note}; n = ${calibration.n}, RMSE of relative errors ${calibration.rmse?.toFixed(3)})` : ""}`,
+        `logit theta = ${theta?.toPrecision(4)} per USD/FEU, land constant = ${Math.round(landConstant ?? 0)} USD/FEU${Object.entries(
+          corridorConstants ?? {},
+        )
+          .map(([c, v]) => `, ${c} constant = ${Math.round(v)} USD/FEU`)
+          .join("")}`,
       );
+      if (!calibration)
+        console.log(
+          "(the network's estimate from 2016–2022, parameters.csv; --assignment logit re-estimates and prints the fit)",
+        );
+      if (calibration)
+        console.log(
+          `estimate from ${calibration.window.join("–")} (n = ${calibration.n}: ${calibration.used.join(", ")}): theta ${calibration.theta?.toPrecision(4)}${calibration.interval ? ` (90 % ${calibration.interval.theta.map((x) => x.toPrecision(3)).join("–")})` : ""}, land constant ${calibration.landConstant === null ? "—" : Math.round(calibration.landConstant)}${calibration.interval?.landConstant ? ` (90 % ${calibration.interval.landConstant.map((x) => Math.round(x)).join("–")})` : ""}${Object.entries(
+            calibration.corridorConstants,
+          )
+            .map(
+              ([c, v]) =>
+                `, ${c} constant ${Math.round(v)}${calibration.interval?.corridors[c] ? ` (90 % ${calibration.interval.corridors[c].map((x) => Math.round(x)).join("–")})` : ""}`,
+            )
+            .join("")}; RMSE ${calibration.rmse?.toFixed(3)} (log errors); ${calibration.note}`,
+        );
+    }
     printTable(
       rows.map((r) => ({
         id: r.id,
         year: r.baseYear ? `${r.baseYear}→${r.year}` : r.year,
-        target: r.target,
-        observed: r.metric === "change" ? round(r.observed, 3) : r.observed,
+        target: r.denominator ? `${r.target} / ${r.denominator}` : r.target,
+        observed: r.metric === "flow" ? r.observed : round(r.observed, 4),
         model:
-          r.model === null ? null : r.metric === "change" ? round(r.model, 3) : Math.round(r.model),
+          r.model === null ? null : r.metric === "flow" ? Math.round(r.model) : round(r.model, 4),
         "rel. error": r.relError === null ? null : round(r.relError, 3),
         sample: r.sample,
-        note: r.reason ?? "",
+        note: [r.inDemand ? "part of the year's demand total" : "", r.reason ?? ""]
+          .filter(Boolean)
+          .join("; "),
       })),
     );
     printTable(

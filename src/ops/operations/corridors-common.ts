@@ -106,32 +106,61 @@ export const round = (x: number | null | undefined, d = 0) =>
 /** `--assignment cheapest|logit` and `--theta`, shared by compare and backtest. */
 export const assignmentParams = {
   assignment: p
-    .enum(["cheapest", "logit"] as const, "route choice: cheapest-first or calibrated logit")
-    .default("cheapest"),
+    .enum(
+      ["cheapest", "logit"] as const,
+      "route choice: calibrated logit (default when the network holds its estimated parameters) or cheapest-first",
+    )
+    .optional("the network's default: logit with the parameters estimated in parameters.csv"),
   theta: p
-    .number("logit dispersion per USD/FEU (default: estimated from observations 2016–2022)", {
+    .number("logit dispersion per USD/FEU (default: the network's estimate)", {
       positive: true,
       max: 1,
       arg: "<theta>",
     })
-    .optional("estimated by least squares from the network's observations.csv, 2016–2022"),
+    .optional("the estimate in parameters.csv, or estimated from observations 2016–2022"),
 };
 
-/** The assignment choice for a run; estimates theta when logit is asked without one. */
+/**
+ * The assignment choice for a run. Default: the network's calibrated logit (parameters.csv) or
+ * cheapest-first when it has none. `--assignment logit` without `--theta` re-estimates theta and
+ * the land constant from the observations of 2016–2022 (returned as `calibration`); with
+ * `--theta`, the land and corridor constants are the network's estimates (0 when it has none).
+ */
 export async function assignmentChoice(
   net: Network,
-  q: { assignment: "cheapest" | "logit"; theta?: number },
+  q: { assignment?: "cheapest" | "logit"; theta?: number },
   weights: Weights,
 ): Promise<{
   choice: import("../../corridor/problem.ts").AssignmentChoice;
   calibration: import("../../corridor/calibrate.ts").Calibration | null;
 }> {
+  const { defaultChoice, LOGIT_PARAMS } = await import("../../corridor/problem.ts");
   if (q.assignment === "cheapest") return { choice: { assignment: "cheapest" }, calibration: null };
   if (q.theta !== undefined)
-    return { choice: { assignment: "logit", theta: q.theta }, calibration: null };
-  const { calibrateTheta } = await import("../../corridor/calibrate.ts");
+    return {
+      choice: {
+        assignment: "logit",
+        theta: q.theta,
+        landConstant: net.params[LOGIT_PARAMS.landConstant]?.value ?? 0,
+        corridorConstants: (() => {
+          const d = defaultChoice(net);
+          return d.assignment === "logit" ? (d.corridorConstants ?? {}) : {};
+        })(),
+      },
+      calibration: null,
+    };
+  if (q.assignment === undefined) return { choice: defaultChoice(net), calibration: null };
+  const { calibrateLogit } = await import("../../corridor/calibrate.ts");
   const { loadObservations } = await import("../../corridor/observations.ts");
-  const cal = await calibrateTheta(net, loadObservations(net.dir), { weights });
+  const cal = await calibrateLogit(net, loadObservations(net.dir), { weights });
   if (cal.theta === null) throw new UsageError(`--assignment logit: ${cal.note}; give --theta`);
-  return { choice: { assignment: "logit", theta: cal.theta }, calibration: cal };
+  return {
+    choice: {
+      assignment: "logit",
+      theta: cal.theta,
+      landConstant: cal.landConstant ?? 0,
+      corridorConstants: cal.corridorConstants,
+    },
+    calibration: cal,
+  };
 }

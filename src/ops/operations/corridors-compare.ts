@@ -24,6 +24,10 @@ export interface CorridorsCompareResult {
   /** How flowTEU was assigned; theta and its calibration for logit. */
   assignment: "cheapest" | "logit";
   theta?: number;
+  /** Land-route constant of the logit, USD/FEU. */
+  landConstant?: number;
+  /** Corridor constants of the logit, USD/FEU (e.g. Middle). */
+  corridorConstants?: Record<string, number>;
   calibration?: Calibration | null;
   routes: ComparedRoute[];
 }
@@ -66,7 +70,14 @@ export const corridorsCompare = defineOperation({
       year: q.year,
       weights,
       assignment: choice.assignment,
-      ...(choice.assignment === "logit" ? { theta: choice.theta, calibration } : {}),
+      ...(choice.assignment === "logit"
+        ? {
+            theta: choice.theta,
+            landConstant: choice.landConstant ?? 0,
+            corridorConstants: choice.corridorConstants ?? {},
+            calibration,
+          }
+        : {}),
       routes: await withFlows(net, routes, q.year, weights, choice),
     };
   },
@@ -81,6 +92,7 @@ export const corridorsCompare = defineOperation({
         "flow TEU": r.flowTEU !== undefined && r.flowTEU !== null ? Math.round(r.flowTEU) : null,
         risk: round(r.risk, 3),
         "GC USD/FEU": round(r.generalizedCost),
+        ...(r.logitConstant !== undefined ? { "+ logit const": round(r.logitConstant) } : {}),
         status: r.status,
       })),
     );

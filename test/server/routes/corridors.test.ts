@@ -28,7 +28,7 @@ test("GET /api/corridors/network gives nodes and links with lon/lat", async () =
 
 test("GET /api/corridors/disrupt and /leverage run in the worker; bad codes are a 400", async () => {
   const { app } = await createApp({ db: ":memory:" });
-  const d = await app.request("/api/corridors/disrupt?close=RUS&year=2021");
+  const d = await app.request("/api/corridors/disrupt?close=RUS&year=2024");
   assert.equal(d.status, 200);
   assert.deepEqual((await d.json()).closed, ["RUS"]);
   const l = await app.request("/api/corridors/leverage?country=GEO&network=gas&year=2023");
