@@ -409,4 +409,9 @@ export interface AtlasCompareJson {
   to: number;
   peerGroups: PeerGroupJson[];
   rows: AtlasCompareRowJson[];
+  /** How the percentile and its interval are made (the server's words). */
+  method?: string;
+  draws?: number;
+  seed?: number;
+  level?: number;
 }
