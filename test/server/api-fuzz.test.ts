@@ -68,7 +68,13 @@ const SMALL: Record<string, Record<string, string>> = {
   "/api/simulate/doctrine": { runs: "10", years: "2" },
   "/api/alignment": { draws: "50" },
   "/api/atlas": { year: "2016", draws: "10" },
-  "/api/atlas/compare": { focal: "AZE", peers: "REGION:EUROPE", from: "2016", to: "2016", draws: "10" },
+  "/api/atlas/compare": {
+    focal: "AZE",
+    peers: "REGION:EUROPE",
+    from: "2016",
+    to: "2016",
+    draws: "10",
+  },
   // country is required, but under either of two names (country or iso3).
   "/api/corridors/leverage": { country: "AZE", year: "2024", network: "gas" },
 };
