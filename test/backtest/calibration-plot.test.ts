@@ -4,7 +4,9 @@
 // on the diagonal; the whisker spans the Wilson interval around the point).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import {
   CALIBRATION_PLOT_DEFAULTS,
@@ -12,9 +14,14 @@ import {
   calibrationPlotSvg,
   calibrationPoints,
   normalQuantile,
+  trackRecordCalibrationSvg,
   wilsonInterval,
 } from "../../src/backtest/calibration-plot.ts";
+import { renderBacktestMarkdown } from "../../src/backtest/markdown.ts";
+import type { TrackRecord } from "../../src/backtest/track-record.ts";
 import type { BacktestCalibrationRow } from "../../src/backtest/types.ts";
+import { backtestDeu } from "../../src/index.ts";
+import { deuText } from "./deu-file.ts";
 
 const close = (a: number, b: number, rel = 1e-7, abs = 1e-12) =>
   Math.abs(a - b) <= abs + rel * Math.abs(b);
@@ -196,4 +203,45 @@ test("a model without scored bands gets a panel saying so, never a point", () =>
   assert.equal(drawn(svg).length, 0);
   assert.equal((svg.match(/bands not scored/g) ?? []).length, 2);
   assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+});
+
+test("ana backtest deu --markdown writes the calibration plot of its track record beside the doc", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ana-deu-plot-"));
+  const f = join(dir, "few.tsv");
+  // the header and the first eight issues of the DEU III development file (not shipped)
+  writeFileSync(f, deuText().split("\n").slice(0, 9).join("\n"));
+  const trFile = join(dir, "track-record.json");
+  const md = join(dir, "backtest.md");
+  await backtestDeu({
+    file: f,
+    models: ["smp", "compromise"],
+    draws: 3,
+    threads: 1,
+    trackRecord: trFile,
+    markdown: md,
+  });
+  const tr = JSON.parse(readFileSync(trFile, "utf8")) as TrackRecord;
+  assert.ok(tr.calibration.length > 0, "Monte Carlo bands scored");
+  const svg = readFileSync(join(dir, "backtest-calibration.svg"), "utf8");
+  assert.equal(svg, trackRecordCalibrationSvg(tr));
+  assert.equal(drawn(svg).length, tr.calibration.filter((c) => c.coverage !== null).length);
+  assert.match(readFileSync(md, "utf8"), /\(backtest-calibration\.svg\)/);
+});
+
+test("the doc's sentence under the plot follows the points: on the diagonal it says so", () => {
+  const base = JSON.parse(
+    readFileSync(new URL("../../data/models/backtest/track-record.json", import.meta.url), "utf8"),
+  ) as TrackRecord;
+  const calibrated: TrackRecord = {
+    ...base,
+    calibration: [
+      { model: "smp", band: 0.5, n: 120, coverage: 0.5 },
+      { model: "smp", band: 0.9, n: 120, coverage: 0.9 },
+    ],
+  };
+  const doc = renderBacktestMarkdown(calibrated);
+  assert.match(doc, /2 of 2 intervals reach the diagonal; 0 lie wholly below it/);
+  assert.match(doc, /`smp`'s central 50 % band holds 50 % of the outcomes \(90 % Wilson interval/);
+  assert.doesNotMatch(doc, /Every point lies below the diagonal/);
+  assert.match(renderBacktestMarkdown(base), /Every point lies below the diagonal/);
 });
