@@ -2,6 +2,7 @@
 export * from "./bargaining.ts";
 export * from "./baselines.ts";
 export * from "./bootstrap.ts";
+export * from "./calibration-plot.ts";
 export * from "./capability.ts";
 export * from "./council.ts";
 export * from "./defaults.ts";

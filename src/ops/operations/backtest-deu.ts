@@ -71,9 +71,12 @@ export const backtestDeu = defineOperation({
       .local()
       .optional(),
     markdown: p
-      .string("also write docs/backtest.md (rendered from the track record) to this file", {
-        arg: "<file.md>",
-      })
+      .string(
+        "also write docs/backtest.md (rendered from the track record) to this file, and its calibration plot backtest-calibration.svg beside it",
+        {
+          arg: "<file.md>",
+        },
+      )
       .local()
       .optional(),
   },
@@ -153,7 +156,16 @@ export const backtestDeu = defineOperation({
       const command = `ana backtest deu ${base}${q.models?.length ? ` --models ${models.join(",")}` : ""}${defaults ? "" : ` --capabilities ${q.capabilities} --draws ${q.draws} --perturb ${q.perturb} --seed ${q.seed} --level ${q.level} --resamples ${q.resamples}`}`;
       const tr = trackRecord(result, { file: q.file, command });
       if (q.trackRecord) writeFileSync(q.trackRecord, `${JSON.stringify(tr, null, 2)}\n`);
-      if (q.markdown) writeFileSync(q.markdown, renderBacktestMarkdown(tr));
+      if (q.markdown) {
+        // docs/backtest.md embeds the calibration plot as backtest-calibration.svg beside it.
+        const { trackRecordCalibrationSvg } = await import("../../backtest/calibration-plot.ts");
+        const { dirname, join } = await import("node:path");
+        writeFileSync(q.markdown, renderBacktestMarkdown(tr));
+        writeFileSync(
+          join(dirname(q.markdown), "backtest-calibration.svg"),
+          trackRecordCalibrationSvg(tr),
+        );
+      }
     }
     return { file: q.file, ...result, elapsedMs, threads };
   },
