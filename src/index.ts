@@ -124,6 +124,9 @@ export { formatBatch } from "./backtest/batch-write.ts";
 export {
   type BacktestIssue,
   type BacktestResult,
+  CALIBRATION_PLOT_DEFAULTS,
+  calibrationPlotSvg,
+  calibrationPoints,
   parseDeu,
   readDeu,
   renderBacktestMarkdown,
@@ -131,6 +134,8 @@ export {
   scoreBacktest,
   type TrackRecord,
   trackRecord,
+  trackRecordCalibrationSvg,
+  wilsonInterval,
 } from "./backtest/index.ts";
 // Claims: claims files checked by the generic engine; the peer baseline of relative claims
 export {

@@ -10,15 +10,16 @@
 import { runBargain } from "../simulate/bargain.ts";
 import { monteCarlo } from "../simulate/bargain-monte-carlo.ts";
 import { SMP_LIMITS, type SmpScenario } from "../simulate/smp-scenario.ts";
+import { BACKTEST_DEFAULTS } from "./defaults.ts";
 import type { BacktestIssue, ModelForecast } from "./types.ts";
 
 export const BARGAINING_DEFAULTS = Object.freeze({
   /** Monte Carlo runs per issue and model (0: no quantiles). */
-  draws: 50,
+  draws: BACKTEST_DEFAULTS.draws,
   /** Monte Carlo perturbation: ± points on the 0–100 scale (capabilities ± %). */
-  perturb: 10,
+  perturb: BACKTEST_DEFAULTS.perturb,
   /** Base seed; each issue's Monte Carlo seed is derived from it and the issue id. */
-  seed: 1,
+  seed: BACKTEST_DEFAULTS.seed,
 });
 
 export interface BargainingOptions {
@@ -88,6 +89,9 @@ export function bargainingForecast(
         perturb: o.perturb,
         deadline: o.deadline,
       }).forecast[0];
+      const qs = [mc.p05, mc.p25, mc.p50, mc.p75, mc.p95];
+      if (!qs.every(Number.isFinite))
+        return { ...out, reason: `${model} Monte Carlo gave non-finite forecasts` };
       out.quantiles = {
         q05: back(mc.p05),
         q25: back(mc.p25),

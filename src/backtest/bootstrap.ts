@@ -5,8 +5,13 @@
  */
 import { quantile } from "../simulate/quantiles.ts";
 import { Xoshiro128 } from "../simulate/xoshiro.ts";
+import { BACKTEST_DEFAULTS } from "./defaults.ts";
 
-export const PAIRED_BOOTSTRAP_DEFAULTS = Object.freeze({ resamples: 2000, seed: 1, level: 0.9 });
+export const PAIRED_BOOTSTRAP_DEFAULTS = Object.freeze({
+  resamples: BACKTEST_DEFAULTS.resamples,
+  seed: BACKTEST_DEFAULTS.seed,
+  level: BACKTEST_DEFAULTS.level,
+});
 
 export interface PairedBootstrapOptions {
   resamples?: number;

@@ -1,6 +1,7 @@
 /**
  * Reader of the DEU III table (Decision-making in the European Union, third edition; Arregui &
- * Perarnaud 2021, doi:10.34810/data53) as tab-separated values with a header row:
+ * Perarnaud 2021, doi:10.34810/data53) as tab-separated values (or comma/semicolon-separated, see
+ * ./tsv.ts) with a header row:
  * `isnr`/`isnrnmc` issue ids, `prname` proposal, `proc` procedure, `counvte` decision rule,
  * `intro` introduction date, `p<actor>`/`s<actor>` position (issue scale 0–100) and salience
  * (0–100) for `com`, `ep` and the member states, `rp` reference point, `out` outcome.

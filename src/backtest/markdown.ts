@@ -4,6 +4,7 @@
  * the calibration of the Monte Carlo bands, and in words where ANA's bargaining models lose to the
  * baselines. A pure function of the track record, so a test can check the shipped doc is current.
  */
+import { calibrationPoints } from "./calibration-plot.ts";
 import type { TrackRecord } from "./track-record.ts";
 
 const f = (x: number | null | undefined, d = 1) =>
@@ -36,6 +37,36 @@ function verdict(t: TrackRecord, model: string): string {
   if (hi < 0)
     return `\`${model}\` is **better** than the compromise model: its MAE is ${f(-d.mae)} points lower (${lvl} interval ${f(lo)} to ${f(hi)}, n = ${d.n}).`;
   return `\`${model}\` cannot be told apart from the compromise model: MAE difference ${f(d.mae)} points (${lvl} interval ${f(lo)} to ${f(hi)}, n = ${d.n}).`;
+}
+
+/** The calibration plot (docs/backtest-calibration.svg, ./calibration-plot.ts) and what it shows. */
+function calibrationPlotText(t: TrackRecord): string {
+  const lvl = `${Math.round(100 * t.settings.level)} %`;
+  const points = calibrationPoints(t.calibration, { level: t.settings.level });
+  const models = t.models.filter((m) => points.some((p) => p.model === m));
+  const said = models.map((m) => {
+    const ps = points.filter((p) => p.model === m).sort((a, b) => a.band - b.band);
+    return `\`${m}\`'s ${ps
+      .map(
+        (p, i) =>
+          `${i === 0 ? "" : "its "}central ${pct(p.band)} band holds ${pct(p.coverage)} of the outcomes (${lvl} Wilson interval ${pct(p.interval[0])} to ${pct(p.interval[1])}, n = ${p.n})`,
+      )
+      .join(" and ")}`;
+  });
+  if (points.length === 0) return "No band has a scored outcome, so there is no calibration plot.";
+  const below = points.filter((p) => p.interval[1] < p.band).length;
+  const above = points.filter((p) => p.interval[0] > p.band).length;
+  const verdict =
+    below === points.length
+      ? "Every point lies below the diagonal, its whole interval with it: the bands are too narrow (overconfident) — read them as the spread that perturbing the inputs produces, not as forecast intervals."
+      : above === points.length
+        ? "Every point lies above the diagonal, its whole interval with it: the bands are too wide (underconfident)."
+        : `${points.length - below - above} of ${points.length} intervals reach the diagonal; ${below} lie wholly below it (too narrow), ${above} wholly above it (too wide).`;
+  return [
+    `![Calibration plot of the Monte Carlo bands: nominal coverage against the share of outcomes inside each central band, per model, with ${lvl} Wilson intervals](backtest-calibration.svg)`,
+    "",
+    `The plot (docs/backtest-calibration.svg) puts each central band's nominal coverage (x) against the share of outcomes that fell inside it (y), per model, with a ${lvl} Wilson interval for that share; a calibrated band sits on the dashed diagonal. ${said.join("; ")}. ${verdict}`,
+  ].join("\n");
 }
 
 export function renderBacktestMarkdown(t: TrackRecord): string {
@@ -147,6 +178,8 @@ export function renderBacktestMarkdown(t: TrackRecord): string {
           `- \`${c.model}\`'s central ${Math.round(100 * c.band)} % band holds ${pct(c.coverage)} of the outcomes: within two binomial standard errors (±${pct(2 * se)}) of ${pct(c.band)}.`,
         );
     }
+    L.push("");
+    L.push(calibrationPlotText(t));
   }
   L.push("");
   L.push("## Definitions");
@@ -183,7 +216,7 @@ export function renderBacktestMarkdown(t: TrackRecord): string {
   L.push("## Your own copy of DEU III");
   L.push("");
   L.push(
-    `The DEU III table is not shipped with ANA (no licence for redistribution was found; only these derived scores are). Download it from doi:${t.dataset.doi}, export it as tab-separated values with the DEU column names, and run \`ana backtest deu <file.tsv>\` (add \`--json\` for every issue's forecasts).`,
+    `The DEU III table is not shipped with ANA (no licence for redistribution was found; only these derived scores are). Download it from doi:${t.dataset.doi}, save it as tab-, comma- or semicolon-separated text with the DEU column names in the first row (\`isnr\`, \`proc\`, \`counvte\`, \`intro\`, \`p<actor>\`, \`s<actor>\`, \`rp\`, \`out\`), and run \`ana backtest deu <file.tsv>\` (add \`--json\` for every issue's forecasts).`,
   );
   L.push("");
   return L.join("\n");

@@ -9,8 +9,8 @@ import { forecastIssues, type IssueForecasts } from "./score.ts";
 import type { BacktestIssue } from "./types.ts";
 
 export const PARALLEL_DEFAULTS = Object.freeze({
-  /** Threads: at most 2, and 1 on a one-core machine (the backtest shares the machine). */
-  threads: Math.max(1, Math.min(2, availableParallelism())),
+  /** Threads: one per core, at most 8 (`--threads` to share a busy machine). */
+  threads: Math.max(1, Math.min(8, availableParallelism())),
 });
 
 export interface ParallelOptions {

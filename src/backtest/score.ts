@@ -172,6 +172,7 @@ export function scoreForecasts(
         reference: issue.reference,
         predictions: Object.fromEntries(models.map((m) => [m, forecasts[k][m]?.forecast ?? null])),
         ...(Object.keys(quantiles).length ? { quantiles } : {}),
+        ...(issue.notes?.length ? { notes: issue.notes } : {}),
       };
     }),
     skipped: issues

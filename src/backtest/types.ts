@@ -86,6 +86,8 @@ export interface BacktestIssueRow {
   predictions: Record<string, number | null>;
   /** Monte Carlo quantiles by model (smp, bdm). */
   quantiles?: Record<string, Quantiles>;
+  /** What the reader decided for the issue (Council regime, approximations). */
+  notes?: string[];
 }
 
 export interface BacktestResult {

@@ -1,5 +1,10 @@
 import { mulberry32 } from "../network/random.ts";
 import { quantile as sortedQuantile } from "../simulate/quantiles.ts";
+import {
+  ASSUMPTION_DRIVEN_DEFAULTS,
+  type AssumptionFlag,
+  assumptionFlag,
+} from "./assumption-driven.ts";
 import { type AssumptionRange, loadAssumptionRanges, withValues } from "./assumption-ranges.ts";
 import { type LeverageRow, yearLeverage } from "./leverage.ts";
 import type { Network } from "./load-network.ts";
@@ -22,8 +27,10 @@ export const UNCERTAINTY_DEFAULTS = {
   weights: undefined as Weights | undefined,
   /** Transport route choice (default: the network's, see `defaultChoice`). */
   choice: undefined as AssignmentChoice | undefined,
-  /** A figure is flagged assumption-driven when its interval is wider than this share of it. */
-  drivenWidth: 0.25,
+  /** Also return the Shapley share of every draw (`shareDraws`, in draw order). */
+  keepDraws: false,
+  /** Clause (a) of the assumption-driven rule (`assumption-driven.ts`). */
+  drivenWidth: ASSUMPTION_DRIVEN_DEFAULTS.width,
 };
 
 export interface TornadoBar {
@@ -38,7 +45,7 @@ export interface TornadoBar {
   reasoning: string;
 }
 
-export interface LeverageUncertainty {
+export interface LeverageUncertainty extends AssumptionFlag {
   draws: number;
   seed: number;
   level: number;
@@ -48,9 +55,13 @@ export interface LeverageUncertainty {
   shapleyShareInterval: [number, number] | null;
   bypassCostInterval: [number, number];
   routeBetweennessInterval: [number, number];
-  /** True when the Shapley share's interval is wider than `drivenWidth` of the central share. */
-  assumptionDriven: boolean;
   tornado: TornadoBar[];
+  /**
+   * With `keepDraws`: the Shapley share of each draw (null: no transit value that draw). Draw k
+   * uses the same uniforms for every network of a year (same seed, same groups), so draws of the
+   * transport and gas rows of one year are paired.
+   */
+  shareDraws?: (number | null)[];
 }
 
 /** Triangular(low, mode, high) by its inverse CDF. */
@@ -74,6 +85,37 @@ function applies(r: AssumptionRange, year: number): boolean {
   );
 }
 
+/**
+ * The seeded draws of the assumption ranges that apply to `year`: draw k gives every range a
+ * value, one uniform per group (ranges without a group are their own group), triangular(low,
+ * central, high). The same (network, year, seed) gives the same draws, so figures computed on them
+ * (leverage, route flows) are paired draw by draw.
+ */
+export function assumptionDraws(
+  net: Network,
+  year: number,
+  draws: number,
+  seed: number,
+): Map<AssumptionRange, number>[] {
+  const ranges = loadAssumptionRanges(net).filter((r) => applies(r, year));
+  const groups = new Map<string, AssumptionRange[]>();
+  for (const r of ranges) {
+    const g = r.group ?? r.name;
+    groups.set(g, [...(groups.get(g) ?? []), r]);
+  }
+  const rnd = mulberry32(seed);
+  const out: Map<AssumptionRange, number>[] = [];
+  for (let k = 0; k < draws; k++) {
+    const values = new Map<AssumptionRange, number>();
+    for (const rs of groups.values()) {
+      const u = rnd();
+      for (const r of rs) values.set(r, triangular(u, r.low, r.central, r.high));
+    }
+    out.push(values);
+  }
+  return out;
+}
+
 export async function leverageUncertainty(
   net: Network,
   network: NetworkKind,
@@ -90,14 +132,8 @@ export async function leverageUncertainty(
     const g = r.group ?? r.name;
     groups.set(g, [...(groups.get(g) ?? []), r]);
   }
-  const rnd = mulberry32(o.seed);
   const rows: LeverageRow[] = [];
-  for (let k = 0; k < o.draws; k++) {
-    const values = new Map<AssumptionRange, number>();
-    for (const rs of groups.values()) {
-      const u = rnd();
-      for (const r of rs) values.set(r, triangular(u, r.low, r.central, r.high));
-    }
+  for (const values of assumptionDraws(net, year, o.draws, o.seed)) {
     const row = await yearLeverage(withValues(net, values), network, year, iso3, {
       weights: o.weights,
       choice: o.choice,
@@ -138,7 +174,6 @@ export async function leverageUncertainty(
       });
     }
   tornado.sort((a, b) => b.swing - a.swing || a.assumption.localeCompare(b.assumption));
-  const c = central.shapleyShare ?? 0;
   return {
     draws: rows.length,
     seed: o.seed,
@@ -148,9 +183,8 @@ export async function leverageUncertainty(
     shapleyShareInterval: shareInterval,
     bypassCostInterval: interval(rows.map((r) => r.bypassCost)),
     routeBetweennessInterval: interval(rows.map((r) => r.routeBetweenness)),
-    assumptionDriven:
-      shareInterval !== null &&
-      shareInterval[1] - shareInterval[0] > o.drivenWidth * Math.max(Math.abs(c), 1e-12),
+    ...assumptionFlag(central.shapleyShare, shareInterval, tornado, { width: o.drivenWidth }),
     tornado,
+    ...(o.keepDraws ? { shareDraws: rows.map((r) => r.shapleyShare) } : {}),
   };
 }

@@ -108,24 +108,27 @@ export async function yearLeverage(
   const n = players.length;
   const need = routes.map((r) => needs(p, r).reduce((m, c) => m | (1 << players.indexOf(c)), 0));
   const costByMask = new Map<number, number>();
-  const routeMaskOf = (m: number) => {
-    let rm = 0;
-    need.forEach((nm, k) => {
-      if ((nm & m) === nm) rm |= 1 << k;
-    });
-    return rm;
-  };
+  // maskOf[m]: the routes coalition m can use (every player a route needs is in m). Each route
+  // marks the supersets of its need set: Σ_k 2^(n − |need_k|) steps instead of 2^n per route.
   const maskOf = new Int32Array(1 << n);
+  const full = (1 << n) - 1;
+  need.forEach((nm, k) => {
+    const free = full & ~nm;
+    for (let sub = free; ; sub = (sub - 1) & free) {
+      maskOf[nm | sub] |= 1 << k;
+      if (sub === 0) break;
+    }
+  });
   const distinct = new Set<number>();
-  for (let m = 0; m < 1 << n; m++) {
-    maskOf[m] = routeMaskOf(m);
-    distinct.add(maskOf[m]);
-  }
+  for (let m = 0; m < 1 << n; m++)
+    // Consecutive masks often allow the same routes: skip the set for a repeat.
+    if (m === 0 || maskOf[m] !== maskOf[m - 1]) distinct.add(maskOf[m]);
   for (const rm of distinct)
     costByMask.set(rm, await costOf(routes.filter((_, k) => rm & (1 << k))));
   const empty = costByMask.get(maskOf[0])!;
   const v = (m: number) => empty - costByMask.get(maskOf[m])!;
-  const phi = players.length > 0 ? shapleyExact(players, v) : new Map<string, number>();
+  // Only the country's own value is used: the sums for the other players are skipped.
+  const phi = players.length > 0 ? shapleyExact(players, v, [iso3]) : new Map<string, number>();
   const grand = players.length > 0 ? v((1 << n) - 1) : 0;
   const shapley = phi.get(iso3) ?? 0;
   return {

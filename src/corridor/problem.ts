@@ -114,6 +114,8 @@ export function toAssign(p: YearProblem, routes: RouteView[]): AssignProblem {
   };
 }
 
+let logitModule: Promise<typeof import("./logit.ts")> | undefined;
+
 /**
  * The year's assignment over `routes`. Gas routes all cost 0, so many assignments deliver the
  * same volume; when supply falls short, buyers are served pro rata to their observed volumes
@@ -128,7 +130,9 @@ export async function assignYear(
   const a = toAssign(p, routes);
   if (p.network === "gas") return assignProRata(a);
   if (choice.assignment === "logit") {
-    const { assignLogit } = await import("./logit.ts");
+    // Loaded once: a dynamic import per call costs a loader round trip (tsx: another thread).
+    logitModule ??= import("./logit.ts");
+    const { assignLogit } = await logitModule;
     const byId = new Map(routes.map((r) => [r.id, r]));
     a.routes = a.routes.map((r) => {
       const k = routeConstant(byId.get(r.id)!, choice);

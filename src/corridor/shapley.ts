@@ -2,8 +2,14 @@
  * Exact Shapley values of an n-player game by enumerating all 2^n coalitions:
  * phi_i = sum_{S not containing i} |S|! (n-|S|-1)! / n! * (v(S u {i}) - v(S)).
  * `v` takes a coalition as a bit mask over `players` (bit k = players[k]). Up to 22 players.
+ * `only` (optional) limits the sums to those players (the others are absent from the map): the
+ * values are the same, at 1/n of the cost when one player is asked for.
  */
-export function shapleyExact(players: string[], v: (mask: number) => number): Map<string, number> {
+export function shapleyExact(
+  players: string[],
+  v: (mask: number) => number,
+  only?: readonly string[],
+): Map<string, number> {
   const n = players.length;
   if (n > 22) throw new Error(`shapleyExact: ${n} players is too many to enumerate (max 22)`);
   const size = 1 << n;
@@ -19,21 +25,17 @@ export function shapleyExact(players: string[], v: (mask: number) => number): Ma
     w /= c;
     weight.push(w);
   }
-  const popcount = (m: number) => {
-    let c = 0;
-    while (m) {
-      m &= m - 1;
-      c++;
-    }
-    return c;
-  };
+  // popcount of every mask, from the mask without its lowest bit.
+  const pop = new Uint8Array(size);
+  for (let m = 1; m < size; m++) pop[m] = pop[m & (m - 1)] + 1;
   const phi = new Map<string, number>();
   for (let i = 0; i < n; i++) {
+    if (only && !only.includes(players[i])) continue;
     const bit = 1 << i;
     let sum = 0;
     for (let m = 0; m < size; m++) {
       if (m & bit) continue;
-      sum += weight[popcount(m)] * (values[m | bit] - values[m]);
+      sum += weight[pop[m]] * (values[m | bit] - values[m]);
     }
     phi.set(players[i], sum);
   }

@@ -24,6 +24,7 @@ parentPort?.on("message", async (msg: { id: number; job: WorkerJob }) => {
             networks: a.networks,
             draws: a.draws,
             seed: a.seed,
+            choice: a.choice,
           });
     parentPort!.postMessage({ id: msg.id, result });
   } catch (e) {

@@ -56,6 +56,11 @@ export interface ScorecardInput {
   raw?: unknown;
   source: string;
   note?: string;
+  /**
+   * True when the value rests on an analyst's assumption (corridor leverage: the rule of
+   * `src/corridor/assumption-driven.ts`); `note` then names the assumption.
+   */
+  assumptionDriven?: boolean;
 }
 
 export interface ScorecardCell {
@@ -85,12 +90,29 @@ export interface ScorecardOverall {
   coverage: number;
 }
 
-/** External leverage input (e.g. corridor leverage) for a level and year, in [0, 1]. */
+/**
+ * External leverage input (e.g. corridor leverage) for a level and year, in [0, 1]. `draws`
+ * (optional) are replicates of the value from the module's own seeded sampling (e.g. over
+ * assumption ranges); the input's interval is their percentile interval, and the scorecard pairs
+ * its bootstrap draw d with replicate d mod draws.length, so cell and overall intervals carry them.
+ */
 export type LeverageHook = (
   focal: string,
   level: Level,
   year: number,
-) => Promise<{ value: number | null; source: string; raw?: unknown } | undefined>;
+) => Promise<
+  | {
+      value: number | null;
+      /** "partial" when some of the input's figures exist but not all (value then null). */
+      status?: "partial" | "no data";
+      source: string;
+      raw?: unknown;
+      draws?: readonly number[];
+      assumptionDriven?: boolean;
+      note?: string;
+    }
+  | undefined
+>;
 
 export interface ScorecardOptions {
   /** Input weights by key (default 1 each); 0 drops an input. */
@@ -176,6 +198,7 @@ function makeInput(x: {
   raw?: unknown;
   note?: string;
   interval?: Interval | null;
+  assumptionDriven?: boolean;
 }): ScorecardInput {
   const value = x.status === "data" ? x.value : null;
   const status =
@@ -189,6 +212,9 @@ function makeInput(x: {
     ...(x.raw !== undefined ? { raw: x.raw } : {}),
     source: x.source,
     ...(x.note ? { note: x.note } : {}),
+    ...(x.assumptionDriven !== undefined && status === "data"
+      ? { assumptionDriven: x.assumptionDriven }
+      : {}),
   };
   return assertMeasured(out, [0, 1]);
 }
@@ -320,8 +346,10 @@ export async function scorecard(
   });
   const strata = [...strataMap.values()];
   const rng = new Xoshiro128(boot.seed);
+  // Draws exist whenever asked for: a state without events still gets the replicates of
+  // external inputs (corridor leverage over its assumption ranges).
   const counts: Uint32Array[] =
-    nDraws > 0 && unitYear.length > 0
+    nDraws > 0 && (unitYear.length > 0 || opts.corridorLeverage)
       ? Array.from({ length: nDraws }, () => stratifiedCounts(unitYear.length, strata, rng))
       : [];
   const D = counts.length;
@@ -389,7 +417,10 @@ export async function scorecard(
         leverage: [],
       };
       const put = (pillar: Pillar, x: Parameters<typeof makeInput>[0], reps?: Float64Array) => {
-        const inp = makeInput({ ...x, interval: x.status === "data" ? interval(reps) : null });
+        const inp = makeInput({
+          ...x,
+          interval: x.status === "data" ? (x.interval ?? interval(reps)) : null,
+        });
         if (inp.status === "data" && reps && reps.length > 0)
           draws.set(`${y}|${level}|${x.key}`, reps);
         inputs[pillar].push(inp);
@@ -690,15 +721,28 @@ export async function scorecard(
         });
       // The corridor hook counts only when connected (otherwise it is not part of the cell).
       const c = opts.corridorLeverage ? await opts.corridorLeverage(focal, level, y) : undefined;
-      put("leverage", {
-        key: "leverage.corridor",
-        status: c?.value !== null && c?.value !== undefined ? "data" : "no data",
-        value: c?.value ?? null,
-        weight: opts.corridorLeverage ? w("leverage.corridor") : 0,
-        raw: c?.raw,
-        source: c?.source ?? "corridor leverage not connected (input hook)",
-        note: opts.corridorLeverage ? undefined : "not connected: weight 0, not part of the cell",
-      });
+      // The hook's own replicates (e.g. draws over assumption ranges), paired with draw d by
+      // d mod K: independent of the event bootstrap, so each pair is a joint draw.
+      const cDraws = c?.draws?.filter((x) => Number.isFinite(x)) ?? [];
+      const cReps =
+        c?.draws && c.draws.length > 0 && D > 0
+          ? Float64Array.from({ length: D }, (_, d) => c.draws![d % c.draws!.length])
+          : undefined;
+      put(
+        "leverage",
+        {
+          key: "leverage.corridor",
+          status: c?.value !== null && c?.value !== undefined ? "data" : (c?.status ?? "no data"),
+          value: c?.value ?? null,
+          weight: opts.corridorLeverage ? w("leverage.corridor") : 0,
+          raw: c?.raw,
+          source: c?.source ?? "corridor leverage not connected (input hook)",
+          note: opts.corridorLeverage ? c?.note : "not connected: weight 0, not part of the cell",
+          interval: cDraws.length > 0 ? percentileInterval(cDraws, boot.level) : null,
+          assumptionDriven: c?.assumptionDriven,
+        },
+        cReps,
+      );
       for (const pillar of PILLARS) {
         const ins = inputs[pillar].filter((i) => i.weight > 0);
         const have = ins.filter((i) => i.status === "data");
@@ -786,7 +830,7 @@ export async function scorecard(
       cell: `score = 100 × Σ w_i·x_i / Σ w_i over inputs with status "data" (x_i in [0, 1]); coverage = Σ w_i with data / Σ w_i; score null when coverage < ${minCoverage}`,
       overall:
         "pillar-weighted mean of the level's cells, null unless every pillar (weight > 0) has a score",
-      interval: `${boot.level * 100}% percentile interval over ${D} bootstrap draws (events resampled within each year, paired across inputs, cells and overall; seed ${boot.seed}); inputs not built on events have no sampling interval`,
+      interval: `${boot.level * 100}% percentile interval over ${D} bootstrap draws (events resampled within each year, paired across inputs, cells and overall; seed ${boot.seed}); leverage.corridor adds its draws over the corridor assumption ranges (draw d paired with replicate d mod K); other inputs not built on events have no sampling interval`,
       ...INPUT_FORMULAS,
     },
     weights: Object.fromEntries(Object.keys(INPUT_FORMULAS).map((k) => [k, w(k)])),

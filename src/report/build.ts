@@ -3,6 +3,7 @@ import type { ClaimCheck } from "../measure/claims.ts";
 import type { Scorecard } from "../measure/scorecard.ts";
 import type { Event } from "../model/event.ts";
 import type { Scenario } from "../model/scenario.ts";
+import type { ReportCorridor } from "./corridor-leverage.ts";
 import { flowSharesByYear, type YearShares } from "./flow-shares.ts";
 
 export interface ReportOptions {
@@ -52,6 +53,9 @@ export interface ReportData {
   /** The seed's claims checked (only for the scenario's own focal state), or why they are missing. */
   claims: ClaimCheck[] | null;
   claimsNote?: string;
+  /** The focal state's corridor leverage with intervals, flags and tornado, or why it is missing. */
+  corridor: ReportCorridor | null;
+  corridorNote?: string;
   names: Record<string, string>;
 }
 
@@ -138,6 +142,8 @@ export function buildReport(s: Scenario, o: ReportOptions): ReportData {
     scorecardNote: "not computed",
     claims: null,
     claimsNote: "not computed",
+    corridor: null,
+    corridorNote: "not computed",
     names,
   };
 }

@@ -1,5 +1,6 @@
 import type { ReportData } from "./build.ts";
 import { eventsChart, partnersChart, sharesChart } from "./charts.ts";
+import { corridorHtml } from "./corridor-leverage.ts";
 
 export function esc(s: unknown): string {
   return String(s ?? "")
@@ -76,7 +77,7 @@ export function mdToHtml(md: string): string {
 const CSS = `body{font:15px/1.5 "DejaVu Sans","Liberation Sans",sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#1d232a}
 h1{font-size:26px}h2{font-size:20px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:2em}
 table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f5f7}.num{text-align:right}.missing{color:#888;font-style:italic}.note{background:#f6f0fa;border-left:4px solid #8e44ad;padding:6px 10px}
+th{background:#f3f5f7}.num{text-align:right}.missing{color:#888;font-style:italic}tr.driven td{background:#fff8e1}.note{background:#f6f0fa;border-left:4px solid #8e44ad;padding:6px 10px}
 figure{margin:1em 0}figure h2,figure h3{font-size:15px;border:0;margin:0 0 4px}svg{max-width:100%;height:auto}cite{font-style:italic}a{word-break:break-all}
 @media print{a{color:inherit}}`;
 
@@ -165,6 +166,8 @@ ${sharesTable(r.gas, r)}
 ${r.memberships.length ? `<table><thead><tr><th>organisation</th><th>status</th><th>from</th><th>to</th><th>source</th></tr></thead><tbody>${r.memberships.map((m) => `<tr><td>${esc(r.names[m.organisation] ?? m.organisation)}</td><td>${esc(m.status)}</td><td>${esc(m.from ?? "—")}</td><td>${esc(m.to ?? "")}</td><td>${link(m.source)}</td></tr>`).join("")}</tbody></table>` : '<p class="missing">None recorded.</p>'}
 <h2>Corridors and pipelines</h2>
 ${r.projects.length ? `<table><thead><tr><th>project</th><th>route</th><th>capacity</th><th>status</th><th>source</th></tr></thead><tbody>${r.projects.map((p) => `<tr><td>${esc(p.name)}</td><td>${esc(p.route.join(" → "))}</td><td>${p.capacity === undefined ? "—" : `${p.capacity} ${esc(p.capacityUnit ?? "")}`}</td><td>${esc(p.status)}</td><td>${link(p.source)}</td></tr>`).join("")}</tbody></table>` : '<p class="missing">None recorded.</p>'}
+<h2>Corridor leverage</h2>
+${corridorHtml(r.corridor, r.focalName, r.corridorNote)}
 <h2>Claims check</h2>
 ${claimsHtml(r)}
 <h2>Event list</h2>

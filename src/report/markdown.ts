@@ -1,5 +1,6 @@
 import type { ReportData } from "./build.ts";
 import { eventsChart, partnersChart, sharesChart } from "./charts.ts";
+import { corridorMarkdown } from "./corridor-leverage.ts";
 
 function cell(s: unknown): string {
   return String(s ?? "—")
@@ -122,6 +123,10 @@ export function reportMarkdown(
           ),
         ].join("\n")
       : "*None recorded.*",
+    "",
+    "## Corridor leverage",
+    "",
+    corridorMarkdown(r.corridor, r.focalName, r.corridorNote),
     "",
     "## Claims check",
     "",

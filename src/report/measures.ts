@@ -3,7 +3,8 @@ import type { Store } from "../store/store.ts";
 import type { ReportData } from "./build.ts";
 
 /**
- * Add the measures that need the store (the scorecard, the claims check) to a report. A measure
+ * Add the measures that need the store or a model (the scorecard, the corridor leverage, the
+ * claims check) to a report. A measure
  * that cannot run is reported as missing with the reason, never replaced by anything else.
  */
 export async function addMeasures(r: ReportData, s: Scenario, store: Store): Promise<ReportData> {
@@ -14,6 +15,16 @@ export async function addMeasures(r: ReportData, s: Scenario, store: Store): Pro
   } catch (e) {
     r.scorecard = null;
     r.scorecardNote = `the scorecard could not be computed: ${(e as Error).message}`;
+  }
+  try {
+    const { reportCorridor } = await import("./corridor-leverage.ts");
+    r.corridor = await reportCorridor(r.focal, r.from, r.to);
+    r.corridorNote = r.corridor
+      ? undefined
+      : `${r.focalName} lies on no route of the corridor networks (data/networks/eurasia)`;
+  } catch (e) {
+    r.corridor = null;
+    r.corridorNote = `the corridor leverage could not be computed: ${(e as Error).message}`;
   }
   if (r.focal !== s.meta.focal) {
     r.claims = null;

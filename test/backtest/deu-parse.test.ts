@@ -154,3 +154,24 @@ test("Council regime: later entrants with positions move an issue to the enlarge
   const pl = a.actors.find((x) => x.id === "pl")?.capability as number;
   assert.ok(de > pl && pl > 0);
 });
+
+test("the same table saved as CSV (comma) or with semicolons and decimal commas reads the same", () => {
+  const py = `
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline=''), delimiter='\\t'))
+w = csv.writer(sys.stdout, delimiter=sys.argv[2], lineterminator='\\n')
+for r in rows:
+    w.writerow([v.replace('.', ',') if sys.argv[2] == ';' and v.replace('.', '', 1).isdigit() else v for v in r])
+`;
+  const want = parseDeu(deuText(), { file: "deu.tsv" });
+  for (const sep of [",", ";"]) {
+    const r = spawnSync("/usr/bin/python3", ["-c", py, DEU_FILE, sep], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    const got = parseDeu(r.stdout, { file: "deu.tsv" });
+    assert.deepEqual(
+      got.map((i) => ({ ...i, source: "" })),
+      want.map((i) => ({ ...i, source: "" })),
+      sep,
+    );
+  }
+});

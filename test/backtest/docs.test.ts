@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { trackRecordCalibrationSvg } from "../../src/backtest/calibration-plot.ts";
 import { parseDeu } from "../../src/backtest/deu-parse.ts";
 import { renderBacktestMarkdown } from "../../src/backtest/markdown.ts";
 import { scoreBacktest } from "../../src/backtest/score.ts";
@@ -15,6 +16,16 @@ const shipped = JSON.parse(
 test("docs/backtest.md is the rendering of the shipped track record", () => {
   const doc = readFileSync(new URL("docs/backtest.md", root), "utf8");
   assert.equal(doc, renderBacktestMarkdown(shipped));
+});
+
+test("docs/backtest-calibration.svg is the calibration plot of the shipped track record, and docs/backtest.md embeds it", () => {
+  const svg = readFileSync(new URL("docs/backtest-calibration.svg", root), "utf8");
+  assert.equal(svg, trackRecordCalibrationSvg(shipped));
+  const doc = readFileSync(new URL("docs/backtest.md", root), "utf8");
+  assert.match(doc, /!\[[^\]]+\]\(backtest-calibration\.svg\)/);
+  // one point per scored band of the shipped file
+  const scored = shipped.calibration.filter((c) => c.coverage !== null && c.n > 0);
+  assert.equal((svg.match(/<g class="point"/g) ?? []).length, scored.length);
 });
 
 test("the track record carries scores only: no positions, saliences or outcomes of DEU issues", () => {

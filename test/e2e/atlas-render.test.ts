@@ -173,9 +173,10 @@ test("the ranking table: intervals, coverage, 'no data' rows last, sortable with
     "0.25 [0.20, 0.30]",
     "100 %",
     "measured",
+    "armsBalance + unBalance",
   ]);
-  assert.deepEqual(cells("AZE"), ["—", "Azerbaijan AZE", "—", "50 %", "no data"]);
-  assert.deepEqual(cells("BRA"), ["—", "Brazil BRA", "—", "50 %", "partial data"]);
+  assert.deepEqual(cells("AZE"), ["—", "Azerbaijan AZE", "—", "50 %", "no data", ""]);
+  assert.deepEqual(cells("BRA"), ["—", "Brazil BRA", "—", "50 %", "partial data", ""]);
   assert.equal(wrap.querySelector("th[aria-sort]")?.textContent?.startsWith("rank"), true);
   // Sort by index: first click descending (highest first); then ascending; missing stay last.
   (wrap.querySelector('button[data-sort="index"]') as HTMLButtonElement).click();
@@ -190,7 +191,7 @@ test("the ranking table: intervals, coverage, 'no data' rows last, sortable with
   assert.deepEqual(order(), ["FRA", "KAZ", "AZE", "BRA", "TUV"]);
   (wrap.querySelector('tr[data-iso3="TUV"] button') as HTMLButtonElement).click();
   assert.deepEqual(chosen, ["TUV"]);
-  assert.equal(wrap.querySelectorAll("th[scope=col]").length, 5);
+  assert.equal(wrap.querySelectorAll("th[scope=col]").length, 6);
 });
 
 test("the band chart breaks line and band at a missing year; gaps are marked, not bridged", () => {
@@ -291,6 +292,24 @@ test("the peer percentile: each group's latest year with a value, its interval a
   );
   assert.match(cells("EMPTY")[3]!, /no data/);
   assert.doesNotMatch(cells("EMPTY").join(" "), /\d\.\d/);
+  // The percentile per year: a point per year with one, a gap mark for the others.
+  const chart = el.querySelector("figure.peer-chart svg")!;
+  const pts = (g: string) =>
+    [...chart.querySelectorAll(`g[data-series="${g}"] circle.pt`)].map((c) => [
+      c.getAttribute("data-x"),
+      c.getAttribute("data-value"),
+    ]);
+  assert.deepEqual(pts("NONALIGNED"), [
+    ["2019", "0.5"],
+    ["2021", "0.67"],
+  ]);
+  assert.deepEqual(
+    [...chart.querySelectorAll('g[data-series="NONALIGNED"] rect.gap')].map((g) =>
+      g.getAttribute("data-x"),
+    ),
+    ["2020"],
+  );
+  assert.equal(pts("EMPTY").length, 0);
   // A percentile without the focal state's value is never shown.
   const odd = data.peerRows({
     rows: [{ peerGroup: "G", year: 2020, measure: "index", value: null, percentile: 0.3 }],
@@ -345,4 +364,48 @@ test("a peer group listed once per membership spell is shown once, with the spel
   );
   const el = peerPercentile(spells);
   assert.equal(el.querySelectorAll('tr[data-peer-group="NONALIGNED"]').length, 1);
+});
+
+test("values made of different inputs are never joined: the line breaks where the composition changes", () => {
+  const w = { unBalance: 0.5, armsBalance: 0.5 };
+  const fra = data.trajectoryOf(rows, "FRA", 2019, 2021);
+  assert.deepEqual(data.compositionSpells(fra, w), [[2019, 2021, "armsBalance+unBalance"]]);
+  assert.deepEqual(data.compositionSpells(fra, { unBalance: 1, armsBalance: 0 }), [
+    [2019, 2021, "unBalance"],
+  ]);
+  // AZE: indexed 2019 and 2021 only: two spells (a gap is not a stretch).
+  assert.deepEqual(
+    data.compositionSpells(data.trajectoryOf(rows, "AZE", 2019, 2021), w).map((s) => [s[0], s[1]]),
+    [
+      [2019, 2019],
+      [2021, 2021],
+    ],
+  );
+  const svg = bandChart([
+    { x: 2000, status: "data", value: 0.5, interval: [0.4, 0.6], group: "a+b" },
+    { x: 2001, status: "data", value: 0.6, interval: [0.5, 0.7], group: "a+b" },
+    { x: 2002, status: "data", value: 0.2, interval: [0.1, 0.3], group: "a" },
+    { x: 2003, status: "data", value: 0.3, interval: [0.2, 0.4], group: "a" },
+  ]);
+  assert.deepEqual(
+    [...svg.querySelectorAll("polyline.line")].map((l) => [
+      l.getAttribute("data-from"),
+      l.getAttribute("data-to"),
+    ]),
+    [
+      ["2000", "2001"],
+      ["2002", "2003"],
+    ],
+  );
+  assert.deepEqual(
+    [...svg.querySelectorAll("line.group-change")].map((l) => l.getAttribute("data-x")),
+    ["2002"],
+  );
+  assert.equal(svg.querySelectorAll("polygon.band").length, 2);
+  // The trajectory view says which inputs each stretch is made of.
+  const el = atlasTrajectory(fra, { components: atlas.components, all: rows, weights: w });
+  assert.match(
+    el.querySelector(".composition")!.textContent!,
+    /Inputs of the index in every year it has one: 2019–2021: armsBalance \+ unBalance\./,
+  );
 });

@@ -25,8 +25,15 @@ interface Row {
   coverage: number;
   rank: number | null;
   rankInterval: [number, number] | null;
+  components: Record<string, { value: number | null; status: string }>;
 }
-let atlas: { from: number; to: number; formula: string; rows: Row[] };
+let atlas: {
+  from: number;
+  to: number;
+  formula: string;
+  weights: Record<string, number>;
+  rows: Row[];
+};
 let latest: number;
 
 before(async () => {
@@ -81,6 +88,12 @@ async function ready(page: Page): Promise<void> {
 const f2 = (v: number) => v.toFixed(2);
 const rowsOf = (year: number) => atlas.rows.filter((r) => r.year === year);
 const hasIndex = (r: Row) => r.status === "data" && r.index !== null;
+/** The weighted components with a value: what the row's index is made of. */
+const inputs = (r: Row) =>
+  Object.entries(r.components)
+    .filter(([k, c]) => c.status === "data" && c.value !== null && (atlas.weights[k] ?? 0) > 0)
+    .map(([k]) => k)
+    .sort();
 
 /** Every drawn state: [iso3, fill, data-status]. */
 const mapStates = (page: Page) =>
@@ -162,6 +175,7 @@ test("the ranking lists index and rank intervals and coverage, missing states la
       `${f2(r.index!)} [${f2(r.interval![0])}, ${f2(r.interval![1])}]`,
       `${Math.round(r.coverage * 100)} %`,
       "measured",
+      inputs(r).join(" + "),
     ]);
   }
   for (const r of missing) {
@@ -224,9 +238,18 @@ test("the year slider moves map and ranking; a year without any index is all hat
 
 test("clicking a state on the map makes it the focal state and shows its trajectory with gaps", async () => {
   const { page, errors } = await open("/atlas");
+  // The year chosen on the slider stays when the focal state changes.
+  const year = latest - 3;
+  await page.locator("#atlas-year").fill(String(year));
+  await page.waitForFunction(
+    (y) => document.querySelector("#s-atlas-map")?.textContent === `Multi-alignment index, ${y}`,
+    year,
+  );
   await page.click('svg.atlas-map path[data-iso3="KAZ"]');
   await page.waitForURL(/focal=KAZ/);
   await ready(page);
+  assert.match(page.url(), new RegExp(`year=${year}`));
+  assert.equal(await page.locator("#s-atlas-map").textContent(), `Multi-alignment index, ${year}`);
   assert.match((await page.locator("h1").textContent()) ?? "", /focal state: Kazakhstan/);
   assert.equal(await page.locator("#ctl-focal").inputValue(), "KAZ");
   const traj = page.locator(".atlas-trajectory[data-iso3=KAZ] svg.band-chart");
@@ -245,8 +268,14 @@ test("clicking a state on the map makes it the focal state and shows its traject
     .evaluateAll((ls) =>
       ls.map((l) => [Number(l.getAttribute("data-from")), Number(l.getAttribute("data-to"))]),
     );
-  for (const [a, b] of spans)
+  for (const [a, b] of spans) {
     assert.ok(!years.some((y) => y > a && y < b), `line ${a}–${b} crosses no missing year`);
+    // …and joins only years whose index is made of the same inputs.
+    const made = new Set(
+      kaz.filter((r) => r.year >= a && r.year <= b).map((r) => inputs(r).join("+")),
+    );
+    assert.equal(made.size, 1, `line ${a}–${b} joins one composition: ${[...made].join(" | ")}`);
+  }
   // The focal state is outlined on the map and marked in the ranking.
   assert.equal(await page.locator('svg.atlas-map path.focal[data-iso3="KAZ"]').count(), 1);
   assert.equal(
@@ -281,7 +310,10 @@ test("a state outside the scenario (from the ranking) becomes focal: the Atlas a
   const inScenario = new Set(actors.actors.map((a) => a.id));
   const outside = rowsOf(latest).find((r) => hasIndex(r) && !inScenario.has(r.iso3))!;
   assert.ok(outside, "a state with an index outside the scenario");
-  const { page, errors } = await open("/atlas");
+  // A code that names no state falls back to the scenario's focal state.
+  const { page, errors } = await open("/atlas?focal=QQQ");
+  assert.equal(await page.locator("#ctl-focal").inputValue(), "AZE");
+  assert.match(page.url(), /focal=AZE/);
   await page.click(`table.atlas-table tr[data-iso3="${outside.iso3}"] button`);
   await page.waitForURL(new RegExp(`focal=${outside.iso3}`));
   await ready(page);
@@ -319,13 +351,28 @@ test("the Overview shows the focal state's percentile among its peers, with inte
       percentile: number | null;
       interval: [number, number] | null;
       n: number;
+      missing?: number;
+      peerMedian?: number | null;
     }[];
   }
-  const cmp = await api<Cmp>("/api/atlas/compare?focal=AZE");
-  assert.ok(cmp.peerGroups.length >= 2, `peer groups: ${cmp.peerGroups.length}`);
-  const { page, errors } = await open("/overview");
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  // The compare request the page makes; the test reads the same answer from the API.
+  const asked = page.waitForRequest((r) => r.url().includes("/api/atlas/compare"));
+  await page.goto(`${server.url}/overview`);
+  const url = new URL((await asked).url());
+  assert.equal(url.searchParams.get("focal"), "AZE");
+  assert.ok(url.searchParams.get("peers"), "the page names its peer groups");
+  await ready(page);
   await page.waitForSelector("table.peer-table", { timeout: 120_000 });
-  for (const g of cmp.peerGroups) {
+  const cmp = await api<Cmp>(url.pathname + url.search);
+  const ids = [...new Set(cmp.peerGroups.map((g) => g.id))];
+  assert.ok(ids.length >= 2, `peer groups: ${ids.join(", ")}`);
+  for (const g of ids.map((id) => ({ id }))) {
     const withValue = cmp.rows.filter(
       (r) =>
         r.peerGroup === g.id && r.measure === "index" && r.percentile !== null && r.value !== null,
@@ -345,7 +392,8 @@ test("the Overview shows the focal state's percentile among its peers, with inte
         ? `${f2(r.percentile!)} [${f2(r.interval[0])}, ${f2(r.interval[1])}]`
         : `${f2(r.percentile!)} [no interval]`,
     );
-    assert.equal(cells[4], String(r.n));
+    assert.equal(cells[4], `${r.n}${r.missing ? ` (${r.missing} without)` : ""}`);
+    assert.equal(cells[5], typeof r.peerMedian === "number" ? f2(r.peerMedian) : "—");
   }
   await page
     .locator("section", { hasText: "Among its peers" })

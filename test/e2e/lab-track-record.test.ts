@@ -112,6 +112,29 @@ for (const model of ["smp", "bdm"] as const)
       );
       assert.equal(cells.length, expected.length);
       for (const [k, c] of cells.entries()) assert.equal(c[2], one(expected[k].mae as number));
+      // The calibration plot of docs/backtest-calibration.svg: one point per scored band of the
+      // shipped file, at its share, with n; none when no band was scored.
+      const scored = file.calibration.filter((c) => c.coverage !== null && c.n > 0);
+      const fig = tr.locator("figure.calibration-figure");
+      assert.equal(await fig.count(), scored.length ? 1 : 0);
+      if (scored.length) {
+        assert.equal(await fig.locator("svg g.point").count(), scored.length);
+        for (const c of scored) {
+          const g = fig.locator(`svg g.point[data-model="${c.model}"][data-band="${c.band}"]`);
+          assert.equal(Number(await g.getAttribute("data-coverage")), c.coverage);
+          assert.equal(Number(await g.getAttribute("data-n")), c.n);
+          assert.ok(
+            ((await g.textContent()) ?? "").includes(`${pct(c.coverage)} (n = ${c.n})`),
+            `${c.model} ${c.band}`,
+          );
+        }
+        assert.equal(
+          await fig.locator("svg line.diagonal").count(),
+          new Set(scored.map((c) => c.model)).size,
+        );
+        const box = await fig.locator("svg").boundingBox();
+        assert.ok(box && box.width > 200 && box.height > 100, JSON.stringify(box));
+      }
     }
     await page.screenshot({ path: `${SHOTS}lab-track-record-${model}.png`, fullPage: true });
     assert.deepEqual(errors, []);
@@ -133,6 +156,7 @@ test("Lab says the forecast is unscored when the server answers the track record
   const tr = result.locator(".track-record");
   assert.match((await tr.textContent()) ?? "", /No track record ships with this server.*untested/);
   assert.equal(await tr.locator("table").count(), 0);
+  assert.equal(await tr.locator("svg").count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -174,7 +174,10 @@ test("with TEAM-shaped answers, the Overview hatches unmeasured cells, draws whi
   const withInterval = [...card.cells, ...card.overall].filter(
     (c: { status: string; interval: unknown }) => c.status === "data" && Array.isArray(c.interval),
   ).length;
-  assert.equal(await page.locator("svg.interval-chart g.whisker").count(), withInterval);
+  assert.equal(
+    await page.locator("figure.score-chart svg.interval-chart g.whisker").count(),
+    withInterval,
+  );
   // The detail of a partial cell shows its inputs' status and keeps the raw figure out.
   await page.click('td[data-pillar="autonomy"][data-level="neighbourhood"][data-year="2021"]');
   const detail = (await page.locator(".cell-detail").textContent()) ?? "";

@@ -270,3 +270,35 @@ export function latestPercentiles(rows: ShownPeerRow[], measure = "index"): Show
   }
   return [...best.values()];
 }
+
+/**
+ * Which inputs an index is made of: the components with a measured value and a weight above 0
+ * (every measured component when no weights are given), sorted and joined with "+". Two index
+ * values are comparable over time only when they are made of the same inputs.
+ */
+export function compositionOf(r: ShownAtlasRow, weights: Record<string, number> = {}): string {
+  const weighted = Object.keys(weights).length > 0;
+  return Object.values(r.components)
+    .filter(
+      (c) => c.status === "data" && c.value !== null && (!weighted || (weights[c.key] ?? 0) > 0),
+    )
+    .map((c) => c.key)
+    .sort()
+    .join("+");
+}
+
+/** Spells of consecutive indexed years made of the same inputs: [from, to, composition]. */
+export function compositionSpells(
+  traj: ShownAtlasRow[],
+  weights: Record<string, number> = {},
+): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (const r of traj) {
+    if (!indexed(r)) continue;
+    const c = compositionOf(r, weights);
+    const last = out[out.length - 1];
+    if (last && last[2] === c && last[1] === r.year - 1) last[1] = r.year;
+    else out.push([r.year, r.year, c]);
+  }
+  return out;
+}

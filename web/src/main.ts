@@ -105,12 +105,17 @@ async function render(): Promise<void> {
   const states = actors
     .filter((a) => a.kind === "state")
     .sort((a, b) => a.name.localeCompare(b.name));
-  // Any state can be the focal state: one of the scenario's actors, or a state of the panel
-  // (an ISO3 code; the server answers 404 for a code it does not know). A panel-only state gets
-  // the measures that need no scenario (the Atlas, the scorecard from the panel).
-  const panelOnly = Boolean(
-    s.focal && /^[A-Z]{3}$/.test(s.focal) && !actors.some((a) => a.id === s.focal),
-  );
+  // Any state can be the focal state: one of the scenario's actors, or another state (an ISO
+  // 3166 alpha-3 code, named from i18n-iso-countries; any other code falls back to the scenario's
+  // focal state). A panel-only state gets the measures that need no scenario (the Atlas, the
+  // scorecard's panel inputs, the peer percentile).
+  let otherName: string | undefined;
+  if (s.focal && /^[A-Z]{3}$/.test(s.focal) && !actors.some((a) => a.id === s.focal)) {
+    const nameOf = await countryNames().catch(() => () => undefined);
+    if (seq !== renderSeq) return;
+    otherName = nameOf(s.focal);
+  }
+  const panelOnly = otherName !== undefined;
   const full: ViewState = {
     ...s,
     scenario: scenario.id,
@@ -123,11 +128,7 @@ async function render(): Promise<void> {
   if (stateUrl(full) !== window.location.pathname + window.location.search)
     history.replaceState(null, "", stateUrl(full));
   const names = new Map(actors.map((a) => [a.id, a.name]));
-  if (panelOnly) {
-    const nameOf = await countryNames().catch(() => () => undefined);
-    if (seq !== renderSeq) return;
-    names.set(full.focal, nameOf(full.focal) ?? full.focal);
-  }
+  if (otherName) names.set(full.focal, otherName);
 
   top.replaceChildren(
     h(
@@ -243,7 +244,8 @@ async function render(): Promise<void> {
     actors,
     name: (c) => names.get(c) ?? c,
     update: (extra) => go({ ...full, extra: { ...full.extra, ...extra } }),
-    setFocal: (code) => go({ ...full, focal: code.toUpperCase() }),
+    // Page parameters a page kept in the URL without re-rendering (the Atlas year) stay.
+    setFocal: (code) => go({ ...full, extra: readState().extra, focal: code.toUpperCase() }),
     signal,
   };
   // Until the page puts something on screen, say what it waits for (never a blank area).

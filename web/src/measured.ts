@@ -63,6 +63,8 @@ export interface ShownInput {
   source: string | null;
   note: string | null;
   n: number | null;
+  /** The server flags the value as resting on an analyst's assumption (corridor leverage). */
+  assumptionDriven: boolean;
 }
 
 export function shownInput(i: ScorecardInputJson | Record<string, unknown>): ShownInput {
@@ -80,6 +82,7 @@ export function shownInput(i: ScorecardInputJson | Record<string, unknown>): Sho
     source: typeof r.source === "string" ? r.source : null,
     note: typeof r.note === "string" ? r.note : null,
     n: finite(r.n),
+    assumptionDriven: status === "data" && r.assumptionDriven === true,
   };
 }
 

@@ -128,6 +128,8 @@ export interface ScorecardInputJson {
   source?: string;
   note?: string;
   n?: number;
+  /** Corridor leverage: the value rests on an analyst's assumption (note names it). */
+  assumptionDriven?: boolean;
 }
 
 /** One scorecard cell: pillar × level × year (interface 2). */
@@ -294,15 +296,17 @@ export interface CorridorLinkJson {
   assumption?: boolean;
 }
 
-export interface LeverageRowJson {
-  year: number;
-  network: "transport" | "gas";
-  routeBetweenness: number | null;
-  bypassCost: number | null;
-  shapley: number | null;
-  shapleyShare?: number | null;
-  costUnit?: string;
-}
+/** One row of /api/corridors/leverage (with `draws`: intervals, flag, tornado): from the registry. */
+export type LeverageRowJson = ApiResult<"corridorsLeverage">["rows"][number];
+
+/** One tornado bar of a leverage row. */
+export type TornadoBarJson = NonNullable<LeverageRowJson["tornado"]>[number];
+
+/**
+ * One route of /api/corridors/compare, from the registry; `flowTEUInterval` (with `draws`) is
+ * shown when the server sends it, otherwise the flow alone.
+ */
+export type CorridorRouteJson = ApiResult<"corridorsCompare">["routes"][number];
 
 export interface ScenarioInfo {
   id: string;
@@ -405,4 +409,9 @@ export interface AtlasCompareJson {
   to: number;
   peerGroups: PeerGroupJson[];
   rows: AtlasCompareRowJson[];
+  /** How the percentile and its interval are made (the server's words). */
+  method?: string;
+  draws?: number;
+  seed?: number;
+  level?: number;
 }

@@ -1,3 +1,4 @@
+import { BACKTEST_DEFAULTS } from "../../backtest/defaults.ts";
 import type { BacktestResult } from "../../backtest/types.ts";
 import { printTable } from "../../cli/output.ts";
 import { defineOperation } from "../define.ts";
@@ -19,9 +20,12 @@ export const backtestDeu = defineOperation({
     "score the bargaining models (smp, bdm) and baselines (compromise, median, mean, statusquo) against the outcomes of a DEU III table",
   params: {
     file: p
-      .string("DEU III table as tab-separated values (header row of DEU column names)", {
-        arg: "<file.tsv>",
-      })
+      .string(
+        "DEU III table: tab-, comma- or semicolon-separated, first row the DEU column names",
+        {
+          arg: "<file.tsv>",
+        },
+      )
       .local(),
     models: p.enums(MODELS, `models to score (default all: ${MODELS.join(",")})`).optional(),
     capabilities: p
@@ -36,21 +40,25 @@ export const backtestDeu = defineOperation({
         min: 0,
         max: 10_000,
       })
-      .default(50),
+      .default(BACKTEST_DEFAULTS.draws),
     perturb: p
       .number("Monte Carlo: perturb positions/saliences by ±points, capabilities by ±%", {
         min: 0,
         max: 50,
         arg: "<points>",
       })
-      .default(10),
+      .default(BACKTEST_DEFAULTS.perturb),
     seed: p
       .number("seed of the Monte Carlo and the bootstrap", { int: true, min: 0, max: 2 ** 32 - 1 })
-      .default(1),
-    level: p.number("level of the bootstrap intervals", { min: 0.5, max: 0.999 }).default(0.9),
-    resamples: p.number("bootstrap resamples", { int: true, min: 100, max: 100_000 }).default(2000),
+      .default(BACKTEST_DEFAULTS.seed),
+    level: p
+      .number("level of the bootstrap intervals", { min: 0.5, max: 0.999 })
+      .default(BACKTEST_DEFAULTS.level),
+    resamples: p
+      .number("bootstrap resamples", { int: true, min: 100, max: 100_000 })
+      .default(BACKTEST_DEFAULTS.resamples),
     threads: p
-      .number("worker threads for smp and bdm (default: 2, or 1 on a one-core machine)", {
+      .number("worker threads for smp and bdm (default: one per core, at most 8)", {
         int: true,
         min: 1,
         max: 64,
@@ -63,9 +71,12 @@ export const backtestDeu = defineOperation({
       .local()
       .optional(),
     markdown: p
-      .string("also write docs/backtest.md (rendered from the track record) to this file", {
-        arg: "<file.md>",
-      })
+      .string(
+        "also write docs/backtest.md (rendered from the track record) to this file, and its calibration plot backtest-calibration.svg beside it",
+        {
+          arg: "<file.md>",
+        },
+      )
       .local()
       .optional(),
   },
@@ -134,17 +145,27 @@ export const backtestDeu = defineOperation({
       const { trackRecord } = await import("../../backtest/track-record.ts");
       const { renderBacktestMarkdown } = await import("../../backtest/markdown.ts");
       const base = q.file.split(/[\\/]/).pop();
+      const D = BACKTEST_DEFAULTS;
       const defaults =
-        q.draws === 50 &&
-        q.perturb === 10 &&
-        q.seed === 1 &&
-        q.level === 0.9 &&
-        q.resamples === 2000 &&
+        q.draws === D.draws &&
+        q.perturb === D.perturb &&
+        q.seed === D.seed &&
+        q.level === D.level &&
+        q.resamples === D.resamples &&
         q.capabilities === "ssi";
       const command = `ana backtest deu ${base}${q.models?.length ? ` --models ${models.join(",")}` : ""}${defaults ? "" : ` --capabilities ${q.capabilities} --draws ${q.draws} --perturb ${q.perturb} --seed ${q.seed} --level ${q.level} --resamples ${q.resamples}`}`;
       const tr = trackRecord(result, { file: q.file, command });
       if (q.trackRecord) writeFileSync(q.trackRecord, `${JSON.stringify(tr, null, 2)}\n`);
-      if (q.markdown) writeFileSync(q.markdown, renderBacktestMarkdown(tr));
+      if (q.markdown) {
+        // docs/backtest.md embeds the calibration plot as backtest-calibration.svg beside it.
+        const { trackRecordCalibrationSvg } = await import("../../backtest/calibration-plot.ts");
+        const { dirname, join } = await import("node:path");
+        writeFileSync(q.markdown, renderBacktestMarkdown(tr));
+        writeFileSync(
+          join(dirname(q.markdown), "backtest-calibration.svg"),
+          trackRecordCalibrationSvg(tr),
+        );
+      }
     }
     return { file: q.file, ...result, elapsedMs, threads };
   },
@@ -178,6 +199,7 @@ export const backtestDeu = defineOperation({
           coverage: n(c.coverage, 2),
         })),
       );
+    for (const x of r.skipped) console.log(`skipped ${x.id}: ${x.reason}`);
     for (const x of r.notes) console.log(`note: ${x}`);
     console.log(`${(r.elapsedMs / 1000).toFixed(1)} s on ${r.threads} thread(s)`);
   },

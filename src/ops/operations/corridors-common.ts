@@ -3,8 +3,8 @@ import type { OpContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { Param, p } from "../params.ts";
 
-/** The year corridor operations use when none is given: the network's present. */
-export const CORRIDOR_YEAR = 2025;
+/** Default year of compare/disrupt/network: the latest year with sourced transport demand (demand.csv). */
+export const CORRIDOR_YEAR = 2024;
 
 export interface Weights {
   time: number;

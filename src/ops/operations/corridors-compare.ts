@@ -29,7 +29,12 @@ export interface CorridorsCompareResult {
   /** Corridor constants of the logit, USD/FEU (e.g. Middle). */
   corridorConstants?: Record<string, number>;
   calibration?: Calibration | null;
-  routes: ComparedRoute[];
+  /**
+   * With `draws`: `flowTEUInterval` on transport routes with a flow, the 90 % range of the flow
+   * over seeded draws of the assumption ranges (`src/corridor/flow-uncertainty.ts`).
+   */
+  routes: (ComparedRoute & { flowTEUInterval?: [number, number] })[];
+  flowDraws?: { draws: number; seed: number; level: number };
 }
 
 export const corridorsCompare = defineOperation({
@@ -42,6 +47,15 @@ export const corridorsCompare = defineOperation({
     ...weightParams,
     planned: p.flag("also list routes not operating that year (planned, not yet open)"),
     ...assignmentParams,
+    draws: p
+      .number("seeded draws over the assumption ranges: flowTEUInterval on every transport route", {
+        int: true,
+        min: 0,
+        max: 400,
+        arg: "<n>",
+      })
+      .default(0),
+    seed: p.number("seed of the draws", { int: true, min: 0, max: 2 ** 31 - 1 }).default(1),
     dir: dirParam,
   },
   http: { method: "get", path: "/api/corridors/compare", tag: "corridors", memo: true },
@@ -78,8 +92,26 @@ export const corridorsCompare = defineOperation({
             calibration,
           }
         : {}),
-      routes: await withFlows(net, routes, q.year, weights, choice),
+      routes: await flowsWithIntervals(),
+      ...(q.draws > 0 ? { flowDraws: { draws: q.draws, seed: q.seed, level: 0.9 } } : {}),
     };
+    /** flowTEU and, with draws, its 90 % interval over the assumption ranges (same draws as leverage). */
+    async function flowsWithIntervals() {
+      const rows = await withFlows(net, routes, q.year, weights, choice);
+      if (q.draws === 0) return rows;
+      const { flowIntervals } = await import("../../corridor/flow-uncertainty.ts");
+      const iv = await flowIntervals(net, q.year, {
+        draws: q.draws,
+        seed: q.seed,
+        weights,
+        choice,
+      });
+      return rows.map((r) =>
+        r.flowTEU !== null && r.flowTEU !== undefined && iv.has(r.id)
+          ? { ...r, flowTEUInterval: iv.get(r.id)! }
+          : r,
+      );
+    }
   },
   print({ routes }) {
     printTable(

@@ -1,9 +1,12 @@
 import { printTable } from "../../cli/output.ts";
+import type { Calibration } from "../../corridor/calibrate.ts";
 import type { Disruption } from "../../corridor/disrupt.ts";
 import { defineOperation } from "../define.ts";
 import { OpError, UsageError } from "../errors.ts";
 import { p } from "../params.ts";
 import {
+  assignmentChoice,
+  assignmentParams,
   CORRIDOR_YEAR,
   dirParam,
   loadCorridorNetwork,
@@ -12,6 +15,20 @@ import {
   toWeights,
   weightParams,
 } from "./corridors-common.ts";
+
+/**
+ * A disruption; `assignment` is the route choice used (an object: theta and constants for logit),
+ * `calibration` the re-estimate when `--assignment logit` came without `--theta`.
+ */
+export interface CorridorsDisruptResult extends Disruption {
+  calibration?: Calibration | null;
+}
+
+/** A change with its sign (+3, −2; a logit reassignment can lower the total cost). */
+const signed = (x: number, d = 0) => {
+  const r = round(x, d) ?? 0;
+  return r < 0 ? `−${-r}` : `+${r}`;
+};
 
 export const corridorsDisrupt = defineOperation({
   name: "corridors disrupt",
@@ -30,6 +47,7 @@ export const corridorsDisrupt = defineOperation({
         "links of unknown capacity: unconstrained (flagged) or zero (conservative)",
       )
       .optional("unconstrained"),
+    ...assignmentParams,
     dir: dirParam,
   },
   http: {
@@ -40,7 +58,7 @@ export const corridorsDisrupt = defineOperation({
     responses: { "422": "the year has no demand data" },
   },
   job: { kind: "corridor-disrupt", maxSeconds: 120 },
-  async run(ctx, q): Promise<Disruption> {
+  async run(ctx, q): Promise<CorridorsDisruptResult> {
     if (q.close.length === 0) throw new UsageError("{close} needs at least one code");
     const net = await loadCorridorNetwork(ctx, q.dir, q.year, q.baseline);
     const { closableCodes } = await import("../../corridor/disrupt.ts");
@@ -50,31 +68,36 @@ export const corridorsDisrupt = defineOperation({
         throw new UsageError(
           `{close}: "${c}" is not a country, passage, node, link or route of the network (e.g. RUS, IRN, SUEZ, BAB, CASPIAN, NORTH)`,
         );
+    const weights = toWeights(q);
+    // Route choice as in `corridors compare` (the gas network is always pro rata).
+    const { choice, calibration } = await assignmentChoice(net, q, weights);
     const args = {
       close: q.close,
       year: q.year,
       baselineYear: q.baseline,
       network: q.network,
-      weights: toWeights(q),
+      weights,
       unknownCapacity: q.unknownCapacity,
+      choice,
     };
+    const how = calibration ? { calibration } : {};
     try {
       // The LP runs off the server's event loop; locally it runs in place.
       if (ctx.surface === "server") {
         const { runInWorker } = await import("../../corridor/run-in-worker.ts");
-        return await runInWorker<Disruption>({ op: "disrupt", args });
+        return { ...(await runInWorker<Disruption>({ op: "disrupt", args })), ...how };
       }
       const { disrupt } = await import("../../corridor/disrupt.ts");
-      return await disrupt(net, args);
+      return { ...(await disrupt(net, args)), ...how };
     } catch (e) {
       throw new OpError(422, (e as Error).message);
     }
   },
   print(d) {
     process.stdout.write(
-      `${d.network} ${d.year}${d.baselineYear !== d.year ? ` against ${d.baselineYear}` : ""}, closed ${d.closed.join(", ")}: cost +${round(d.costIncrease)} ${d.costIncreaseUnit}` +
-        (d.costIncreasePerUnit !== null ? ` (+${round(d.costIncreasePerUnit)} USD/FEU)` : "") +
-        (d.timeIncreaseDays !== null ? `, time +${round(d.timeIncreaseDays, 1)} days` : "") +
+      `${d.network} ${d.year}${d.baselineYear !== d.year ? ` against ${d.baselineYear}` : ""}, closed ${d.closed.join(", ")} (${d.assignment.assignment}${d.assignment.assignment === "logit" ? `, theta ${d.assignment.theta}` : ""}): cost ${signed(d.costIncrease)} ${d.costIncreaseUnit}` +
+        (d.costIncreasePerUnit !== null ? ` (${signed(d.costIncreasePerUnit)} USD/FEU)` : "") +
+        (d.timeIncreaseDays !== null ? `, time ${signed(d.timeIncreaseDays, 1)} days` : "") +
         "\n\n",
     );
     printTable(

@@ -75,8 +75,13 @@ export const corridorsNetwork = defineOperation({
         source: l.source ?? null,
         assumption: l.assumption,
       }));
+    const { networkSpan, networkYears } = await import("../../corridor/leverage.ts");
     return {
       year: y,
+      /** First and last year the network's demand and flow figures cover (what `year` may be). */
+      span: networkSpan(net),
+      /** Years with a demand (transport) or flow (gas) figure: flows and leverage exist only there. */
+      years: { transport: networkYears(net, "transport"), gas: networkYears(net, "gas") },
       nodes: net.nodes.map(({ at: _at, ...n }) => n),
       links,
       routes: views.map((r) => ({

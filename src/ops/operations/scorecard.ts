@@ -113,10 +113,14 @@ export const scorecard = defineOperation({
     for (let y = card.from; y <= card.to; y++)
       for (const level of card.levels) {
         const r: Record<string, unknown> = { year: y, level };
-        for (const pillar of card.pillars)
-          r[pillar] = cellText(
-            card.cells.find((x) => x.year === y && x.level === level && x.pillar === pillar),
+        for (const pillar of card.pillars) {
+          const c = card.cells.find(
+            (x) => x.year === y && x.level === level && x.pillar === pillar,
           );
+          const t = cellText(c);
+          // † a cell resting on an assumption-driven input (corridor leverage).
+          r[pillar] = t !== null && c?.inputs.some((i) => i.assumptionDriven) ? `${t} †` : t;
+        }
         r.overall = cellText(card.overall.find((o) => o.year === y && o.level === level));
         rows.push(r);
       }
@@ -124,6 +128,15 @@ export const scorecard = defineOperation({
     process.stdout.write(
       `cells: score 0–100 [90 % interval] and coverage of inputs with data; "—" no data, "partial" not fully measured (never scored); scenario: ${card.scenario ?? "none"}; --json lists every input with its status, value, interval and source\n`,
     );
+    const driven = card.cells
+      .flatMap((c) =>
+        c.inputs.filter((i) => i.assumptionDriven && i.weight > 0).map((i) => ({ c, i })),
+      )
+      .filter(({ c }) => c.score !== null);
+    if (driven.length > 0)
+      process.stdout.write(
+        `† assumption-driven input (docs/measures/corridors.md):\n${[...new Set(driven.map(({ c, i }) => `  ${c.year} ${i.key}: ${(i.note ?? "").replace(/^assumption-driven: /, "")}`))].join("\n")}\n`,
+      );
     if (card.comparison)
       process.stdout.write(`\n${card.comparison.rows.map((r) => r.answer).join("\n")}\n`);
   },

@@ -138,6 +138,7 @@ function atlasView(
         focal: st.focal,
         caption: `${n} of ${ys.length} states with an index in ${year}, by ${sort}; states without one (no data or partial data) are listed last in every order. Click a name to make it the focal state.`,
         onSelect: select,
+        weights: data.weights ?? {},
         onSort: (s, d) => {
           sort = s;
           dir = d;
@@ -195,6 +196,7 @@ function atlasView(
             components: data.components ?? [],
             all: rows,
             name: ctx.name(st.focal),
+            weights: data.weights ?? {},
           })
         : notice(
             "empty",

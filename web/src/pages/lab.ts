@@ -1,3 +1,4 @@
+import { calibrationPlotSvg } from "../../../src/backtest/calibration-plot.ts";
 import type { ApiResult as OpResult } from "../../../src/ops/api-types.ts";
 import { type ApiResult, api } from "../api.ts";
 import type { PageContext } from "../context.ts";
@@ -270,6 +271,32 @@ const pct = (v: number | null | undefined) =>
 const signed = (v: number) => `${v > 0 ? "+" : ""}${fmt(v, 1)}`;
 
 /**
+ * The calibration plot of docs/backtest-calibration.svg (the same pure SVG function), as a DOM
+ * node: nominal coverage of each central Monte Carlo band against the share of outcomes inside
+ * it, per model, with Wilson intervals and n. Null when no band was scored.
+ */
+function calibrationFigure(r: TrackRecord): HTMLElement | null {
+  const models = r.models.filter((m) =>
+    r.calibration.some((c) => c.model === m && c.coverage !== null && c.n > 0),
+  );
+  if (models.length === 0) return null;
+  const text = calibrationPlotSvg(r.calibration, { models, level: r.settings.level });
+  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  const svg = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
+  svg.setAttribute("style", "max-width: 100%; height: auto");
+  return h(
+    "figure",
+    { class: "calibration-figure" },
+    svg,
+    h(
+      "figcaption",
+      { class: "muted" },
+      `Calibration of the Monte Carlo bands (docs/backtest-calibration.svg): each point is a central band's nominal coverage (x) against the share of outcomes that fell inside it (y), with its ${Math.round(r.settings.level * 100)} % Wilson interval and n; a calibrated band sits on the dashed diagonal.`,
+    ),
+  );
+}
+
+/**
  * How the forecasting model did when it was scored on real decisions (docs/backtest.md), beside
  * its forecast: MAE against the compromise baseline with the paired bootstrap interval, n,
  * accuracy within 10 points, the calibration of its Monte Carlo bands, and the baselines. No track
@@ -365,6 +392,7 @@ export function trackRecordView(tr: ApiResult<TrackRecord>, model: string): HTML
       ],
       "Lower MAE is better; a negative difference beats the compromise baseline (capability × salience weighted mean of positions).",
     ),
+    calibrationFigure(r),
     h(
       "p",
       { class: "muted" },

@@ -4,6 +4,7 @@
 // makes it the focal state (the keyboard alternative to the map).
 import {
   type AtlasSortKey,
+  compositionOf,
   coverageText,
   indexed,
   rankingOrder,
@@ -21,6 +22,8 @@ export interface AtlasTableOptions {
   onSelect?: (iso3: string) => void;
   /** Called with the new order; the table redraws itself in place. */
   onSort?: (sort: AtlasSortKey, dir: 1 | -1) => void;
+  /** The index's weights, to list which inputs each index is made of. */
+  weights?: Record<string, number>;
 }
 
 const defaults = { sort: "rank" as AtlasSortKey, dir: 1 as 1 | -1, caption: "" };
@@ -31,6 +34,7 @@ const COLS: { key: AtlasSortKey | null; label: string; numeric: boolean; first: 
   { key: "index", label: "index [interval]", numeric: true, first: -1 },
   { key: "coverage", label: "coverage", numeric: true, first: -1 },
   { key: null, label: "status", numeric: false, first: 1 },
+  { key: null, label: "inputs of the index", numeric: false, first: 1 },
 ];
 
 export function atlasTable(rows: ShownAtlasRow[], options: AtlasTableOptions = {}): HTMLElement {
@@ -126,6 +130,15 @@ export function atlasTable(rows: ShownAtlasRow[], options: AtlasTableOptions = {
             h("td", { class: "num" }, ok ? valueInterval(r.index, r.interval) : "—"),
             h("td", { class: "num" }, coverageText(r.coverage)),
             h("td", { class: ok ? "" : "missing" }, status),
+            h(
+              "td",
+              { class: "inputs" },
+              ok
+                ? compositionOf(r, o.weights ?? {})
+                    .split("+")
+                    .join(" + ")
+                : "",
+            ),
           );
         }),
       ),

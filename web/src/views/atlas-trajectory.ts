@@ -1,6 +1,8 @@
 // A state's Atlas trajectory: the index with its interval band over the years, then one small
 // chart per component (whiskers are intervals). Years without a value are gaps, never bridged.
 import {
+  compositionOf,
+  compositionSpells,
   coverageText,
   niceDomain,
   rankText,
@@ -19,9 +21,17 @@ export interface AtlasTrajectoryOptions {
   /** Every row of every state, to give each component one domain for all states. */
   all?: ShownAtlasRow[];
   name?: string;
+  /** The index's weights (component → weight), to tell which inputs each value is made of. */
+  weights?: Record<string, number>;
 }
 
-const defaults = { domain: [0, 1] as [number, number], components: [], all: [], name: "" };
+const defaults = {
+  domain: [0, 1] as [number, number],
+  components: [],
+  all: [],
+  name: "",
+  weights: {} as Record<string, number>,
+};
 
 export function atlasTrajectory(
   traj: ShownAtlasRow[],
@@ -38,6 +48,8 @@ export function atlasTrajectory(
         (key): { key: string; label: string; weight?: number } => ({ key, label: key }),
       );
   const latest = measured[measured.length - 1];
+  const spells = compositionSpells(traj, o.weights);
+  const changes = new Set(spells.map((s) => s[2])).size > 1;
   return h(
     "div",
     { class: "atlas-trajectory", "data-iso3": traj[0]?.iso3 ?? "" },
@@ -49,17 +61,38 @@ export function atlasTrajectory(
         ? ` Latest: ${latest.year}, index ${valueInterval(latest.index, latest.interval)}, rank ${rankText(latest)}, coverage ${coverageText(latest.coverage)}.`
         : " No year has an index.",
     ),
+    spells.length
+      ? h(
+          "p",
+          { class: changes ? "notice info composition" : "hint composition" },
+          changes
+            ? "The index is made of different inputs in different years, so its values are comparable only within a stretch with the same inputs (the line is not joined across a change; dashed rules mark it): "
+            : "Inputs of the index in every year it has one: ",
+          spells
+            .map(
+              ([a, b, c]) => `${a === b ? a : `${a}–${b}`}: ${c.split("+").join(" + ") || "none"}`,
+            )
+            .join("; "),
+          ".",
+        )
+      : null,
     h(
       "figure",
       { class: "index-trajectory" },
       bandChart(
-        traj.map((r) => ({ x: r.year, status: r.status, value: r.index, interval: r.interval })),
+        traj.map((r) => ({
+          x: r.year,
+          status: r.status,
+          value: r.index,
+          interval: r.interval,
+          group: compositionOf(r, o.weights),
+        })),
         { yDomain: o.domain, title: `${name}: multi-alignment index` },
       ),
       h(
         "figcaption",
         { class: "hint" },
-        "Line: the index; band: its interval; grey marks under the axis: years without an index (the line stops there).",
+        "Line: the index; band: its interval; grey marks under the axis: years without an index (the line stops there); dashed rule: the index's inputs change (the line stops there too).",
       ),
     ),
     comps.length

@@ -1,8 +1,15 @@
 // One series over time with its interval as a band: a band and a line through each run of
 // consecutive measured years only (a missing year breaks both: nothing is interpolated across
 // it), a dot per measured year, and a grey mark on the baseline for each year without a value.
-// Plain SVG so that tests can check it.
-import { type ChartPoint, measuredRuns } from "./interval-chart.ts";
+// Points may carry a `group` (e.g. which inputs a value is made of): a change of group also
+// breaks line and band, with a dashed rule between, so that values made of different inputs are
+// never joined as if comparable. Plain SVG so that tests can check it.
+import { type ChartPoint as BasePoint, measuredRuns } from "./interval-chart.ts";
+
+export type ChartPoint = BasePoint & {
+  /** Values with different groups are not joined. */
+  group?: string;
+};
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -35,6 +42,23 @@ function el<K extends keyof SVGElementTagNameMap>(
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   e.append(...kids);
   return e;
+}
+
+/** Sub-runs of consecutive measured points with the same group. */
+export function groupRuns(points: ChartPoint[]): ChartPoint[][] {
+  const out: ChartPoint[][] = [];
+  for (const run of measuredRuns(points) as ChartPoint[][]) {
+    let cur: ChartPoint[] = [];
+    for (const p of run) {
+      if (cur.length && cur[cur.length - 1].group !== p.group) {
+        out.push(cur);
+        cur = [];
+      }
+      cur.push(p);
+    }
+    if (cur.length) out.push(cur);
+  }
+  return out;
 }
 
 /** Sub-runs of a measured run in which every point has an interval (one band each). */
@@ -87,7 +111,29 @@ export function bandChart(points: ChartPoint[], options: BandChartOptions = {}):
       el("text", { x: sx(x), y: o.height - 7, "text-anchor": "middle", class: "tick" }, String(x)),
     );
   const g = el("g", { class: "series" });
-  for (const run of measuredRuns(points)) {
+  const runs = groupRuns(points);
+  // A dashed rule where the group changes between two consecutive measured years.
+  for (let i = 1; i < runs.length; i++) {
+    const a = runs[i - 1][runs[i - 1].length - 1];
+    const b = runs[i][0];
+    if (b.x !== a.x + 1) continue;
+    const x = r2((sx(a.x) + sx(b.x)) / 2);
+    const rule = el("line", {
+      x1: x,
+      x2: x,
+      y1: M.top,
+      y2: M.top + ih,
+      stroke: "#888",
+      "stroke-dasharray": "3 3",
+      class: "group-change",
+      "data-x": b.x,
+    });
+    rule.append(
+      el("title", {}, `${b.x}: the inputs change (${a.group ?? "?"} → ${b.group ?? "?"})`),
+    );
+    svg.append(rule);
+  }
+  for (const run of runs) {
     for (const b of bandRuns(run)) {
       if (b.length === 1) {
         const p = b[0];

@@ -83,7 +83,18 @@ export function cellDetail(cell: ShownCell): HTMLElement {
                   { "data-status": i.status, "data-key": i.key },
                   h("th", { scope: "row" }, i.key),
                   h("td", {}, statusBadge(i.status)),
-                  h("td", { class: "num" }, inputValue(i)),
+                  h(
+                    "td",
+                    { class: "num" },
+                    inputValue(i),
+                    i.assumptionDriven
+                      ? h(
+                          "span",
+                          { class: "assumption-driven", title: i.note ?? "assumption-driven" },
+                          " assumption-driven",
+                        )
+                      : null,
+                  ),
                   h("td", { class: "num" }, i.weight === null ? missing() : fmt(i.weight, 2)),
                   h(
                     "td",

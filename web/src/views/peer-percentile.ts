@@ -5,6 +5,10 @@
 import { latestPercentiles, peerRows, type ShownPeerRow, valueInterval } from "../atlas-data.ts";
 import type { AtlasCompareJson, PeerGroupJson } from "../types.ts";
 import { h, notice } from "../ui.ts";
+import { type ChartPoint, intervalChart } from "./interval-chart.ts";
+
+/** Line colours of the peer groups in the percentile-over-time chart. */
+const GROUP_COLOURS = ["#3b528b", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e"];
 
 export interface PeerPercentileOptions {
   name?: (code: string) => string;
@@ -32,8 +36,15 @@ export function peerPercentile(
     h(
       "p",
       { class: "summary" },
-      `Where ${who} stands among its peers on the Atlas's multi-alignment index (${data.from}–${data.to}): its percentile in each peer group in the latest year it has an index, with the interval of the percentile and n, the number of peers with a value that year.`,
+      `Where ${who} stands among its peers on the Atlas's multi-alignment index (${data.from}–${data.to}): its percentile in each peer group in the latest year it has an index, with the interval of the percentile and n, the number of peers with a value that year. Percentile 0: every peer has a higher index; 1: every peer a lower one.`,
     ),
+    typeof data.method === "string"
+      ? h(
+          "p",
+          { class: "hint" },
+          `Method: ${data.method}.${typeof data.level === "number" ? ` Intervals: ${Math.round(data.level * 100)} %${typeof data.draws === "number" ? `, ${data.draws} draws` : ""}${typeof data.seed === "number" ? `, seed ${data.seed}` : ""}.` : ""}`,
+        )
+      : null,
     h(
       "div",
       { class: "table-wrap" },
@@ -89,6 +100,13 @@ export function peerPercentile(
         ),
       ),
     ),
+    percentileChart(
+      rows,
+      data.from,
+      data.to,
+      groups.map((g) => g.id),
+      who,
+    ),
     measuresTable(
       rows,
       groups.map((g) => g.id),
@@ -119,6 +137,57 @@ export function peerGroupsOf(
     else if (!holds(cur) && (g.year ?? 0) > (cur.year ?? 0)) out.set(g.id, g);
   }
   return [...out.values()];
+}
+
+/**
+ * The index percentile per year and group, with whiskers for the intervals; a year without a
+ * percentile is a grey mark under the axis (the line stops there).
+ */
+function percentileChart(
+  rows: ShownPeerRow[],
+  from: number,
+  to: number,
+  groups: string[],
+  who: string,
+): HTMLElement | null {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || to < from) return null;
+  const series = groups.map((g, i) => {
+    const mine = new Map(
+      rows.filter((r) => r.peerGroup === g && r.measure === "index").map((r) => [r.year, r]),
+    );
+    const points: ChartPoint[] = [];
+    for (let y = from; y <= to; y++) {
+      const r = mine.get(y);
+      points.push(
+        r && r.percentile !== null
+          ? { x: y, status: "data", value: r.percentile, interval: r.interval }
+          : { x: y, status: "no data", value: null, interval: null },
+      );
+    }
+    return { name: g, colour: GROUP_COLOURS[i % GROUP_COLOURS.length], points };
+  });
+  if (!series.some((s) => s.points.some((p) => p.value !== null))) return null;
+  return h(
+    "figure",
+    { class: "peer-chart" },
+    intervalChart(series, {
+      width: 640,
+      height: 200,
+      yDomain: [0, 1],
+      digits: 2,
+      title: `${who}'s percentile among its peers (index), per year`,
+    }),
+    h(
+      "figcaption",
+      { class: "legend" },
+      ...series.map((s) => h("span", {}, h("i", { style: `background:${s.colour}` }), s.name)),
+      h(
+        "span",
+        {},
+        "whiskers: the percentile's interval; grey marks under the axis: no percentile",
+      ),
+    ),
+  );
 }
 
 /** Every measure in each group's latest indexed year (percentile [interval], n). */
