@@ -23,7 +23,13 @@ test("toolsNeeded finds chromium for the browser tests and clickhouse-server for
   const chromium = all.filter((f) => toolsNeeded([f]).includes("chromium")).map(rel);
   const ch = all.filter((f) => toolsNeeded([f]).includes("clickhouse-server")).map(rel);
   // The browser tests (render.test.ts renders with linkedom, no browser).
-  assert.deepEqual(chromium, ["test/e2e/dashboard.test.ts", "test/e2e/views.test.ts"]);
+  assert.deepEqual(chromium, [
+    "test/e2e/atlas.test.ts",
+    "test/e2e/dashboard.test.ts",
+    "test/e2e/lab-track-record.test.ts",
+    "test/e2e/map-corridors.test.ts",
+    "test/e2e/views.test.ts",
+  ]);
   assert.deepEqual(ch, ["test/ops/clickhouse-server.test.ts", "test/store/clickhouse.test.ts"]);
   assert.deepEqual(toolsNeeded([join(ROOT, "test/store/store.test.ts")]), []);
 });
