@@ -4,22 +4,14 @@ import { test } from "node:test";
 import { parseBatch } from "../../src/backtest/batch.ts";
 import { formatBatch } from "../../src/backtest/batch-write.ts";
 import { ValidationError } from "../../src/data/problem.ts";
+import { mulberry32 } from "../../src/network/random.ts";
 import { parseBdmTable } from "../../src/simulate/bargain-input.ts";
 import { parseKtabCsv } from "../../src/simulate/ktab-csv.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
-/** mulberry32: a small seeded generator, independent of the code under test. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded generator (mulberry32, shared with the network heuristics) so failures reproduce.
+const rng = mulberry32;
 
 /** Throws only a ValidationError whose problems each name the file, a line in it and a field. */
 function parsesOrRejectsCleanly(text: string, file: string): ReturnType<typeof parseBatch> | null {

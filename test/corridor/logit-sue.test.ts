@@ -3,18 +3,10 @@ import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import type { AssignProblem } from "../../src/corridor/assign.ts";
 import { assignLogit } from "../../src/corridor/logit.ts";
+import { mulberry32 } from "../../src/network/random.ts";
 
-// Seeded generator (mulberry32) so failures reproduce.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded generator (mulberry32, shared with the network heuristics) so failures reproduce.
+const rng = mulberry32;
 
 /** Random problem: 3–6 routes over 4 links (some shared), one destination, some capacities. */
 function randomProblem(rnd: () => number): AssignProblem {
