@@ -5,6 +5,7 @@ import { emptyYear, NO_ENGAGEMENT, scoreState } from "../../src/atlas/component.
 import { coengagement, evenness } from "../../src/atlas/evenness.ts";
 import type { AtlasResult } from "../../src/atlas/types.ts";
 import { mulberry32 } from "../../src/network/random.ts";
+import { createApp } from "../../src/server/app.ts";
 import { Store } from "../../src/store/store.ts";
 
 const close = (a: number, b: number, rel = 1e-12) =>
@@ -207,4 +208,22 @@ describe("coengagement: in the Atlas", () => {
       assert.equal(c.rank, null);
     }
   });
+});
+
+test("HTTP: GET /api/atlas?evenness=coengagement; a bad value is a 400 naming the parameter", async () => {
+  const { app, ctx } = await createApp({ db: ":memory:" });
+  try {
+    const res = await app.request("/api/atlas?year=2015&draws=0&evenness=coengagement");
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as AtlasResult;
+    assert.match(body.formula, /min\(x_P, x_Q\)/);
+    const caf = body.rows.find((r) => r.iso3 === "CAF");
+    assert.equal(caf?.components.unvotes.value, null);
+    assert.equal(caf?.components.unvotes.detail?.note, NO_ENGAGEMENT);
+    const bad = await app.request("/api/atlas?year=2015&draws=0&evenness=ratio");
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /evenness/);
+  } finally {
+    ctx.close();
+  }
 });
