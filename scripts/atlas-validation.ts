@@ -10,7 +10,7 @@ import { ATLAS_DEFAULTS } from "../src/atlas/defaults.ts";
 import { evenness } from "../src/atlas/evenness.ts";
 import { loadPeerGroups, parsePeerSpecs, resolvePeerGroup } from "../src/atlas/peers.ts";
 import { atlasCompare } from "../src/atlas/peers-compare.ts";
-import type { AtlasResult, AtlasRow } from "../src/atlas/types.ts";
+import type { AtlasOptions, AtlasResult, AtlasRow } from "../src/atlas/types.ts";
 import { parseCsv } from "../src/data/csv.ts";
 import { Store } from "../src/store/store.ts";
 
@@ -158,6 +158,214 @@ function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
   return quantile(s, 0.5);
+}
+
+/**
+ * Checks 6–9 as pre-registered (docs/atlas.md), on `base` (the Atlas over the checked years) and
+ * one run over 1995–2018 with the same options (`extra`); `label` names the form in the summary.
+ */
+async function preRegistered(
+  store: Store,
+  base: AtlasResult,
+  groups: Groups,
+  o: typeof VALIDATION_DEFAULTS,
+  extra: AtlasOptions,
+  label: string,
+): Promise<string[]> {
+  const out: string[] = [];
+  // 6–9. Checks pre-registered for the relative form (docs/atlas.md, committed before computing).
+  const tally: Record<string, number[]> = { pass: [], fail: [], "not testable": [] };
+  let checkNo = 6;
+  const verdict = (ok: boolean | null) => {
+    const v = ok === null ? "not testable" : ok ? "pass" : "fail";
+    tally[v].push(checkNo++);
+    return `**${v}**`;
+  };
+  // 6. CSTO against NAM.
+  const six = o.years
+    .filter((y) => groups.NONALIGNED.get(y)!.length)
+    .map((y) => {
+      const rows = indexOf(base, y);
+      const nam = values(rows, groups.NONALIGNED.get(y)!);
+      const csto = values(rows, groups.CSTO.get(y)!);
+      return nam.length && csto.length
+        ? { y, a: auc(nam, csto), i: aucInterval(nam, csto, o) }
+        : { y, a: null, i: null };
+    });
+  out.push(
+    `- **6. CSTO against NAM** (AUC NAM > CSTO): ${six.map((x) => `${x.y} ${f2(x.a)} ${fi(x.i)}`).join("; ")}. ${verdict(six.some((x) => x.a === null) ? null : six.every((x) => x.a! > 0.5))} (expected > 0.5 in each year).`,
+  );
+  // 7. US treaty allies in East Asia against Southeast Asian hedgers.
+  const allies = ["JPN", "KOR", "AUS", "THA", "PHL"];
+  const hedgers = ["IDN", "MYS", "SGP"];
+  let pairs = 0;
+  let wins = 0;
+  const seven = o.years.map((y) => {
+    const rows = indexOf(base, y);
+    const h = values(rows, hedgers);
+    const al = values(rows, allies);
+    if (!h.length || !al.length) return { y, a: null, i: null };
+    for (const x of h) for (const z of al) wins += x > z ? 1 : x === z ? 0.5 : 0;
+    pairs += h.length * al.length;
+    return { y, a: auc(h, al), i: aucInterval(h, al, o) };
+  });
+  const tested7 = seven.filter((x) => x.a !== null);
+  const above7 = tested7.filter((x) => x.a! > 0.5).length;
+  const pooled7 = pairs ? wins / pairs : null;
+  out.push(
+    `- **7. Southeast Asian hedgers (${hedgers.join(", ")}) against US treaty allies (${allies.join(", ")})** (AUC hedgers > allies): ${seven.map((x) => `${x.y} ${f2(x.a)} ${fi(x.i)}`).join("; ")}; above 0.5 in ${above7} of ${tested7.length} years, pooled ${f2(pooled7)}. ${verdict(tested7.length === 0 ? null : above7 >= 5 && (pooled7 ?? 0) > 0.5)} (expected: in at least 5 of 7 years and pooled).`,
+  );
+  // 8–9. Realignments, from one run over the years they need.
+  const real = await atlas(store, { from: 1995, to: 2018, draws: 0, ...extra });
+  const idx = (iso3: string, year: number) =>
+    real.rows.find((r) => r.iso3 === iso3 && r.year === year)?.index ?? null;
+  const entrants: [number, string[]][] = [
+    [1999, ["POL", "CZE", "HUN"]],
+    [2004, ["BGR", "EST", "LVA", "LTU", "ROU", "SVK", "SVN"]],
+    [2009, ["ALB", "HRV"]],
+    [2017, ["MNE"]],
+  ];
+  const changes = entrants.flatMap(([y, ss]) =>
+    ss.map((st) => {
+      const [a, b] = [idx(st, y - 2), idx(st, Math.min(y + 2, 2018))];
+      return { st, y, d: a !== null && b !== null ? b - a : null };
+    }),
+  );
+  const have8 = changes.filter((c) => c.d !== null);
+  const falls = have8.filter((c) => c.d! < 0).length;
+  const med8 = median(have8.map((c) => c.d!));
+  out.push(
+    `- **8. Joining NATO** (index two years after minus two years before): ${changes.map((c) => `${c.st} ${c.d === null ? "—" : (c.d >= 0 ? "+" : "") + c.d.toFixed(2)}`).join(", ")}; falls for ${falls} of ${have8.length} with both values, median change ${med8 === null ? "—" : med8.toFixed(2)}. ${verdict(have8.length < changes.length * 0.5 ? null : falls >= (2 / 3) * changes.length && med8 !== null && med8 < 0)} (expected: falls for at least two thirds of the 13, median < 0).`,
+  );
+  const spans: [string, number, number, "exit" | "entry"][] = [
+    ["AZE", 1997, 2001, "exit"],
+    ["GEO", 1997, 2001, "exit"],
+    ["UZB", 1997, 2001, "exit"],
+    ["UZB", 2010, 2014, "exit"],
+    ["UZB", 2004, 2008, "entry"],
+  ];
+  const nine = spans.map(([st, a, b, k]) => {
+    const [x, z] = [idx(st, a), idx(st, b)];
+    return { st, a, b, k, d: x !== null && z !== null ? z - x : null };
+  });
+  const exits = nine.filter((x) => x.k === "exit" && x.d !== null);
+  const rises = exits.filter((x) => x.d! > 0).length;
+  const entry = nine.find((x) => x.k === "entry")!;
+  out.push(
+    `- **9. Leaving and rejoining the Collective Security Treaty**: ${nine.map((x) => `${x.st} ${x.a}→${x.b} (${x.k}) ${x.d === null ? "—" : (x.d >= 0 ? "+" : "") + x.d.toFixed(2)}`).join(", ")}; the index rises after ${rises} of ${exits.length} exits with both values${entry.d === null ? "" : ` and ${entry.d < 0 ? "falls" : "does not fall"} after the 2006 re-entry`}. ${verdict(exits.length < 3 || entry.d === null ? null : rises >= 3 && entry.d < 0)} (expected: rises after at least 3 of the 4 exits, falls after the re-entry).`,
+    "",
+    `Summary under ${label}: ${Object.entries(tally)
+      .filter(([, v]) => v.length)
+      .map(([k, v]) => `${k} ${v.join(", ")}`)
+      .join("; ")}.`,
+    "",
+  );
+  return out;
+}
+
+/** Section 10: equal disengagement under the default, and checks 1 and 6–9 under co-engagement. */
+async function equalDisengagement(
+  store: Store,
+  base: AtlasResult,
+  groups: Groups,
+  o: typeof VALIDATION_DEFAULTS,
+): Promise<string[]> {
+  const CO = { evenness: "coengagement" } as const;
+  const from = Math.min(...o.years);
+  const to = Math.max(...o.years);
+  const out: string[] = [
+    "### 10. Equal disengagement (sensitivity: co-engagement)",
+    "",
+    "The default per-component score, the spread evenness E = 1 − Σ|x_P − x_Q| / (⌊K/2⌋⌈K/2⌉Δ), scores equal DISengagement as perfect evenness: a state engaged with no pole at all gets E = 1. The alternative `--evenness coengagement` (Σ_{P<Q} min(x_P, x_Q) / Σ_{P<Q} max(x_P, x_Q), ANA's co-engagement) is scale invariant and undefined when every engagement is 0 (the component is then missing). Every component's detail gives `level`, the mean engagement across poles, under both. Co-engagement is **reported, not adopted**: the default stays the spread evenness, and nothing (weights, poles, vote measure, checks, expectations) was chosen with these numbers.",
+    "",
+  ];
+  // (a) UN-vote engagement 0 with every pole, over every year from..to (exactly: the note of the
+  // co-engagement run, computed from unrounded engagement).
+  const coAll = await atlas(store, { from, to, draws: 0, ...CO });
+  const baseRow = new Map(base.rows.map((r) => [`${r.iso3} ${r.year}`, r]));
+  const zero = coAll.rows.filter(
+    (r) => r.components.unvotes?.detail?.note === "no engagement with any pole",
+  );
+  const withVotes = base.rows.filter((r) => r.components.unvotes?.status === "data").length;
+  const zeroE1 = zero.filter(
+    (r) => baseRow.get(`${r.iso3} ${r.year}`)?.components.unvotes?.value === 1,
+  ).length;
+  const zeroRank1 = zero.filter((r) => baseRow.get(`${r.iso3} ${r.year}`)?.rank === 1);
+  const years = new Set(base.rows.map((r) => r.year));
+  const yearsRank1 = new Set(zeroRank1.map((r) => r.year));
+  const byState = new Map<string, number>();
+  for (const r of zero) byState.set(r.iso3, (byState.get(r.iso3) ?? 0) + 1);
+  const most = [...byState]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 10)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  out.push(
+    `- **No UN-vote engagement with any pole, ${from}–${to}:** ${zero.length} of ${withVotes} state-years with a UN-vote value (${byState.size} states) have engagement 0 (alignment beyond chance ≤ 0) with every pole; under the default (weights ${Object.entries(
+      base.weights,
+    )
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ", ",
+      )} for ${from}–${to}) ${zeroE1} of them score E = 1 on that component and ${zeroRank1.length} of them hold rank 1 of their year (tied), in ${yearsRank1.size} of the ${years.size} years. Under co-engagement that component, and so the index, is missing for them. Most often: ${most}.`,
+    "",
+  );
+  // (b) The top 10 of 2015 under each mode (the composition of `ana atlas --year 2015`).
+  const Y = 2015;
+  for (const [label, extra] of [
+    ["spread (default)", {}],
+    ["coengagement", CO],
+  ] as [string, AtlasOptions][]) {
+    const res = await atlas(store, { from: Y, to: Y, draws: 0, ...extra });
+    const keys = res.components.filter((c) => c.weight > 0).map((c) => c.key);
+    const top = res.rows
+      .filter((r) => r.rank !== null)
+      .sort((a, b) => a.rank! - b.rank! || a.iso3.localeCompare(b.iso3))
+      .slice(0, 10);
+    const lv = (r: AtlasRow, k: string) => f2(r.components[k]?.detail?.level as number | undefined);
+    out.push(
+      `Top 10 of ${Y} under ${label} (\`ana atlas --year ${Y}${label === "coengagement" ? " --evenness coengagement" : ""}\`; weights ${keys.map((k) => `${k} ${res.weights[k]}`).join(", ")}; level = mean engagement across poles):`,
+      "",
+      `| rank | state | index | ${keys.map((k) => `${k} | ${k} level`).join(" | ")} |`,
+      `|---|---|---|${keys.map(() => "---|---").join("|")}|`,
+    );
+    for (const r of top)
+      out.push(
+        `| ${r.rank} | ${r.iso3} | ${f2(r.index)} | ${keys.map((k) => `${f2(r.components[k]?.value)} | ${lv(r, k)}`).join(" | ")} |`,
+      );
+    out.push("");
+  }
+  // (c) Check 1 and checks 6–9 under co-engagement (sensitivity).
+  const coRaw = await atlas(store, { from, to, draws: 0, ...RAW, ...CO });
+  const one = o.years
+    .filter((y) => groups.NONALIGNED.get(y)!.length)
+    .map((y) => {
+      const rows = indexOf(coRaw, y);
+      const nam = values(rows, groups.NONALIGNED.get(y)!);
+      const nato = values(rows, groups.NATO.get(y)!);
+      const csto = values(rows, groups.CSTO.get(y)!);
+      const cell = (a: number[], b: number[]) =>
+        a.length && b.length ? `${f2(auc(a, b))} ${fi(aucInterval(a, b, o))}` : "—";
+      return `${y} ${cell(nam, nato)} and ${cell(nam, csto)} (n ${nam.length}, ${nato.length}, ${csto.length})`;
+    });
+  const oneDefault = o.years
+    .map((y) => {
+      const rows = indexOf(coAll, y);
+      const nam = values(rows, groups.NONALIGNED.get(y)!);
+      const nato = values(rows, groups.NATO.get(y)!);
+      const csto = values(rows, groups.CSTO.get(y)!);
+      return nam.length ? `${y} ${f2(auc(nam, nato))} and ${f2(auc(nam, csto))}` : null;
+    })
+    .filter(Boolean);
+  out.push(
+    "Checks under co-engagement (sensitivity; states whose weighted components are missing under it drop out of the groups):",
+    "",
+    `- **1. Face validity (raw UN-vote agreement, as check 1 was fixed)**, AUC NAM > NATO and NAM > CSTO: ${one.join("; ")}.`,
+    `- **1 under the default UN-vote engagement (${voteMeasure()})**, AUC NAM > NATO and NAM > CSTO: ${oneDefault.join("; ")}.`,
+    ...(await preRegistered(store, coAll, groups, o, CO, `coengagement (${voteMeasure()})`)),
+  );
+  return out;
 }
 
 export async function atlasValidation(
@@ -497,93 +705,9 @@ export async function atlasValidation(
   out.push("", `Method: ${cmp.method}.`, "");
 
   // 6–9. Checks pre-registered for the relative form (docs/atlas.md, committed before computing).
-  const tally: Record<string, number[]> = { pass: [], fail: [], "not testable": [] };
-  let checkNo = 6;
-  const verdict = (ok: boolean | null) => {
-    const v = ok === null ? "not testable" : ok ? "pass" : "fail";
-    tally[v].push(checkNo++);
-    return `**${v}**`;
-  };
   out.push(`### 6–9. Pre-registered checks (UN-vote engagement: ${voteMeasure()})`, "");
-  // 6. CSTO against NAM.
-  const six = o.years
-    .filter((y) => groups.NONALIGNED.get(y)!.length)
-    .map((y) => {
-      const rows = indexOf(base, y);
-      const nam = values(rows, groups.NONALIGNED.get(y)!);
-      const csto = values(rows, groups.CSTO.get(y)!);
-      return nam.length && csto.length
-        ? { y, a: auc(nam, csto), i: aucInterval(nam, csto, o) }
-        : { y, a: null, i: null };
-    });
-  out.push(
-    `- **6. CSTO against NAM** (AUC NAM > CSTO): ${six.map((x) => `${x.y} ${f2(x.a)} ${fi(x.i)}`).join("; ")}. ${verdict(six.some((x) => x.a === null) ? null : six.every((x) => x.a! > 0.5))} (expected > 0.5 in each year).`,
-  );
-  // 7. US treaty allies in East Asia against Southeast Asian hedgers.
-  const allies = ["JPN", "KOR", "AUS", "THA", "PHL"];
-  const hedgers = ["IDN", "MYS", "SGP"];
-  let pairs = 0;
-  let wins = 0;
-  const seven = o.years.map((y) => {
-    const rows = indexOf(base, y);
-    const h = values(rows, hedgers);
-    const al = values(rows, allies);
-    if (!h.length || !al.length) return { y, a: null, i: null };
-    for (const x of h) for (const z of al) wins += x > z ? 1 : x === z ? 0.5 : 0;
-    pairs += h.length * al.length;
-    return { y, a: auc(h, al), i: aucInterval(h, al, o) };
-  });
-  const tested7 = seven.filter((x) => x.a !== null);
-  const above7 = tested7.filter((x) => x.a! > 0.5).length;
-  const pooled7 = pairs ? wins / pairs : null;
-  out.push(
-    `- **7. Southeast Asian hedgers (${hedgers.join(", ")}) against US treaty allies (${allies.join(", ")})** (AUC hedgers > allies): ${seven.map((x) => `${x.y} ${f2(x.a)} ${fi(x.i)}`).join("; ")}; above 0.5 in ${above7} of ${tested7.length} years, pooled ${f2(pooled7)}. ${verdict(tested7.length === 0 ? null : above7 >= 5 && (pooled7 ?? 0) > 0.5)} (expected: in at least 5 of 7 years and pooled).`,
-  );
-  // 8–9. Realignments, from one run over the years they need.
-  const real = await atlas(store, { from: 1995, to: 2018, draws: 0 });
-  const idx = (iso3: string, year: number) =>
-    real.rows.find((r) => r.iso3 === iso3 && r.year === year)?.index ?? null;
-  const entrants: [number, string[]][] = [
-    [1999, ["POL", "CZE", "HUN"]],
-    [2004, ["BGR", "EST", "LVA", "LTU", "ROU", "SVK", "SVN"]],
-    [2009, ["ALB", "HRV"]],
-    [2017, ["MNE"]],
-  ];
-  const changes = entrants.flatMap(([y, ss]) =>
-    ss.map((st) => {
-      const [a, b] = [idx(st, y - 2), idx(st, Math.min(y + 2, 2018))];
-      return { st, y, d: a !== null && b !== null ? b - a : null };
-    }),
-  );
-  const have8 = changes.filter((c) => c.d !== null);
-  const falls = have8.filter((c) => c.d! < 0).length;
-  const med8 = median(have8.map((c) => c.d!));
-  out.push(
-    `- **8. Joining NATO** (index two years after minus two years before): ${changes.map((c) => `${c.st} ${c.d === null ? "—" : (c.d >= 0 ? "+" : "") + c.d.toFixed(2)}`).join(", ")}; falls for ${falls} of ${have8.length} with both values, median change ${med8 === null ? "—" : med8.toFixed(2)}. ${verdict(have8.length < changes.length * 0.5 ? null : falls >= (2 / 3) * changes.length && med8 !== null && med8 < 0)} (expected: falls for at least two thirds of the 13, median < 0).`,
-  );
-  const spans: [string, number, number, "exit" | "entry"][] = [
-    ["AZE", 1997, 2001, "exit"],
-    ["GEO", 1997, 2001, "exit"],
-    ["UZB", 1997, 2001, "exit"],
-    ["UZB", 2010, 2014, "exit"],
-    ["UZB", 2004, 2008, "entry"],
-  ];
-  const nine = spans.map(([st, a, b, k]) => {
-    const [x, z] = [idx(st, a), idx(st, b)];
-    return { st, a, b, k, d: x !== null && z !== null ? z - x : null };
-  });
-  const exits = nine.filter((x) => x.k === "exit" && x.d !== null);
-  const rises = exits.filter((x) => x.d! > 0).length;
-  const entry = nine.find((x) => x.k === "entry")!;
-  out.push(
-    `- **9. Leaving and rejoining the Collective Security Treaty**: ${nine.map((x) => `${x.st} ${x.a}→${x.b} (${x.k}) ${x.d === null ? "—" : (x.d >= 0 ? "+" : "") + x.d.toFixed(2)}`).join(", ")}; the index rises after ${rises} of ${exits.length} exits with both values${entry.d === null ? "" : ` and ${entry.d < 0 ? "falls" : "does not fall"} after the 2006 re-entry`}. ${verdict(exits.length < 3 || entry.d === null ? null : rises >= 3 && entry.d < 0)} (expected: rises after at least 3 of the 4 exits, falls after the re-entry).`,
-    "",
-    `Summary under ${voteMeasure()}: ${Object.entries(tally)
-      .filter(([, v]) => v.length)
-      .map(([k, v]) => `${k} ${v.join(", ")}`)
-      .join("; ")}.`,
-    "",
-  );
+  out.push(...(await preRegistered(store, base, groups, o, {}, voteMeasure())));
+  out.push(...(await equalDisengagement(store, base, groups, o)));
   return out.join("\n");
 }
 

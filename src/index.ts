@@ -99,6 +99,7 @@ export {
   type AtlasResult,
   type AtlasRow,
   atlas as atlasOf,
+  coengagement,
   evenness,
   type Poles,
   parsePoles,

@@ -1,6 +1,5 @@
 import { ATOP_VALUED_SQL } from "../measure/alliance-similarity.ts";
-import { type ComponentInput, type ComponentYear, DATA, emptyYear, r4 } from "./component.ts";
-import { evenness } from "./evenness.ts";
+import { type ComponentInput, type ComponentYear, emptyYear, r4, scoreState } from "./component.ts";
 
 /**
  * Alliance component (ATOP 5.1). Engagement with a pole = the mean over its members (states of
@@ -15,6 +14,7 @@ export async function alliancesComponent(
   input: ComponentInput,
 ): Promise<Map<number, ComponentYear>> {
   const { store, years, poleIds, poles } = input;
+  const mode = input.evenness ?? "spread";
   const ys = [...years.keys()];
   const from = Math.min(...ys);
   const to = Math.max(...ys);
@@ -68,9 +68,8 @@ export async function alliancesComponent(
         engagement[poleIds[k]] = r4(x[k]);
         strongest[poleIds[k]] = best;
       }
-      cy.status[s] = DATA;
-      cy.value[s] = evenness(x, 1);
       cy.detail[s] = { engagement, strongestTie: strongest };
+      scoreState(cy, s, x, mode);
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { concentration } from "../measure/concentration.ts";
-import { type ComponentInput, type ComponentYear, DATA, emptyYear, r4 } from "./component.ts";
+import { type ComponentInput, type ComponentYear, emptyYear, r4, scoreState } from "./component.ts";
 import { resampleCounts, subSeed } from "./draws.ts";
-import { evenness } from "./evenness.ts";
+import { componentScore } from "./evenness.ts";
 
 /**
  * Arms component (SIPRI TIV). Over the `armsWindow` years ending in the year, engagement with a
@@ -15,6 +15,7 @@ import { evenness } from "./evenness.ts";
  */
 export async function armsComponent(input: ComponentInput): Promise<Map<number, ComponentYear>> {
   const { store, years, poleIds, poles, draws: D, seed, armsWindow: W } = input;
+  const mode = input.evenness ?? "spread";
   const ys = [...years.keys()];
   const from = Math.min(...ys) - W + 1;
   const to = Math.max(...ys);
@@ -86,8 +87,7 @@ export async function armsComponent(input: ComponentInput): Promise<Map<number, 
       if (!(total > 0)) continue;
       const x = new Float64Array(K);
       for (let k = 0; k < K; k++) x[k] = pole[k] / total;
-      cy.status[s] = DATA;
-      cy.value[s] = evenness(x, 1);
+      if (!scoreState(cy, s, x, mode)) continue;
       if (C && cy.draws) {
         for (let d = 0; d < D; d++) {
           let t = 0;
@@ -101,7 +101,7 @@ export async function armsComponent(input: ComponentInput): Promise<Map<number, 
           }
           if (t > 0) {
             for (let k = 0; k < K; k++) x[k] /= t;
-            cy.draws[s * D + d] = evenness(x, 1);
+            cy.draws[s * D + d] = componentScore(x, mode);
           }
         }
       }

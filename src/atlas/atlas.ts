@@ -1,11 +1,11 @@
 import { panelCoverage, requirePanel } from "../measure/panel.ts";
 import type { Store } from "../store/store.ts";
 import { poleBalance } from "./balance.ts";
-import { type ComponentYear, DATA, emptyYear } from "./component.ts";
+import { type ComponentYear, DATA, emptyYear, r4 } from "./component.ts";
 import { composite } from "./composite.ts";
 import { ATLAS_COMPONENTS, ATLAS_DEFAULTS } from "./defaults.ts";
 import { drawInterval } from "./draws.ts";
-import { EVENNESS_FORMULA } from "./evenness.ts";
+import { EVENNESS_MODES, scoreFormula } from "./evenness.ts";
 import { checkPoles, defaultPoles } from "./poles.ts";
 import { rankIntervals, ranks } from "./rank.ts";
 import { COMPONENT_SPECS } from "./registry.ts";
@@ -39,6 +39,8 @@ export function atlasOptions(
   int("armsWindow", 1, 20);
   if (o.voteMeasure !== "alignmentIndex" && o.voteMeasure !== "agreement")
     throw new Error(`atlas: voteMeasure must be alignmentIndex or agreement, got ${o.voteMeasure}`);
+  if (!EVENNESS_MODES.includes(o.evenness))
+    throw new Error(`atlas: evenness must be spread or coengagement, got ${o.evenness}`);
   if (!(o.level > 0 && o.level < 1))
     throw new Error(`atlas: level must be in (0, 1), got ${o.level}`);
   if (!(o.minCoverage > 0 && o.minCoverage <= 1))
@@ -75,6 +77,19 @@ function withBalance(detail: Record<string, unknown>): Record<string, unknown> {
   return b ? { ...detail, ...b } : detail;
 }
 
+/** A state's detail with its level (mean engagement across poles) and note, where known. */
+function withLevel(y: ComponentYear, s: number): Record<string, unknown> | undefined {
+  const d = y.detail[s];
+  if (!d) return d;
+  const level = y.level ? r4(y.level[s]) : null;
+  const note = y.note?.[s];
+  return {
+    ...d,
+    ...(level !== null ? { level } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -88,7 +103,7 @@ export function atlasFormula(
     .filter(([, v]) => v > 0)
     .map(([k, v]) => `${v}·E_${k}`)
     .join(" + ");
-  return `I = Σ_{c∈A} w_c·E_c / Σ_{c∈A} w_c over the components A with data (weighted: ${w}); ${EVENNESS_FORMULA}; coverage = Σ_{c∈A} w_c / Σ_c w_c, I null below ${o.minCoverage}${o.minCoverage >= 1 ? " (every weighted component must have data: the same inputs in every state-year)" : ""}.${unweighted.length > 0 ? ` Not weighted: ${unweighted.map((u) => `${u.key} (${u.reason})`).join("; ")}.` : ""} Higher I = more evenly engaged with the rival poles (${Object.keys(o.poles).join(", ")}).`;
+  return `I = Σ_{c∈A} w_c·E_c / Σ_{c∈A} w_c over the components A with data (weighted: ${w}); ${scoreFormula(o.evenness)}; coverage = Σ_{c∈A} w_c / Σ_c w_c, I null below ${o.minCoverage}${o.minCoverage >= 1 ? " (every weighted component must have data: the same inputs in every state-year)" : ""}.${unweighted.length > 0 ? ` Not weighted: ${unweighted.map((u) => `${u.key} (${u.reason})`).join("; ")}.` : ""} Higher I = more evenly engaged with the rival poles (${Object.keys(o.poles).join(", ")}).`;
 }
 
 /**
@@ -113,6 +128,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
     minRollCalls: o.minRollCalls,
     armsWindow: o.armsWindow,
     voteMeasure: o.voteMeasure,
+    evenness: o.evenness,
   };
   const computed = new Map<string, Map<number, ComponentYear>>();
   const covs = new Map<string, Awaited<ReturnType<typeof panelCoverage>>>();
@@ -177,7 +193,7 @@ export async function atlas(store: Store, options: AtlasOptions = {}): Promise<A
       for (const p of parts) {
         const y = p.year;
         const has = y.status[s] === DATA;
-        const detail = y.detail[s];
+        const detail = withLevel(y, s);
         const iv = has
           ? y.draws
             ? drawInterval(y.draws.subarray(s * o.draws, (s + 1) * o.draws), o.level)

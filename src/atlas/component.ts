@@ -1,4 +1,5 @@
 import type { Store } from "../store/store.ts";
+import { componentScore, type EvennessMode } from "./evenness.ts";
 import type { Poles } from "./types.ts";
 import type { YearStates } from "./universe.ts";
 
@@ -16,6 +17,10 @@ export interface ComponentYear {
   status: Uint8Array;
   n: Int32Array | null;
   detail: (Record<string, unknown> | undefined)[];
+  /** Mean engagement across the poles per state (NaN where not every pole's engagement is known). */
+  level: Float64Array;
+  /** Why a state with engagement figures has no value (e.g. no engagement with any pole). */
+  note: (string | undefined)[];
 }
 
 /** What a component's computation gets. */
@@ -30,6 +35,8 @@ export interface ComponentInput {
   armsWindow: number;
   /** UN votes: engagement as the alignment index (default) or Lijphart's agreement. */
   voteMeasure?: "alignmentIndex" | "agreement";
+  /** Per-component score: spread evenness (default) or co-engagement. */
+  evenness?: EvennessMode;
 }
 
 export function emptyYear(states: number, withDraws: number): ComponentYear {
@@ -39,7 +46,38 @@ export function emptyYear(states: number, withDraws: number): ComponentYear {
     status: new Uint8Array(states),
     n: null,
     detail: new Array(states).fill(undefined),
+    level: new Float64Array(states).fill(Number.NaN),
+    note: new Array(states).fill(undefined),
   };
+}
+
+/** The note of a state-year whose co-engagement is undefined (every engagement 0). */
+export const NO_ENGAGEMENT = "no engagement with any pole";
+
+/**
+ * Score state `s` from its engagement `x` with every pole (all known): the level (mean engagement)
+ * and the value in the chosen mode. When the score is undefined (co-engagement with every
+ * engagement 0) the component is missing for the state-year ("no data", with a note) and the
+ * result is false; otherwise status "data" and true.
+ */
+export function scoreState(
+  cy: ComponentYear,
+  s: number,
+  x: ArrayLike<number>,
+  mode: EvennessMode = "spread",
+): boolean {
+  let sum = 0;
+  for (let k = 0; k < x.length; k++) sum += x[k];
+  cy.level[s] = sum / x.length;
+  const v = componentScore(x, mode);
+  if (Number.isNaN(v)) {
+    cy.status[s] = NO_DATA;
+    cy.note[s] = NO_ENGAGEMENT;
+    return false;
+  }
+  cy.status[s] = DATA;
+  cy.value[s] = v;
+  return true;
 }
 
 /** Round for the JSON details (the values and intervals keep full precision). */

@@ -23,6 +23,11 @@
  *   raw agreement with Russia and China is mostly agreement with the Assembly's majority, which
  *   puts NATO members "between" the poles and the Non-Aligned Movement next to Russia and China
  *   (docs/measures/atlas.md). `agreement` keeps Lijphart's agreement.
+ * - `evenness`: the per-component score. "spread" (the index as published) is 1 minus the mean
+ *   absolute difference of engagement between poles, so equal DISengagement (0 with every pole)
+ *   scores 1; "coengagement" (ANA's co-engagement, Σ min / Σ max over pairs of poles) is scale
+ *   invariant and undefined when every engagement is 0 (the component is then missing). Every
+ *   component's detail gives `level`, the mean engagement, under both.
  * - `armsWindow`: SIPRI deliveries are lumpy: pole shares are taken over this many years ending in
  *   the year, and only when SIPRI's coverage says every one of them lists every supplier.
  * - `draws`, `seed`, `level`: the seeded resampling behind every interval.
@@ -42,6 +47,7 @@ export const ATLAS_DEFAULTS = {
   minCoverage: 1,
   minRollCalls: 40,
   voteMeasure: "alignmentIndex" as "alignmentIndex" | "agreement",
+  evenness: "spread" as "spread" | "coengagement",
   armsWindow: 5,
   draws: 200,
   seed: 1,

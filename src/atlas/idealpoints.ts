@@ -1,7 +1,7 @@
 import { mulberry32 } from "../network/random.ts";
-import { type ComponentInput, type ComponentYear, DATA, emptyYear, r4 } from "./component.ts";
+import { type ComponentInput, type ComponentYear, emptyYear, r4, scoreState } from "./component.ts";
 import { subSeed } from "./draws.ts";
-import { evenness } from "./evenness.ts";
+import { componentScore } from "./evenness.ts";
 
 const PROBS = [0, 0.05, 0.1, 0.5, 0.9, 0.95, 1];
 
@@ -27,6 +27,7 @@ export async function idealpointsComponent(
   input: ComponentInput,
 ): Promise<Map<number, ComponentYear>> {
   const { store, years, poleIds, poles, draws: D, seed } = input;
+  const mode = input.evenness ?? "spread";
   const ys = [...years.keys()];
   const rows = await store.all<{
     year: number;
@@ -103,15 +104,14 @@ export async function idealpointsComponent(
         engagement[poleIds[k]] = r4(x[k]);
         distance[poleIds[k]] = r4(Math.abs(t - centre[k]));
       }
-      cy.status[s] = DATA;
-      cy.value[s] = evenness(x, 1);
       cy.detail[s] = { idealPoint: r4(t), distance, range: r4(range), engagement };
+      if (!scoreState(cy, s, x, mode)) continue;
       if (cy.draws) {
         const dr = thetaDraws.get(a) as Float64Array;
         for (let d = 0; d < D; d++) {
           for (let k = 0; k < K; k++)
             x[k] = 1 - Math.min(1, Math.abs(dr[d] - centreDraws[k][d]) / range);
-          cy.draws[s * D + d] = evenness(x, 1);
+          cy.draws[s * D + d] = componentScore(x, mode);
         }
       }
     }

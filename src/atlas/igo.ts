@@ -1,5 +1,4 @@
-import { type ComponentInput, type ComponentYear, DATA, emptyYear, r4 } from "./component.ts";
-import { evenness } from "./evenness.ts";
+import { type ComponentInput, type ComponentYear, emptyYear, r4, scoreState } from "./component.ts";
 
 /**
  * IGO component (COW IGO v3, to 2014). Engagement with a pole = the mean over its members of the
@@ -11,6 +10,7 @@ import { evenness } from "./evenness.ts";
  */
 export async function igoComponent(input: ComponentInput): Promise<Map<number, ComponentYear>> {
   const { store, years, poleIds, poles } = input;
+  const mode = input.evenness ?? "spread";
   const ys = [...years.keys()];
   const from = Math.min(...ys);
   const to = Math.max(...ys);
@@ -75,13 +75,12 @@ export async function igoComponent(input: ComponentInput): Promise<Map<number, C
         engagement[poleIds[k]] = r4(x[k]);
         sharedWith[poleIds[k]] = r4(tot / poleMembers[k].length) ?? 0;
       }
-      cy.status[s] = DATA;
-      cy.value[s] = evenness(x, 1);
       cy.detail[s] = {
         breadth: { full: b.full, associate: b.assoc, observer: b.obs },
         engagement,
         shared: sharedWith,
       };
+      scoreState(cy, s, x, mode);
     }
   }
   return out;

@@ -2,7 +2,13 @@
 export { atlas, atlasFormula, atlasOptions } from "./atlas.ts";
 export { composite } from "./composite.ts";
 export { ATLAS_COMPONENTS, ATLAS_DEFAULTS, type AtlasComponentKey } from "./defaults.ts";
-export { EVENNESS_FORMULA, evenness } from "./evenness.ts";
+export {
+  COENGAGEMENT_FORMULA,
+  coengagement,
+  EVENNESS_FORMULA,
+  type EvennessMode,
+  evenness,
+} from "./evenness.ts";
 export { checkPoles, defaultPoles, formatPoles, parsePoles } from "./poles.ts";
 export { rankIntervals, ranks } from "./rank.ts";
 export type {

@@ -17,6 +17,12 @@ export interface AtlasOptions {
   minRollCalls?: number;
   /** UN-vote engagement: "alignmentIndex" (default) or "agreement" (Lijphart). */
   voteMeasure?: "alignmentIndex" | "agreement";
+  /**
+   * Per-component score: "spread" (default), E = 1 − Σ|x_P − x_Q| / (⌊K/2⌋⌈K/2⌉Δ), which scores
+   * equal DISengagement as perfect evenness; or "coengagement", Σ min(x_P, x_Q) / Σ max(x_P, x_Q)
+   * over pairs of poles (scale invariant; the component is missing when every engagement is 0).
+   */
+  evenness?: "spread" | "coengagement";
   armsWindow?: number;
   draws?: number;
   seed?: number;
@@ -43,7 +49,11 @@ export interface AtlasComponentValue {
   draws?: Float64Array;
   /** Observations behind the value (joint roll calls, years, IGOs …), where meaningful. */
   n?: number;
-  /** Engagement with each pole and the component's own figures (shares, concentration …). */
+  /**
+   * Engagement with each pole, `level` (the mean engagement across poles: even because engaged
+   * with all, or with none?), a `note` when the value is undefined, and the component's own
+   * figures (shares, concentration …).
+   */
   detail?: Record<string, unknown>;
 }
 

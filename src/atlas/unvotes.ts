@@ -1,14 +1,14 @@
 import {
   type ComponentInput,
   type ComponentYear,
-  DATA,
   emptyYear,
   NO_DATA,
   PARTIAL,
   r4,
+  scoreState,
 } from "./component.ts";
 import { resampleCounts, subSeed } from "./draws.ts";
-import { evenness } from "./evenness.ts";
+import { componentScore } from "./evenness.ts";
 
 /** The UN-vote measures the component can use for engagement (`alignment.ts` definitions). */
 export type VoteMeasure = "alignmentIndex" | "agreement";
@@ -56,6 +56,7 @@ export function engagementOf(c: ArrayLike<number>, measure: VoteMeasure): number
 export async function unvotesComponent(input: ComponentInput): Promise<Map<number, ComponentYear>> {
   const { store, years, poleIds, poles, draws: D, seed, minRollCalls } = input;
   const measure = input.voteMeasure ?? "alignmentIndex";
+  const mode = input.evenness ?? "spread";
   const ys = [...years.keys()];
   const from = Math.min(...ys);
   const to = Math.max(...ys);
@@ -208,14 +209,13 @@ export async function unvotesComponent(input: ComponentInput): Promise<Map<numbe
         cy.status[s] = measured > 0 ? PARTIAL : NO_DATA;
         continue;
       }
-      cy.status[s] = DATA;
-      cy.value[s] = evenness(x, 1);
+      if (!scoreState(cy, s, x, mode)) continue;
       if (WT && cy.draws) {
         const xs = new Float64Array(K);
         for (let d = 0; d < D; d++) {
           for (let k = 0; k < K; k++)
             xs[k] = cnt[k * D + d] > 0 ? xd[k * D + d] / cnt[k * D + d] : Number.NaN;
-          cy.draws[s * D + d] = evenness(xs, 1);
+          cy.draws[s * D + d] = componentScore(xs, mode);
         }
       }
     }

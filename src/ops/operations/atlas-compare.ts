@@ -30,6 +30,12 @@ export const atlasCompare = defineOperation({
     weights: p
       .weights("component weights of the index (as for ana atlas)", "<component=w,...>")
       .optional(),
+    evenness: p
+      .enum(
+        ["spread", "coengagement"] as const,
+        "per-component score: spread evenness 1 − Σ|x_P − x_Q|/(⌊K/2⌋⌈K/2⌉), which scores equal disengagement as even (the default; as for ana atlas), or co-engagement Σmin/Σmax over pairs of poles (scale invariant; missing when every engagement is 0)",
+      )
+      .default("spread"),
     draws: p
       .number("resampling draws behind every interval (the draws of every state-year are kept)", {
         int: true,
@@ -114,6 +120,7 @@ export const atlasCompare = defineOperation({
         to,
         poles,
         weights: q.weights,
+        evenness: q.evenness,
         draws: q.draws,
         seed: q.seed,
         level: q.level,

@@ -40,6 +40,12 @@ export const atlas = defineOperation({
         "UN-vote engagement: the Benati–Capurri alignment index floored at 0 (agreement beyond chance) or Lijphart's raw agreement",
       )
       .default("alignmentIndex"),
+    evenness: p
+      .enum(
+        ["spread", "coengagement"] as const,
+        "per-component score: spread evenness 1 − Σ|x_P − x_Q|/(⌊K/2⌋⌈K/2⌉), which scores equal disengagement as even (the default), or co-engagement Σmin/Σmax over pairs of poles (scale invariant; missing when every engagement is 0)",
+      )
+      .default("spread"),
     minCoverage: p
       .number(
         "least share of the index weight with data for an index (below: null); 1 = every weighted component, the same inputs in every row",
@@ -77,6 +83,7 @@ export const atlas = defineOperation({
       weights: q.weights,
       minCoverage: q.minCoverage,
       voteMeasure: q.voteMeasure,
+      evenness: q.evenness,
       draws: q.draws,
       seed: q.seed,
       level: q.level,
