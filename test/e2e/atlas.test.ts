@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildWeb, launch, type Server, startServer } from "./harness.ts";
+import { apiJson, buildWeb, keepLocal, launch, type Server, startServer } from "./harness.ts";
 
 const SHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
 let server: Server;
@@ -42,15 +42,7 @@ before(async () => {
   server = await startServer([], { waitForWarmUp: true });
   browser = await launch();
   context = browser.context;
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1" || u.protocol === "data:") return route.continue();
-    return route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: "<title>external</title>",
-    });
-  });
+  await keepLocal(context);
   // The same request the page makes (the server memoises it, so the page's answer is this one).
   atlas = await api("/api/atlas");
   latest = Math.max(
@@ -63,11 +55,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const r = await fetch(server.url + path);
-  assert.equal(r.status, 200, `${path}: ${r.status}`);
-  return (await r.json()) as T;
-}
+const api = <T>(path: string): Promise<T> => apiJson<T>(server, path);
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();

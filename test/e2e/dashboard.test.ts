@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
 import type { BrowserContext, Locator, Page } from "playwright-core";
-import { buildWeb, launch, type Server, startServer } from "./harness.ts";
+import {
+  apiJson,
+  buildWeb,
+  keepLocal,
+  launch,
+  openPage,
+  type Server,
+  startServer,
+} from "./harness.ts";
 
 const SHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
 let server: Server;
@@ -17,17 +25,8 @@ before(async () => {
   server = await startServer([], { waitForWarmUp: true });
   browser = await launch();
   context = browser.context;
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1" || u.protocol === "data:") return route.continue();
-    outside.push(route.request().url());
-    // Never let it out: answer locally so that a followed source link can be checked.
-    return route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: "<title>external</title>",
-    });
-  });
+  // Never let it out: answer locally so that a followed source link can be checked.
+  await keepLocal(context, { outside });
 });
 
 after(async () => {
@@ -35,24 +34,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const r = await fetch(server.url + path);
-  assert.equal(r.status, 200, `${path}: ${r.status}`);
-  return (await r.json()) as T;
-}
+const api = <T>(path: string): Promise<T> => apiJson<T>(server, path);
 
 /** Open a page, wait until it has drawn, and collect console errors. */
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url + path);
-  await page.waitForSelector("body[data-ready]", { timeout: 90_000 });
-  return { page, errors };
-}
+const open = (path: string) => openPage(context, server.url + path);
 
 const txt = async (l: Locator): Promise<string> => (await l.textContent()) ?? "";
 

@@ -1,8 +1,9 @@
+import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -151,4 +152,58 @@ export async function launch(): Promise<{
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Keep a browser context on this machine: loopback and data: requests pass; anything else is
+ * recorded in `outside` and answered locally with a stub page (so a followed source link can be
+ * checked), or aborted with `abort: true`.
+ */
+export async function keepLocal(
+  context: BrowserContext,
+  options: { outside?: string[]; abort?: boolean } = {},
+): Promise<void> {
+  await context.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === "127.0.0.1" || u.protocol === "data:") return route.continue();
+    options.outside?.push(route.request().url());
+    if (options.abort) return route.abort();
+    return route.fulfill({
+      status: 200,
+      contentType: "text/html",
+      body: "<title>external</title>",
+    });
+  });
+}
+
+/** A JSON answer of the server, asserting a 200. */
+export async function apiJson<T>(server: Server, path: string): Promise<T> {
+  const r = await fetch(server.url + path);
+  assert.equal(r.status, 200, `${path}: ${r.status}`);
+  return (await r.json()) as T;
+}
+
+/**
+ * Open a page of the server, collect its console errors (except those matching `ignore`) and
+ * page errors, and wait until it has drawn (`body[data-ready]`). `setup` runs before navigation.
+ */
+export async function openPage(
+  context: BrowserContext,
+  url: string,
+  options: {
+    setup?: (page: Page) => Promise<void>;
+    ignore?: RegExp;
+    timeoutMs?: number;
+  } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && !(options.ignore?.test(m.text()) ?? false)) errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  if (options.setup) await options.setup(page);
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready]", { timeout: options.timeoutMs ?? 90_000 });
+  return { page, errors };
 }

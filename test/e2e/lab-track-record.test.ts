@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import type { TrackRecord } from "../../src/backtest/track-record.ts";
-import { buildWeb, launch, type Server, startServer } from "./harness.ts";
+import { buildWeb, keepLocal, launch, openPage, type Server, startServer } from "./harness.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const SHOTS = `${ROOT}test-results/screenshots/`;
@@ -18,11 +18,7 @@ before(async () => {
   server = await startServer([], { waitForWarmUp: true });
   browser = await launch();
   context = browser.context;
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1" || u.protocol === "data:") return route.continue();
-    return route.abort();
-  });
+  await keepLocal(context, { abort: true });
 });
 
 after(async () => {
@@ -30,18 +26,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function openLab(): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    // The 404 of an absent track record is the answer under test, not a page error.
-    if (m.type() === "error" && !/404/.test(m.text())) errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.url}/lab`);
-  await page.waitForSelector("body[data-ready]", { timeout: 90_000 });
-  return { page, errors };
-}
+// The 404 of an absent track record is the answer under test, not a page error.
+const openLab = () => openPage(context, `${server.url}/lab`, { ignore: /404/ });
 
 /** Run the bargaining forecast with `model`; the result (forecast and track record) once drawn. */
 async function forecast(page: Page, model: "smp" | "bdm") {

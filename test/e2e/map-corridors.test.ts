@@ -5,8 +5,16 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import type { BrowserContext, Page } from "playwright-core";
-import { buildWeb, launch, type Server, startServer } from "./harness.ts";
+import type { BrowserContext } from "playwright-core";
+import {
+  apiJson,
+  buildWeb,
+  keepLocal,
+  launch,
+  openPage,
+  type Server,
+  startServer,
+} from "./harness.ts";
 
 const SHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
 let server: Server;
@@ -20,15 +28,7 @@ before(async () => {
   browser = await launch();
   context = browser.context;
   // Nothing leaves the machine.
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1" || u.protocol === "data:") return route.continue();
-    return route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: "<title>external</title>",
-    });
-  });
+  await keepLocal(context);
 });
 
 after(async () => {
@@ -36,23 +36,9 @@ after(async () => {
   await server?.stop();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const r = await fetch(server.url + path);
-  assert.equal(r.status, 200, `${path}: ${r.status}`);
-  return (await r.json()) as T;
-}
+const api = <T>(path: string): Promise<T> => apiJson<T>(server, path);
 
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url + path);
-  await page.waitForSelector("body[data-ready]", { timeout: 90_000 });
-  return { page, errors };
-}
+const open = (path: string) => openPage(context, server.url + path);
 
 /** A share as the page writes it: 3 decimals, 2 significant digits below 0.01, 0 as "0". */
 const share = (x: number) => (x === 0 ? "0" : Math.abs(x) < 0.01 ? x.toPrecision(2) : x.toFixed(3));

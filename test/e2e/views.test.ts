@@ -5,7 +5,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildWeb, launch, type Server, startServer } from "./harness.ts";
+import {
+  apiJson,
+  buildWeb,
+  keepLocal,
+  launch,
+  openPage,
+  type Server,
+  startServer,
+} from "./harness.ts";
 
 let server: Server;
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -20,15 +28,7 @@ before(async () => {
   browser = await launch();
   context = browser.context;
   // Nothing leaves the machine.
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1" || u.protocol === "data:") return route.continue();
-    return route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: "<title>external</title>",
-    });
-  });
+  await keepLocal(context);
 });
 
 after(async () => {
@@ -36,27 +36,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const r = await fetch(server.url + path);
-  assert.equal(r.status, 200, `${path}: ${r.status}`);
-  return (await r.json()) as T;
-}
+const api = <T>(path: string): Promise<T> => apiJson<T>(server, path);
 
-async function open(
-  path: string,
-  setup?: (page: Page) => Promise<void>,
-): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  if (setup) await setup(page);
-  await page.goto(server.url + path);
-  await page.waitForSelector("body[data-ready]", { timeout: 90_000 });
-  return { page, errors };
-}
+const open = (path: string, setup?: (page: Page) => Promise<void>) =>
+  openPage(context, server.url + path, { setup });
 
 /** The focused element's grid coordinates, or null when the focus is not on a grid cell. */
 const focused = (page: Page) =>
