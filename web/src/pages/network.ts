@@ -2,18 +2,7 @@ import { api, has, qs } from "../api.ts";
 import type { PageContext } from "../context.ts";
 import { fmt, h, notice, section, sourceLink, table, unavailable } from "../ui.ts";
 import { waiting } from "../views/pending.ts";
-
-const SVG = "http://www.w3.org/2000/svg";
-function s<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-  ...kids: (Node | string)[]
-) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  el.append(...kids);
-  return el;
-}
+import { svgEl as s } from "../views/svg.ts";
 
 export interface NetEdge {
   u: string;

@@ -6,8 +6,7 @@
 import { geoGraticule10, geoNaturalEarth1, geoPath } from "d3-geo";
 import { atlasRowLabel, indexed, rampColour, type ShownAtlasRow } from "../atlas-data.ts";
 import type { CountryFeature } from "../geo.ts";
-
-const SVG = "http://www.w3.org/2000/svg";
+import { svgEl as el } from "./svg.ts";
 
 export interface AtlasMapOptions {
   width?: number;
@@ -33,17 +32,6 @@ export const HATCHES = {
   "no data": { id: "atlas-hatch-nodata", bg: "#f3f3f3", fg: "#b5b5b5" },
   absent: { id: "atlas-hatch-absent", bg: "#fafafa", fg: "#dedede" },
 } as const;
-
-function el<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-  ...kids: (Node | string)[]
-): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  e.append(...kids);
-  return e;
-}
 
 function hatch(id: string, bg: string, fg: string, angle: number): SVGPatternElement {
   return el(

@@ -5,13 +5,12 @@
 // breaks line and band, with a dashed rule between, so that values made of different inputs are
 // never joined as if comparable. Plain SVG so that tests can check it.
 import { type ChartPoint as BasePoint, measuredRuns } from "./interval-chart.ts";
+import { svgEl as el } from "./svg.ts";
 
 export type ChartPoint = BasePoint & {
   /** Values with different groups are not joined. */
   group?: string;
 };
-
-const SVG = "http://www.w3.org/2000/svg";
 
 export interface BandChartOptions {
   width?: number;
@@ -32,17 +31,6 @@ const defaults = {
 };
 
 const M = { top: 20, right: 16, bottom: 24, left: 40 };
-
-function el<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-  ...kids: (Node | string)[]
-): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  e.append(...kids);
-  return e;
-}
 
 /** Sub-runs of consecutive measured points with the same group. */
 export function groupRuns(points: ChartPoint[]): ChartPoint[][] {

@@ -4,8 +4,7 @@
 // is undefined (no transit value) is said in words, never drawn as 0.
 import { shareText } from "../../../src/corridor/share-text.ts";
 import type { TornadoBarJson } from "../types.ts";
-
-const SVG = "http://www.w3.org/2000/svg";
+import { svgEl as el } from "./svg.ts";
 
 export interface TornadoOptions {
   width?: number;
@@ -31,17 +30,6 @@ export const TORNADO_DEFAULTS = {
 /** Margins: title line on top, axis below. */
 export const TORNADO_MARGIN = { top: 22, right: 16, bottom: 38, gap: 6, labelHeight: 14 };
 export const TORNADO_COLOURS = { low: "#4575b4", high: "#d73027" };
-
-function el<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-  ...kids: (Node | string)[]
-): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  e.append(...kids);
-  return e;
-}
 
 const num = (x: number, d: number) => Number(x.toFixed(d)).toString();
 

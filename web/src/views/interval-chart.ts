@@ -3,8 +3,7 @@
 // baseline for each year that is not measured. Plain SVG so it can be checked in tests.
 import type { ShownStatus } from "../measured.ts";
 import type { Interval } from "../types.ts";
-
-const SVG = "http://www.w3.org/2000/svg";
+import { svgEl as el } from "./svg.ts";
 
 export interface ChartPoint {
   x: number;
@@ -40,17 +39,6 @@ const defaults = {
 };
 
 const M = { top: 18, right: 16, bottom: 22, left: 30 };
-
-function el<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-  ...kids: (Node | string)[]
-): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  e.append(...kids);
-  return e;
-}
 
 /** Runs of consecutive x (step 1) that are all measured: each run is one stretch of line. */
 export function measuredRuns(points: ChartPoint[]): ChartPoint[][] {

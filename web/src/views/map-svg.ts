@@ -6,18 +6,7 @@ import { type CountryFeature, worldCountries } from "../geo.ts";
 import { type CorridorLinkJson, LEVEL_COLOURS, LEVELS, type Project } from "../types.ts";
 import { h } from "../ui.ts";
 import { type Partner, REL } from "./map-partners.ts";
-
-const SVG = "http://www.w3.org/2000/svg";
-function s<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-  ...kids: (Node | string)[]
-) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  el.append(...kids);
-  return el;
-}
+import { svgEl as s } from "./svg.ts";
 
 export const PROJECT_COLOURS: Record<string, string> = {
   pipeline: "#8c2d04",
